@@ -1,0 +1,114 @@
+// The typed syntax tree of a .salastus file (LANGUAGE.md §§ 2–4).
+// Every node keeps its exact source range as UTF-16 offsets into the document text
+// (start inclusive, end exclusive), so ranges survive CRLF, tabs and non-ASCII text.
+// Nothing here knows about the law or about LSP.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type BlockKind = 'decision' | 'marking' | 'declassification' | 'extension';
+
+/** The five values of `level` (§ 5 of the Act, plus "internal use" of § 11(3)). */
+export type LevelName = 'internal use' | 'restricted' | 'confidential' | 'secret' | 'top secret';
+
+/** Canonical (English) field names of LANGUAGE.md § 3. */
+export type FieldName =
+  | 'title' | 'originator' | 'level' | 'basis' | 'classified' | 'term' | 'reason' | 'event'
+  | 'government' | 'foreign' | 'subclass' | 'decision' | 'registered' | 'until' | 'access'
+  | 'declassified' | 'date' | 'authority' | 'authorised' | 'consent' | 'period';
+
+export interface StringValue {
+  kind: 'string';
+  /** The unescaped content, without quotes. */
+  value: string;
+  span: Span;
+}
+
+export interface LevelValue {
+  kind: 'level';
+  level: LevelName;
+  span: Span;
+}
+
+export interface BasisValue {
+  kind: 'basis';
+  section: number;
+  clause: number;
+  /** Superscript of the clause number: `5¹` or `5^1` → 1. */
+  sup?: number;
+  span: Span;
+}
+
+export interface DateValue {
+  kind: 'date';
+  year: number;
+  month: number;
+  day: number;
+  /** False for a day the calendar does not have (`2026-02-30`): `date-invalid`. */
+  valid: boolean;
+  span: Span;
+}
+
+export type TermValue =
+  | { kind: 'years'; years: number; span: Span }
+  | { kind: 'until'; date: DateValue; span: Span }
+  | { kind: 'possession'; span: Span };
+
+export interface BoolValue {
+  kind: 'bool';
+  value: boolean;
+  span: Span;
+}
+
+export type Value = StringValue | LevelValue | BasisValue | DateValue | TermValue | BoolValue;
+
+export interface Field {
+  /** Canonical name, or undefined for a name the language does not know. */
+  name: FieldName | undefined;
+  /** The name as written. */
+  nameText: string;
+  nameSpan: Span;
+  /** Undefined when the value did not parse (a `syntax-error` was reported). */
+  value: Value | undefined;
+  span: Span;
+}
+
+export interface Part {
+  kind: 'part';
+  keywordSpan: Span;
+  id: StringValue | undefined;
+  fields: Field[];
+  span: Span;
+}
+
+export interface Block {
+  kind: BlockKind;
+  keywordSpan: Span;
+  id: StringValue | undefined;
+  fields: Field[];
+  /** Only markings have parts. */
+  parts: Part[];
+  span: Span;
+}
+
+export interface ActHeader {
+  name: string;
+  nameSpan: Span;
+  span: Span;
+}
+
+export interface SyntaxError {
+  message: string;
+  span: Span;
+}
+
+export interface SalastusDocument {
+  header: ActHeader | undefined;
+  blocks: Block[];
+  comments: Span[];
+  syntaxErrors: SyntaxError[];
+  /** Length of the text parsed. */
+  length: number;
+}

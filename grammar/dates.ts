@@ -1,0 +1,55 @@
+// Calendar dates of the language (LANGUAGE.md §§ 2, 4): validity, ordering and adding years.
+// Plain integer arithmetic, no `Date` object, so huge or odd inputs never produce NaN.
+
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+}
+
+export function isValidDate(d: Ymd): boolean {
+  return Number.isInteger(d.year) && d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
+    d.day >= 1 && d.day <= daysInMonth(d.year, d.month);
+}
+
+/** Negative, zero or positive as a is before, on or after b. */
+export function compareDates(a: Ymd, b: Ymd): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** N years after a date; 29 February lands on 28 February in a year without it (LANGUAGE.md § 4). */
+export function addYears(d: Ymd, years: number): Ymd {
+  const year = d.year + years;
+  const day = d.month === 2 && d.day === 29 && !isLeapYear(year) ? 28 : d.day;
+  return { year, month: d.month, day };
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export function formatIso(d: Ymd): string {
+  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+}
+
+/** The Estonian form `05.03.2041`, as printed on a stamp. */
+export function formatEstonian(d: Ymd): string {
+  return `${pad(d.day, 2)}.${pad(d.month, 2)}.${pad(d.year, 4)}`;
+}
+
+/** Parses `2026-03-01` or `01.03.2026`; undefined when the text has neither shape. Validity is separate. */
+export function parseDateText(text: string): Ymd | undefined {
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (m) return { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
+  return undefined;
+}

@@ -1,0 +1,82 @@
+// The Chevrotain lexer of the language (LANGUAGE.md § 2). Built once at load, reused.
+// Keywords that shape the structure (block kinds, `part`, `act`) are token types of
+// their own; every other word (field names, levels, `years`, `until`, …) is a `Word`
+// and is given its meaning by the parser's tables in keywords.ts. All of them belong
+// to the category `Name`, so a field may be named by any word.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+const LETTER = 'A-Za-z_\\u00C0-\\u024F';
+
+export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
+export const BlockKeyword = createToken({ name: 'BlockKeyword', pattern: Lexer.NA, categories: [Name] });
+
+export const Word = createToken({
+  name: 'Word',
+  pattern: new RegExp(`[${LETTER}][${LETTER}]*(?:-[${LETTER}]+)*`),
+  categories: [Name],
+});
+
+function keyword(name: string, words: string[], categories: TokenType[]): TokenType {
+  return createToken({
+    name,
+    pattern: new RegExp(words.join('|'), 'i'),
+    longer_alt: Word,
+    categories,
+  });
+}
+
+export const KwDecision = keyword('KwDecision', ['decision', 'otsus'], [BlockKeyword, Name]);
+export const KwMarking = keyword('KwMarking', ['marking', 'märge'], [BlockKeyword, Name]);
+export const KwDeclassification = keyword('KwDeclassification', ['declassification', 'kustutamine'], [BlockKeyword, Name]);
+export const KwExtension = keyword('KwExtension', ['extension', 'pikendamine'], [BlockKeyword, Name]);
+export const KwPart = keyword('KwPart', ['part', 'osa'], [Name]);
+export const KwAct = keyword('KwAct', ['act', 'seadus'], [Name]);
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/,
+  group: Lexer.SKIPPED,
+});
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
+/** A `/*` never closed: reported, and the rest of the text is the comment. */
+export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /\/\*[\s\S]*/, line_breaks: true });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
+/** A string not closed on its line (strings are one line, LANGUAGE.md § 2). */
+export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/ });
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}/ });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+/ });
+export const Superscript = createToken({ name: 'Superscript', pattern: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d+/ });
+export const Section = createToken({ name: 'Section', pattern: /§/ });
+export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
+export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+
+export const allTokens: TokenType[] = [
+  WhiteSpace, LineComment, BlockComment, UnclosedComment, StringLiteral, UnclosedString,
+  DateLiteral, NumberLiteral, Superscript, Section, Colon, LBrace, RBrace, Dot,
+  KwDecision, KwMarking, KwDeclassification, KwExtension, KwPart, KwAct,
+  Word, Name, BlockKeyword,
+];
+
+export const salastusLexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+});
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** `¹` → 1, `^12` → 12. */
+export function superscriptValue(image: string): number {
+  if (image.startsWith('^')) return Number(image.slice(1));
+  let n = 0;
+  for (const ch of image) n = n * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);
+  return n;
+}
+
+/** Unescapes the content of a string literal (`\"` and `\\`; any other `\x` stands for x). */
+export function unescapeString(image: string): string {
+  const inner = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  return inner.replace(/\\(.)/g, '$1');
+}

@@ -1,0 +1,394 @@
+// Parses a .salastus text into the typed AST of ast.ts.
+//
+// The text is first cut into block segments (segments.ts); each segment is lexed and
+// parsed on its own by the Chevrotain parser. A valid block goes through the grammar's
+// `block` rule in one pass. A broken one is parsed again piece by piece — the block's
+// head, each `name: value` field, each part — with the grammar's own `field` rule, so a
+// broken field yields one syntax error at the first token that does not fit and every
+// other field of the block is still parsed and checked.
+import { tokenMatcher, type IToken } from 'chevrotain';
+import type {
+  ActHeader, Block, BlockKind, DateValue, Field, Part, SalastusDocument, Span, StringValue, SyntaxError, Value,
+} from './ast.ts';
+import { isValidDate, parseDateText } from './dates.ts';
+import {
+  ACT_PREFIXES, BLOCK_KEYWORDS, BOOL_WORDS, CLAUSE_WORDS, FIELD_NAMES, FIELD_VALUE_TYPE, LEVEL_NAMES,
+  POSSESSION_PHRASES, UNTIL_WORDS, YEAR_WORDS, type ValueType,
+} from './keywords.ts';
+import {
+  BlockKeyword, Colon, KwAct, KwPart, LBrace, Name, RBrace, salastusLexer, StringLiteral, superscriptValue,
+  UnclosedComment, UnclosedString, unescapeString,
+} from './lexer.ts';
+import { describeToken, parser, type RawField, type RawValue } from './parser.ts';
+import { blockKeywordAt, blockStarts } from './segments.ts';
+
+/** What one segment of the text holds. Independent of every other segment. */
+export interface SegmentResult {
+  start: number;
+  end: number;
+  header: ActHeader | undefined;
+  block: Block | undefined;
+  comments: Span[];
+  errors: SyntaxError[];
+}
+
+/** At most this many syntax errors are kept per segment; a binary file must not flood the editor. */
+const MAX_ERRORS_PER_SEGMENT = 20;
+
+export function parseDocument(text: string): SalastusDocument {
+  const starts = blockStarts(text);
+  const bounds = starts[0] === 0 ? starts : [0, ...starts];
+  const doc: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: text.length };
+  for (let i = 0; i < bounds.length; i++) {
+    const seg = parseSegment(text, bounds[i]!, bounds[i + 1] ?? text.length, i === 0);
+    addSegment(doc, seg);
+  }
+  return doc;
+}
+
+export function addSegment(doc: SalastusDocument, seg: SegmentResult): void {
+  if (seg.header) doc.header = seg.header;
+  if (seg.block) doc.blocks.push(seg.block);
+  for (const c of seg.comments) doc.comments.push(c);
+  for (const e of seg.errors) doc.syntaxErrors.push(e);
+}
+
+/** Parses text[start, end). `first` is true for the segment at the start of the file, where `act` may stand. */
+export function parseSegment(text: string, start: number, end: number, first: boolean): SegmentResult {
+  const ctx = new SegmentContext(text, start, end);
+  const result: SegmentResult = { start, end, header: undefined, block: undefined, comments: ctx.comments, errors: ctx.errors };
+  const toks = ctx.tokens;
+  if (toks.length === 0) return ctx.finish(result);
+  const head = toks[0]!;
+  if (tokenMatcher(head, BlockKeyword)) {
+    result.block = ctx.parseBlock();
+  } else if (first && tokenMatcher(head, KwAct)) {
+    result.header = ctx.parseHeader();
+  } else {
+    ctx.error(ctx.span(head), `Unexpected ${describeToken(head)}: expected a block (decision, marking, declassification or extension)${first ? " or the header 'act RSVS'" : ''}.`);
+  }
+  return ctx.finish(result);
+}
+
+class SegmentContext {
+  readonly tokens: IToken[] = [];
+  readonly comments: Span[] = [];
+  readonly errors: SyntaxError[] = [];
+  private readonly base: number;
+  private readonly text: string;
+  private readonly end: number;
+
+  constructor(text: string, start: number, end: number) {
+    this.text = text;
+    this.base = start;
+    this.end = end;
+    const lexed = salastusLexer.tokenize(text.slice(start, end));
+    for (const e of lexed.errors) {
+      const bad = text.slice(start + e.offset, start + e.offset + Math.min(e.length, 20));
+      this.error({ start: start + e.offset, end: start + e.offset + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`);
+    }
+    for (const c of lexed.groups['comments'] ?? []) this.comments.push(this.span(c));
+    for (const t of lexed.tokens) {
+      if (tokenMatcher(t, UnclosedComment)) {
+        this.error({ start: this.span(t).start, end: this.span(t).start + 2 }, "This comment is never closed: add '*/'.");
+        this.comments.push(this.span(t));
+      } else if (tokenMatcher(t, UnclosedString)) {
+        this.error(this.span(t), 'This string is not closed on its line: add the closing ".');
+        this.tokens.push({ ...t, tokenType: StringLiteral, tokenTypeIdx: StringLiteral.tokenTypeIdx! });
+      } else {
+        this.tokens.push(t);
+      }
+    }
+  }
+
+  span(t: IToken): Span {
+    return { start: this.base + t.startOffset, end: this.base + t.startOffset + t.image.length };
+  }
+
+  error(span: Span, message: string): void {
+    this.errors.push({ span, message });
+  }
+
+  finish(result: SegmentResult): SegmentResult {
+    result.errors.sort((a, b) => a.span.start - b.span.start);
+    if (result.errors.length > MAX_ERRORS_PER_SEGMENT) result.errors.length = MAX_ERRORS_PER_SEGMENT;
+    return result;
+  }
+
+  /** Where an error "at the end" stands: the next block's keyword, or the last token. */
+  private endSpan(): Span {
+    const kw = blockKeywordAt(this.text, this.end);
+    if (kw > 0) return { start: this.end, end: this.end + kw };
+    const last = this.tokens[this.tokens.length - 1];
+    return last ? this.span(last) : { start: this.end, end: this.end };
+  }
+
+  private spanAt(i: number): Span {
+    const t = this.tokens[i];
+    return t ? this.span(t) : this.endSpan();
+  }
+
+  parseHeader(): ActHeader | undefined {
+    parser.input = this.tokens;
+    const raw = parser.header();
+    const err = parser.errors[0];
+    if (err) {
+      const redundant = err.name === 'NotAllInputParsedException';
+      const at = Number.isFinite(err.token.startOffset) ? this.span(err.token) : this.endSpan();
+      this.error(at, redundant ? `Unexpected ${describeToken(err.token)}: expected a block (decision, marking, declassification or extension).` : err.message);
+      if (!redundant || !raw) return undefined;
+    }
+    return {
+      name: raw.name.image.startsWith('"') ? unescapeString(raw.name.image) : raw.name.image,
+      nameSpan: this.span(raw.name),
+      span: { start: this.span(raw.keyword).start, end: this.span(raw.name).end },
+    };
+  }
+
+  parseBlock(): Block {
+    const toks = this.tokens;
+    parser.input = toks;
+    const raw = parser.block();
+    const errs = parser.errors;
+    if (raw && errs.every((e) => e.name === 'NotAllInputParsedException')) {
+      // The fast path: the whole block is valid.
+      const block: Block = {
+        kind: blockKind(raw.keyword),
+        keywordSpan: this.span(raw.keyword),
+        id: this.stringValue(raw.id),
+        fields: raw.fields.map((f) => this.field(f)),
+        parts: raw.parts.map((p): Part => ({
+          kind: 'part',
+          keywordSpan: this.span(p.keyword),
+          id: this.stringValue(p.id),
+          fields: p.fields.map((f) => this.field(f)),
+          span: { start: this.span(p.keyword).start, end: this.span(p.close).end },
+        })),
+        span: { start: this.span(raw.keyword).start, end: this.span(raw.close).end },
+      };
+      if (errs[0]) this.junk(errs[0].token);
+      return block;
+    }
+    return this.recoverBlock();
+  }
+
+  private junk(t: IToken): void {
+    this.error(this.span(t), `Unexpected ${describeToken(t)} after the end of the block: expected a block (decision, marking, declassification or extension).`);
+  }
+
+  /** Parses a broken block piece by piece. */
+  private recoverBlock(): Block {
+    const toks = this.tokens;
+    const keyword = toks[0]!;
+    const kind = blockKind(keyword);
+    let i = 1;
+    let id: StringValue | undefined;
+    if (toks[i] && tokenMatcher(toks[i]!, StringLiteral)) {
+      id = this.stringValue(toks[i]!);
+      i++;
+    } else {
+      this.error(this.spanAt(i), `Expected the ${kind}'s id, a string in double quotes, after '${keyword.image}'.`);
+    }
+    if (toks[i] && tokenMatcher(toks[i]!, LBrace)) {
+      i++;
+    } else if (!this.isFieldStart(i)) {
+      this.error(this.spanAt(i), `Expected '{' to open the ${kind}.`);
+      // Skip to the first field or the end of the block.
+      while (i < toks.length && !this.isFieldStart(i) && !tokenMatcher(toks[i]!, RBrace)) i++;
+    }
+    const body = this.recoverBody(i, kind === 'marking', `${kind}${id ? ` "${id.value}"` : ''}`);
+    const lastTok = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
+    if (body.next < toks.length) this.junk(toks[body.next]!);
+    return {
+      kind, keywordSpan: this.span(keyword), id, fields: body.fields, parts: body.parts,
+      span: { start: this.span(keyword).start, end: this.span(lastTok).end },
+    };
+  }
+
+  private isFieldStart(i: number): boolean {
+    const t = this.tokens[i];
+    const n = this.tokens[i + 1];
+    return !!t && !!n && tokenMatcher(t, Name) && tokenMatcher(n, Colon);
+  }
+
+  private isPartStart(i: number): boolean {
+    const t = this.tokens[i];
+    const n = this.tokens[i + 1];
+    return !!t && !!n && tokenMatcher(t, KwPart) && tokenMatcher(n, StringLiteral);
+  }
+
+  private isChunkStart(i: number, allowParts: boolean): boolean {
+    const t = this.tokens[i];
+    return !t || tokenMatcher(t, RBrace) || this.isFieldStart(i) || (allowParts && this.isPartStart(i)) || tokenMatcher(t, BlockKeyword);
+  }
+
+  /** Fields (and parts) from token i to the closing brace; `next` is the index after it. */
+  private recoverBody(start: number, allowParts: boolean, what: string): { fields: Field[]; parts: Part[]; next: number } {
+    const toks = this.tokens;
+    const fields: Field[] = [];
+    const parts: Part[] = [];
+    let i = start;
+    while (i < toks.length) {
+      const t = toks[i]!;
+      if (tokenMatcher(t, RBrace)) return { fields, parts, next: i + 1 };
+      if (this.isPartStart(i)) {
+        if (!allowParts) break; // a part inside a part: this part was not closed
+        const keyword = t;
+        const pid = this.stringValue(toks[i + 1]!);
+        let j = i + 2;
+        if (toks[j] && tokenMatcher(toks[j]!, LBrace)) j++;
+        else this.error(this.spanAt(j), `Expected '{' to open part "${pid.value}".`);
+        const body = this.recoverBody(j, false, `part "${pid.value}"`);
+        const last = toks[body.next - 1] ?? keyword;
+        parts.push({
+          kind: 'part', keywordSpan: this.span(keyword), id: pid, fields: body.fields,
+          span: { start: this.span(keyword).start, end: this.span(last).end },
+        });
+        i = body.next;
+        continue;
+      }
+      if (this.isFieldStart(i)) {
+        let j = i + 2;
+        while (!this.isChunkStart(j, true)) j++;
+        fields.push(this.recoverField(i, j));
+        i = j;
+        continue;
+      }
+      this.error(this.span(t), `Unexpected ${describeToken(t)} in ${what}: expected a field ('name: value')${allowParts ? ", a part or '}'" : " or '}'"}.`);
+      i++;
+      while (!this.isChunkStart(i, true)) i++;
+    }
+    this.error(this.spanAt(i), `Expected '}' to close ${what}.`);
+    return { fields, parts, next: i };
+  }
+
+  /** Parses tokens [i, j) as one field; a broken value leaves the field without a value. */
+  private recoverField(i: number, j: number): Field {
+    const toks = this.tokens;
+    parser.input = toks.slice(i, j);
+    const raw = parser.field();
+    const err = parser.errors[0];
+    if (!raw || err) {
+      const at = err && Number.isFinite(err.token.startOffset) ? this.span(err.token) : this.spanAt(j);
+      const found = err && Number.isFinite(err.token.startOffset) ? describeToken(err.token) : j < toks.length ? describeToken(toks[j]!) : 'the end of the block';
+      const message = err?.name === 'NotAllInputParsedException'
+        ? `Unexpected ${found} after the value of '${toks[i]!.image}'.`
+        : `Expected a value for '${toks[i]!.image}' but found ${found}.`;
+      this.error(at, message);
+      const name = toks[i]!;
+      return {
+        name: FIELD_NAMES.get(name.image.toLowerCase()), nameText: name.image, nameSpan: this.span(name), value: undefined,
+        span: { start: this.span(name).start, end: this.span(toks[j - 1]!).end },
+      };
+    }
+    return this.field(raw);
+  }
+
+  private stringValue(t: IToken): StringValue {
+    return { kind: 'string', value: unescapeString(t.image), span: this.span(t) };
+  }
+
+  /** Gives a raw field its meaning: canonical name and a typed value. */
+  private field(raw: RawField): Field {
+    const nameSpan = this.span(raw.name);
+    const name = FIELD_NAMES.get(raw.name.image.toLowerCase());
+    const rawValue = raw.value;
+    let value: Value | undefined;
+    let end = nameSpan.end;
+    if (rawValue) {
+      const vspan = this.rawSpan(rawValue);
+      end = vspan.end;
+      const type = name ? FIELD_VALUE_TYPE[name] : undefined;
+      const typed = this.typedValue(rawValue, vspan, type);
+      if (typeof typed === 'string') this.error(vspan, `'${raw.name.image}' ${typed}`);
+      else value = typed;
+    }
+    return { name, nameText: raw.name.image, nameSpan, value, span: { start: nameSpan.start, end } };
+  }
+
+  private rawSpan(v: RawValue): Span {
+    switch (v.kind) {
+      case 'string':
+      case 'date':
+        return this.span(v.token);
+      case 'basis':
+        return { start: this.span(v.first).start, end: this.span(v.last).end };
+      case 'years':
+        return { start: this.span(v.number).start, end: this.span(v.unit).end };
+      case 'words':
+        return { start: this.span(v.words[0]!).start, end: this.span(v.date ?? v.words[v.words.length - 1]!).end };
+    }
+  }
+
+  private dateValue(t: IToken): DateValue {
+    const ymd = parseDateText(t.image) ?? { year: 0, month: 0, day: 0 };
+    return { kind: 'date', ...ymd, valid: isValidDate(ymd), span: this.span(t) };
+  }
+
+  /** The value as the field's type wants it, or an error message ("takes …"). Unknown fields keep what they can. */
+  private typedValue(v: RawValue, span: Span, type: ValueType | undefined): Value | string | undefined {
+    const words = v.kind === 'words' ? v.words.map((w) => w.image.toLowerCase()) : [];
+    const phrase = words.join(' ');
+    switch (type) {
+      case 'string':
+        return v.kind === 'string' ? this.stringValue(v.token) : 'takes a text in double quotes, e.g. "…".';
+      case 'level': {
+        const level = v.kind === 'words' && !v.date ? LEVEL_NAMES.get(phrase) : undefined;
+        return level ? { kind: 'level', level, span } : 'takes a level: restricted, confidential, secret, top secret or internal use (piiratud, konfidentsiaalne, salajane, täiesti salajane, AK).';
+      }
+      case 'basis': {
+        if (v.kind !== 'basis') return 'takes a legal basis: a clause of the Act, e.g. § 7 p 3.';
+        if (v.prefix && !ACT_PREFIXES.has(v.prefix.image.toLowerCase())) return `takes a clause of the RSVS; '${v.prefix.image}' is another act. Write e.g. § 7 p 3.`;
+        if (!CLAUSE_WORDS.has(v.clauseWord.image.toLowerCase())) return `takes '§ N p K': write 'p', 'clause' or 'punkt' instead of '${v.clauseWord.image}'.`;
+        return {
+          kind: 'basis', section: Number(v.sectionNumber.image), clause: Number(v.clause.image),
+          ...(v.sup ? { sup: superscriptValue(v.sup.image) } : {}), span,
+        };
+      }
+      case 'date':
+        return v.kind === 'date' ? this.dateValue(v.token) : 'takes a date: 2026-03-01 or 01.03.2026.';
+      case 'term':
+      case 'period':
+      case 'until': {
+        if (v.kind === 'years' && type !== 'until') {
+          return YEAR_WORDS.has(v.unit.image.toLowerCase()) ? { kind: 'years', years: Number(v.number.image), span }
+            : `takes a number of years, e.g. 15 years (found '${v.unit.image}').`;
+        }
+        if (type === 'until' && v.kind === 'date') return this.dateValue(v.token);
+        if (type !== 'period' && v.kind === 'words') {
+          const rest = UNTIL_WORDS.has(words[0]!) ? words.slice(1).join(' ') : phrase;
+          const hasUntil = UNTIL_WORDS.has(words[0]!);
+          if (v.date && hasUntil && words.length === 1) {
+            const date = this.dateValue(v.date);
+            return type === 'until' ? date : { kind: 'until', date, span };
+          }
+          if (!v.date && POSSESSION_PHRASES.has(rest)) return { kind: 'possession', span };
+        }
+        if (type === 'period') return 'takes a number of years, e.g. 5 years.';
+        if (type === 'until') return "takes a date (2041-03-05) or 'possession ends'.";
+        return "takes a term: 'N years', 'until 2041-03-01' or 'until possession ends'.";
+      }
+      case 'bool': {
+        const b = v.kind === 'words' && words.length === 1 && !v.date ? BOOL_WORDS.get(phrase) : undefined;
+        return b === undefined ? "takes 'yes' or 'no' ('jah' or 'ei')." : { kind: 'bool', value: b, span };
+      }
+      case undefined:
+        // A field the language does not know: keep the value if it has an obvious meaning.
+        if (v.kind === 'string') return this.stringValue(v.token);
+        if (v.kind === 'date') return this.dateValue(v.token);
+        return undefined;
+    }
+  }
+}
+
+function blockKind(t: IToken): BlockKind {
+  return BLOCK_KEYWORDS.get(t.image.toLowerCase()) ?? 'decision';
+}
+
+function describeChars(s: string): string {
+  const shown = [...s].map((ch) => {
+    const c = ch.codePointAt(0)!;
+    return c < 32 || c === 0x7f || c === 0xfffd ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : ch;
+  });
+  return `'${shown.join('')}'`;
+}

@@ -1,0 +1,170 @@
+// The Chevrotain parser of the language (LANGUAGE.md § 3), built once and reused.
+// It produces raw nodes that still hold tokens; parse.ts gives them their meaning
+// (field names, levels, terms) and turns them into the typed AST of ast.ts.
+//
+//   header  := 'act' NAME
+//   block   := BLOCK_KEYWORD STRING '{' (field | part)* '}'
+//   part    := 'part' STRING '{' field* '}'
+//   field   := NAME ':' value
+//   value   := STRING | DATE | basis | NUMBER NAME | NAME+ DATE?
+//   basis   := NAME? '§' NUMBER NAME '.'? NUMBER SUPERSCRIPT?
+import {
+  EmbeddedActionsParser, EOF, tokenMatcher,
+  type IParserErrorMessageProvider, type IToken, type TokenType,
+} from 'chevrotain';
+import {
+  allTokens, BlockKeyword, Colon, DateLiteral, Dot, KwAct, KwPart, LBrace, Name, NumberLiteral,
+  RBrace, Section, StringLiteral, Superscript,
+} from './lexer.ts';
+
+export type RawValue =
+  | { kind: 'string'; token: IToken }
+  | { kind: 'date'; token: IToken }
+  | { kind: 'basis'; prefix?: IToken; section: IToken; sectionNumber: IToken; clauseWord: IToken; clause: IToken; sup?: IToken; first: IToken; last: IToken }
+  | { kind: 'years'; number: IToken; unit: IToken }
+  | { kind: 'words'; words: IToken[]; date?: IToken };
+
+export interface RawField {
+  name: IToken;
+  value: RawValue | undefined;
+}
+
+export interface RawPart {
+  keyword: IToken;
+  id: IToken;
+  fields: RawField[];
+  close: IToken;
+}
+
+export interface RawBlock {
+  keyword: IToken;
+  id: IToken;
+  fields: RawField[];
+  parts: RawPart[];
+  close: IToken;
+}
+
+export interface RawHeader {
+  keyword: IToken;
+  name: IToken;
+}
+
+const TOKEN_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
+  ['Name', 'a name'], ['BlockKeyword', 'a block (decision, marking, declassification, extension)'],
+  ['Word', 'a word'], ['KwPart', "'part'"], ['KwAct', "'act'"], ['StringLiteral', 'a string in double quotes'],
+  ['DateLiteral', 'a date'], ['NumberLiteral', 'a number'], ['Superscript', 'a superscript'],
+  ['Section', "'§'"], ['Colon', "':'"], ['LBrace', "'{'"], ['RBrace', "'}'"], ['Dot', "'.'"],
+]);
+
+function describeType(t: TokenType): string {
+  return TOKEN_DESCRIPTIONS.get(t.name) ?? t.name;
+}
+
+export function describeToken(t: IToken): string {
+  return tokenMatcher(t, EOF) ? 'the end of the block' : `'${t.image.length > 30 ? `${t.image.slice(0, 30)}…` : t.image}'`;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `Expected ${describeType(expected)} but found ${describeToken(actual)}.`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `Unexpected ${describeToken(firstRedundant)}.`;
+  },
+  buildNoViableAltMessage({ actual }) {
+    const tok = actual[0];
+    return `Unexpected ${tok ? describeToken(tok) : 'input'}: expected a value (a string, date, level, legal basis or term).`;
+  },
+  buildEarlyExitMessage({ actual }) {
+    const tok = actual[0];
+    return `Unexpected ${tok ? describeToken(tok) : 'input'}.`;
+  },
+};
+
+class SalastusParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 3, errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  header = this.RULE('header', (): RawHeader => {
+    const keyword = this.CONSUME(KwAct);
+    const name = this.OR([
+      { ALT: () => this.CONSUME(Name) },
+      { ALT: () => this.CONSUME(StringLiteral) },
+    ]);
+    return { keyword, name };
+  });
+
+  block = this.RULE('block', (): RawBlock => {
+    const keyword = this.CONSUME(BlockKeyword);
+    const id = this.CONSUME(StringLiteral);
+    this.CONSUME(LBrace);
+    const fields: RawField[] = [];
+    const parts: RawPart[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => parts.push(this.SUBRULE(this.part)) },
+        { ALT: () => fields.push(this.SUBRULE(this.field)) },
+      ]);
+    });
+    const close = this.CONSUME(RBrace);
+    return { keyword, id, fields, parts, close };
+  });
+
+  part = this.RULE('part', (): RawPart => {
+    const keyword = this.CONSUME(KwPart);
+    const id = this.CONSUME2(StringLiteral);
+    this.CONSUME2(LBrace);
+    const fields: RawField[] = [];
+    this.MANY2(() => fields.push(this.SUBRULE2(this.field)));
+    const close = this.CONSUME2(RBrace);
+    return { keyword, id, fields, close };
+  });
+
+  field = this.RULE('field', (): RawField => {
+    const name = this.CONSUME3(Name);
+    this.CONSUME(Colon);
+    const value = this.SUBRULE(this.value);
+    return { name, value };
+  });
+
+  value = this.RULE('value', (): RawValue => this.OR2([
+    { ALT: () => ({ kind: 'string' as const, token: this.CONSUME4(StringLiteral) }) },
+    { ALT: () => ({ kind: 'date' as const, token: this.CONSUME(DateLiteral) }) },
+    { ALT: () => this.SUBRULE(this.basis) },
+    { ALT: () => ({ kind: 'years' as const, number: this.CONSUME(NumberLiteral), unit: this.CONSUME4(Name) }) },
+    { ALT: () => this.SUBRULE(this.words) },
+  ]));
+
+  basis = this.RULE('basis', (): RawValue => {
+    const prefix = this.OPTION(() => this.CONSUME5(Name));
+    const section = this.CONSUME(Section);
+    const sectionNumber = this.CONSUME2(NumberLiteral);
+    const clauseWord = this.CONSUME6(Name);
+    this.OPTION2(() => this.CONSUME(Dot));
+    const clause = this.CONSUME3(NumberLiteral);
+    const sup = this.OPTION3(() => this.CONSUME(Superscript));
+    return {
+      kind: 'basis', prefix, section, sectionNumber, clauseWord, clause, sup,
+      first: prefix ?? section, last: sup ?? clause,
+    };
+  });
+
+  /** A value of words: a level, `until 2041-03-01`, `possession ends`, `yes`. Stops before the next `name:` or `part "…"`. */
+  words = this.RULE('words', (): RawValue => {
+    const words: IToken[] = [this.CONSUME7(Name)];
+    this.MANY3({
+      GATE: () => !tokenMatcher(this.LA(2), Colon) && !tokenMatcher(this.LA(2), StringLiteral),
+      DEF: () => words.push(this.CONSUME8(Name)),
+    });
+    const date = this.OPTION4(() => this.CONSUME2(DateLiteral));
+    return { kind: 'words', words, date };
+  });
+}
+
+/** The one parser instance (Chevrotain parsers are built once and fed new input). */
+export const parser = new SalastusParser();
+
+/** Names the grammar's tokens for callers that must recognise them without Chevrotain internals. */
+export const tokens = { BlockKeyword, KwPart, KwAct, Name, Colon, StringLiteral, LBrace, RBrace };
