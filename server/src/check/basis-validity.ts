@@ -1,0 +1,51 @@
+// basis-unknown, basis-repealed, basis-not-in-force: a legal basis is a clause of §§ 6–10
+// of the Act that was in force on the date of classification.
+import { parseDateText, compareDates, formatEstonian, type BasisValue, type Block, type Part, type Ymd } from '../../../grammar/index.ts';
+import { basisLabel, basisOf, diagnostic, replaceFix, validDate } from './model.ts';
+import type { CheckContext, Diagnostic } from './types.ts';
+
+export function checkBasisValidity(block: Block, ctx: CheckContext, out: Diagnostic[]): void {
+  if (block.kind === 'decision') checkOne(block, validDate(block, 'classified'), ctx, out);
+  if (block.kind === 'marking') {
+    for (const part of block.parts) checkOne(part, validDate(block, 'registered'), ctx, out);
+  }
+}
+
+function checkOne(c: Block | Part, date: Ymd | undefined, ctx: CheckContext, out: Diagnostic[]): void {
+  const b = basisOf(c);
+  if (!b) return;
+  const clause = ctx.catalogue.clause(b.section, b.clause, b.sup);
+  if (!clause) {
+    unknown(b, ctx, out);
+    return;
+  }
+  if (!date) return;
+  const repealed = clause.repealed ? parseDateText(clause.repealed) : undefined;
+  if (repealed && compareDates(repealed, date) <= 0) {
+    out.push(diagnostic('basis-repealed', b.span, {
+      en: `${clause.label} of the RSVS was repealed on ${formatEstonian(repealed)}, on or before the date of classification ${formatEstonian(date)}: it cannot be a basis. Choose a clause in force on that date.`,
+      et: `RSVS ${clause.label} tunnistati kehtetuks ${formatEstonian(repealed)}, salastamise kuupäeval ${formatEstonian(date)} või varem: see ei saa olla alus. Vali sel kuupäeval kehtinud punkt.`,
+    }));
+    return;
+  }
+  const from = parseDateText(clause.inForceFrom);
+  if (from && compareDates(date, from) < 0) {
+    out.push(diagnostic('basis-not-in-force', b.span, {
+      en: `${clause.label} of the RSVS entered into force on ${formatEstonian(from)}, after the date of classification ${formatEstonian(date)}: it was not yet a basis. Check the date or choose a clause in force then.`,
+      et: `RSVS ${clause.label} jõustus ${formatEstonian(from)}, pärast salastamise kuupäeva ${formatEstonian(date)}: see polnud veel alus. Kontrolli kuupäeva või vali toona kehtinud punkt.`,
+    }));
+  }
+}
+
+function unknown(b: BasisValue, ctx: CheckContext, out: Diagnostic[]): void {
+  const near = ctx.catalogue.nearestClauses(b.section, b.clause, b.sup).slice(0, 3);
+  const label = basisLabel(b);
+  const hint = near[0] ? ` Did you mean ${near[0].label}?` : '';
+  const hintEt = near[0] ? ` Kas mõtlesid: ${near[0].label}?` : '';
+  const superscriptHint = !b.sup && b.clause >= 11 && near[0]?.sup
+    ? ` (The Act's text prints clause ${near[0].clause}${near[0].sup ? '^' + near[0].sup : ''} as "${b.clause})".)` : '';
+  out.push(diagnostic('basis-unknown', b.span, {
+    en: `${label} is not a clause of §§ 6–10 of the RSVS, so it cannot be a basis for a state secret.${hint}${superscriptHint}`,
+    et: `${label} pole RSVS §-de 6–10 punkt ega saa olla riigisaladuse alus.${hintEt}`,
+  }, near.map((c, i) => replaceFix({ en: `Change to ${c.label}`, et: `Muuda: ${c.label}` }, b.span, c.label, i === 0))));
+}

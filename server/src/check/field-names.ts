@@ -1,0 +1,37 @@
+// field-unknown and field-duplicate (LANGUAGE.md § 3): each block kind takes its own fields, each once.
+import { BLOCK_FIELDS, blockTakes, type Block, type Part } from '../../../grammar/index.ts';
+import { describeBlock, diagnostic, fieldName, isEstonian } from './model.ts';
+import type { CheckedDocument, Diagnostic } from './types.ts';
+
+export function checkFieldNames(block: Block, doc: CheckedDocument, out: Diagnostic[]): void {
+  const estonian = isEstonian(doc.text, block);
+  checkContainer(block, block.kind, estonian, out);
+  for (const part of block.parts) checkContainer(part, 'part', estonian, out);
+}
+
+const KIND_ET: Readonly<Record<keyof typeof BLOCK_FIELDS, string>> = {
+  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', part: 'osa',
+};
+
+function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estonian: boolean, out: Diagnostic[]): void {
+  const seen = new Set<string>();
+  const what = describeBlock(c);
+  const takes = [...BLOCK_FIELDS[kind].required, ...BLOCK_FIELDS[kind].optional];
+  for (const f of c.fields) {
+    if (!f.name || !blockTakes(kind, f.name)) {
+      const list = takes.map((n) => fieldName(n, estonian)).join(', ');
+      out.push(diagnostic('field-unknown', f.nameSpan, {
+        en: `'${f.nameText}' is not a field of a ${kind} (LANGUAGE.md § 3). A ${kind} takes: ${list}.`,
+        et: `'${f.nameText}' pole ploki ${KIND_ET[kind]} väli (LANGUAGE.md § 3). Lubatud väljad: ${list}.`,
+      }));
+      continue;
+    }
+    if (seen.has(f.name)) {
+      out.push(diagnostic('field-duplicate', f.nameSpan, {
+        en: `'${f.nameText}' is given twice in ${what.en}: keep one (LANGUAGE.md § 3).`,
+        et: `'${f.nameText}' on plokis ${what.et} kaks korda: jäta üks (LANGUAGE.md § 3).`,
+      }, [{ label: { en: `Remove this '${f.nameText}'`, et: `Eemalda see '${f.nameText}'` }, edits: [{ span: f.span, text: '' }] }]));
+    }
+    seen.add(f.name);
+  }
+}

@@ -1,0 +1,36 @@
+// id-duplicate and decision-unknown: ids are one namespace across the whole workspace,
+// and every `decision: "…"` reference must name a decision in it.
+import type { Block, Part, StringValue } from '../../../grammar/index.ts';
+import { diagnostic, nearest, replaceFix, value } from './model.ts';
+import type { CheckContext, Diagnostic } from './types.ts';
+
+export function checkIds(block: Block, ctx: CheckContext, out: Diagnostic[]): void {
+  if (block.id) {
+    const same = ctx.index.byId.get(block.id.value) ?? [];
+    if (same.length > 1) {
+      const others = same.filter((r) => r.block !== block).map((r) => `${r.block.kind} in ${r.uri.split('/').pop()}`);
+      out.push(diagnostic('id-duplicate', block.id.span, {
+        en: `The id "${block.id.value}" is used ${same.length} times in the workspace (also by ${others.join(', ')}): give each block its own id, so references and markings resolve to one decision.`,
+        et: `Tunnus "${block.id.value}" on tööruumis kasutusel ${same.length} korda: anna igale plokile oma tunnus, et viited ja märked osutaksid ühele otsusele.`,
+      }));
+    }
+  }
+  const refs: (Block | Part)[] = block.kind === 'marking' ? block.parts : block.kind === 'decision' ? [] : [block];
+  for (const c of refs) {
+    const ref = value(c, 'decision', 'string');
+    if (ref) checkReference(ref, ctx, out);
+  }
+}
+
+function checkReference(ref: StringValue, ctx: CheckContext, out: Diagnostic[]): void {
+  if (ctx.index.decisions.has(ref.value)) return;
+  const other = ctx.index.byId.get(ref.value)?.[0];
+  const guesses = nearest(ref.value, ctx.index.decisions.keys());
+  const hint = guesses.length ? ` Did you mean "${guesses[0]}"?` : '';
+  const hintEt = guesses.length ? ` Kas mõtlesid "${guesses[0]}"?` : '';
+  out.push(diagnostic('decision-unknown', ref.span, {
+    en: other ? `"${ref.value}" is a ${other.block.kind}, not a classification decision: name the decision it rests on.${hint}`
+      : `No decision "${ref.value}" exists in the workspace: every reference must name a classification decision.${hint}`,
+    et: other ? `"${ref.value}" pole salastamise otsus: viita otsusele.${hintEt}` : `Otsust "${ref.value}" tööruumis pole: viide peab osutama salastamise otsusele.${hintEt}`,
+  }, guesses.map((g, i) => replaceFix({ en: `Change to "${g}"`, et: `Muuda: "${g}"` }, ref.span, JSON.stringify(g), i === 0))));
+}

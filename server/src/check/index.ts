@@ -1,0 +1,122 @@
+// The checker: a pure function from parsed documents + law catalogue + registry + today
+// to diagnostics. Each block is checked on its own against the workspace index, so a
+// caller can re-check only the blocks an edit touched and those that refer to them.
+import { LineIndex, type Block, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
+import type { Catalogue } from '../law/catalogue.ts';
+import type { Registry } from '../law/registry.ts';
+import { checkAuthority } from './authority.ts';
+import { checkBasisOriginator } from './basis-originator.ts';
+import { checkBasisValidity } from './basis-validity.ts';
+import { checkDates } from './dates.ts';
+import { checkDeclassification } from './declassification.ts';
+import { checkExpiry } from './expiry.ts';
+import { checkExtension } from './extension.ts';
+import { checkFieldNames } from './field-names.ts';
+import { checkForeign } from './foreign.ts';
+import { checkHeader } from './header.ts';
+import { checkIds } from './ids.ts';
+import { checkLevelForBasis } from './level-for-basis.ts';
+import { checkMarking } from './marking.ts';
+import { checkOriginator } from './originator.ts';
+import { checkReasonAndEvent } from './reason-and-event.ts';
+import { checkRequiredFields } from './required-fields.ts';
+import { checkTermForBasis } from './term-for-basis.ts';
+import { value } from './model.ts';
+import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
+
+export type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
+export { CODES, ALL_CODES, type Code, type Severity } from './codes.ts';
+
+export interface CheckOptions {
+  catalogue: Catalogue;
+  registry: Registry;
+  today: Ymd;
+}
+
+function push(map: Map<string, BlockRef[]>, key: string, ref: BlockRef): void {
+  const list = map.get(key);
+  if (list) list.push(ref);
+  else map.set(key, [ref]);
+}
+
+/** Every id of every document: what references and duplicates are resolved against. */
+export function buildIndex(docs: readonly { uri: string; doc: SalastusDocument }[]): WorkspaceIndex {
+  const byId = new Map<string, BlockRef[]>();
+  const decisions = new Map<string, BlockRef[]>();
+  const extensionsOf = new Map<string, BlockRef[]>();
+  for (const { uri, doc } of docs) {
+    for (const block of doc.blocks) {
+      const ref = { uri, block };
+      if (block.id) push(byId, block.id.value, ref);
+      if (block.kind === 'decision' && block.id) push(decisions, block.id.value, ref);
+      if (block.kind === 'extension') {
+        const target = value(block, 'decision', 'string');
+        if (target) push(extensionsOf, target.value, ref);
+      }
+    }
+  }
+  return { byId, decisions, extensionsOf };
+}
+
+/** All the rules of one block, in the order a reader meets them. */
+export function checkBlock(block: Block, doc: CheckedDocument, ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  checkFieldNames(block, doc, out);
+  checkRequiredFields(block, doc, ctx, out);
+  checkIds(block, ctx, out);
+  checkDates(block, ctx, out);
+  checkOriginator(block, doc, ctx, out);
+  checkBasisValidity(block, ctx, out);
+  checkBasisOriginator(block, ctx, out);
+  checkLevelForBasis(block, doc, ctx, out);
+  checkTermForBasis(block, doc, ctx, out);
+  checkReasonAndEvent(block, doc, ctx, out);
+  checkExpiry(block, ctx, out);
+  checkDeclassification(block, doc, ctx, out);
+  checkExtension(block, doc, ctx, out);
+  checkAuthority(block, doc, ctx, out);
+  checkMarking(block, doc, ctx, out);
+  checkForeign(block, doc, ctx, out);
+  return out;
+}
+
+/** Diagnostics of one document that do not depend on its blocks: syntax and header. */
+export function checkDocumentLevel(doc: CheckedDocument): Diagnostic[] {
+  const out: Diagnostic[] = doc.doc.syntaxErrors.map((e) => ({
+    code: 'syntax-error' as const,
+    severity: 'error' as const,
+    span: e.span,
+    message: { en: e.message, et: translateSyntax(e.message) },
+  }));
+  checkHeader(doc.doc, out);
+  return out;
+}
+
+export function checkDocument(doc: CheckedDocument, ctx: CheckContext): Diagnostic[] {
+  const out = checkDocumentLevel(doc);
+  for (const block of doc.doc.blocks) for (const d of checkBlock(block, doc, ctx)) out.push(d);
+  return sortDiagnostics(out);
+}
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+}
+
+/** Checks documents together: ids and references resolve across all of them. */
+export function checkWorkspace(docs: readonly CheckedDocument[], options: CheckOptions): Map<string, Diagnostic[]> {
+  const ctx: CheckContext = { ...options, index: buildIndex(docs) };
+  const result = new Map<string, Diagnostic[]>();
+  for (const doc of docs) result.set(doc.uri, checkDocument(doc, ctx));
+  return result;
+}
+
+/** Converts diagnostics to 0-based line/character ranges (LSP and the CLI's JSON). */
+export function toLineRanges(text: string, ds: readonly Diagnostic[]): { d: Diagnostic; start: { line: number; character: number }; end: { line: number; character: number } }[] {
+  const lines = new LineIndex(text);
+  return ds.map((d) => ({ d, start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) }));
+}
+
+/** The Estonian of the parser's messages: the grammar speaks English; the frame is translated. */
+function translateSyntax(en: string): string {
+  return `Süntaksiviga: ${en}`;
+}

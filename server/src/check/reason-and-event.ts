@@ -1,0 +1,53 @@
+// reason-missing, reason-needed-for-higher, event-missing: what a decision should say
+// besides level, basis and term.
+// - Most clauses cover information "except information the disclosure of which would not
+//   damage the security of the Republic of Estonia": the decision should say why it would.
+// - § 9 p 11 allows a level above 'secret' or a term beyond 25 years only when the
+//   register holds such information: that needs a reason.
+// - Clauses that name an event on which classification expires (§§ 8–10) want the event
+//   stated, so the holder knows when it ends (§ 11(1), § 12).
+import type { Block } from '../../../grammar/index.ts';
+import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, termOf, termYears, validDate, value } from './model.ts';
+import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
+
+export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
+  if (block.kind !== 'decision') return;
+  const clause = clauseOf(block, ctx);
+  if (!clause?.levels) return;
+  const estonian = isEstonian(doc.text, block);
+  const hasReason = !!field(block, 'reason');
+  const reasonFix = insertFieldFix(doc.text, block, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', estonian)}: ""`, true);
+
+  if (clause.higherWithReason && !hasReason) {
+    const level = value(block, 'level', 'level');
+    if (level && LEVEL_RANK[level.level] > LEVEL_RANK[clause.levels.min]) {
+      out.push(diagnostic('reason-needed-for-higher', level.span, {
+        en: `${clause.label} of the RSVS classifies register information at '${clause.levels.min}'; '${level.level}' is allowed only if the register holds information of that level. Say so in a 'reason', or lower the level to '${clause.levels.min}'.`,
+        et: `RSVS ${clause.label} järgi on registri teave '${clause.levels.min}'; kõrgem tase on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal 'põhjendus' või alanda taset.`,
+      }, [reasonFix]));
+    }
+    const term = termOf(block);
+    const y = term ? termYears(term, validDate(block, 'classified')) : undefined;
+    if (term && y !== undefined && clause.maxYears !== null && y > clause.maxYears) {
+      out.push(diagnostic('reason-needed-for-higher', term.span, {
+        en: `${clause.label} of the RSVS classifies register information for at most ${clause.maxYears} years; a longer term is allowed only if the register holds information classified for longer. Say so in a 'reason', or shorten the term to ${clause.maxYears} years.`,
+        et: `RSVS ${clause.label} järgi salastatakse registri teave kuni ${clause.maxYears} aastaks; pikem tähtaeg on lubatud vaid siis, kui register sisaldab kauem salastatud teavet. Põhjenda seda või lühenda tähtaega.`,
+      }, [reasonFix]));
+    }
+  }
+
+  if (clause.exceptNoDamage && !hasReason) {
+    out.push(diagnostic('reason-missing', idSpan(block), {
+      en: `${clause.label} of the RSVS excludes "information the disclosure of which would not damage the security of the Republic of Estonia": add a 'reason' saying why disclosing this information would.`,
+      et: `RSVS ${clause.label} ei hõlma teavet, mille avalikuks tulek ei kahjustaks Eesti Vabariigi julgeolekut: lisa 'põhjendus', miks selle teabe avalikuks tulek kahjustaks.`,
+    }, [reasonFix]));
+  }
+
+  if (clause.events.length > 0 && !field(block, 'event')) {
+    const events = clause.events.join('; ');
+    out.push(diagnostic('event-missing', idSpan(block), {
+      en: `Under ${clause.label} of the RSVS classification also expires on an event: ${events}. State it in an 'event' field.`,
+      et: `RSVS ${clause.label} järgi lõpeb salastatus ka sündmusega: ${events}. Märgi see väljale 'sündmus'.`,
+    }, clause.events.map((ev, i) => insertFieldFix(doc.text, block, { en: `Add 'event: "${ev}"'`, et: `Lisa 'sündmus: "${ev}"'` }, `${fieldName('event', estonian)}: ${JSON.stringify(ev)}`, i === 0))));
+  }
+}

@@ -1,0 +1,129 @@
+// `<field>-missing` and originator-missing (LANGUAGE.md § 3): the fields each block needs.
+// A part of a marking either names a decision or states level, basis and term itself;
+// a part with neither a decision nor a basis is marking-basis-missing (§ 37(1) 2 of the Act).
+import { BLOCK_FIELDS, formatIso, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
+import type { Code } from './codes.ts';
+import {
+  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, value,
+} from './model.ts';
+import { competentAuthorities, originatorOf } from './competence.ts';
+import { expectedMarking } from './marking.ts';
+import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
+
+const MISSING_CODE: Partial<Record<FieldName, Code>> = {
+  level: 'level-missing', basis: 'basis-missing', term: 'term-missing', classified: 'classified-missing',
+  registered: 'registered-missing', until: 'until-missing', date: 'date-missing', authority: 'authority-missing',
+  decision: 'decision-missing', period: 'period-missing', originator: 'originator-missing',
+};
+
+export function checkRequiredFields(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
+  const estonian = isEstonian(doc.text, block);
+  for (const name of BLOCK_FIELDS[block.kind].required) {
+    if (!field(block, name)) report(block, name, doc, ctx, estonian, out);
+  }
+  for (const part of block.parts) {
+    const hasDecision = !!field(part, 'decision');
+    if (hasDecision) continue;
+    if (!field(part, 'basis')) {
+      out.push(diagnostic('marking-basis-missing', idSpan(part), {
+        en: `Part${part.id ? ` "${part.id.value}"` : ''} has no legal basis: every part of a classified medium needs one (RSVS § 37(1) 2). Name its decision with 'decision: "…"' or state level, basis and term.`,
+        et: `Osal${part.id ? ` "${part.id.value}"` : ''} pole õiguslikku alust: igal salastatud teabekandja osal peab see olema (RSVS § 37 lg 1 p 2). Viita otsusele ('otsus: "…"') või märgi tase, alus ja tähtaeg.`,
+      }, [insertFieldFix(doc.text, part, { en: 'Add a decision reference', et: 'Lisa viide otsusele' }, `${fieldName('decision', estonian)}: ""`)]));
+      continue;
+    }
+    for (const name of ['level', 'term'] as const) {
+      if (!field(part, name)) report(part, name, doc, ctx, estonian, out);
+    }
+  }
+}
+
+function report(c: Block | Part, name: FieldName, doc: CheckedDocument, ctx: CheckContext, estonian: boolean, out: Diagnostic[]): void {
+  const code = MISSING_CODE[name];
+  if (!code) return;
+  const what = describeBlock(c);
+  const fixes = placeholders(c, name, doc, ctx, estonian);
+  const why = WHY[name] ?? { en: '', et: '' };
+  out.push(diagnostic(code, idSpan(c), {
+    en: `${cap(what.en)} has no '${fieldName(name, estonian)}'${why.en}. Add '${fieldName(name, estonian)}: …'.`,
+    et: `${cap(what.et)}: puudub '${fieldName(name, true)}'${why.et}. Lisa '${fieldName(name, true)}: …'.`,
+  }, fixes));
+}
+
+const WHY: Partial<Record<FieldName, { en: string; et: string }>> = {
+  level: { en: ': the level of classification must be set (RSVS § 5)', et: ': salastatuse tase tuleb määrata (RSVS § 5)' },
+  basis: { en: ': every classification needs a legal basis in §§ 6–10 of the RSVS', et: ': igal salastamisel peab olema õiguslik alus RSVS §-des 6–10' },
+  term: { en: ': the term of classification must be set (RSVS §§ 6–10, § 37(1) 2)', et: ': salastustähtaeg tuleb määrata (RSVS §§ 6–10, § 37 lg 1 p 2)' },
+  classified: { en: ': the term is counted from the date of classification', et: ': tähtaega arvestatakse salastamise kuupäevast' },
+  registered: { en: ': the term of a medium runs from its first registration (RSVS § 17(3))', et: ': teabekandja tähtaeg algab esmasest registreerimisest (RSVS § 17 lg 3)' },
+  until: { en: ': a marking shows the end of the term (RSVS § 37(1) 2)', et: ': märge näitab salastustähtaja lõppu (RSVS § 37 lg 1 p 2)' },
+  originator: { en: ': without it, who may declassify or extend cannot be checked (RSVS §§ 13–14)', et: ': ilma selleta ei saa kontrollida, kes võib kustutada või pikendada (RSVS §§ 13–14)' },
+  authority: { en: ': the decision must name who made it (RSVS §§ 13–14)', et: ': tuleb märkida, kes otsustas (RSVS §§ 13–14)' },
+  decision: { en: ': it must name the classification decision it concerns', et: ': tuleb märkida, millist salastamise otsust see puudutab' },
+  date: { en: ': the date of the decision is needed', et: ': otsuse kuupäev on vajalik' },
+  period: { en: ': an extension adds a period of five-year multiples (RSVS § 14(1))', et: ': pikendamine lisab viie aasta kordse perioodi (RSVS § 14 lg 1)' },
+};
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Fixes that insert the missing field with a value computed where the law allows one. */
+function placeholders(c: Block | Part, name: FieldName, doc: CheckedDocument, ctx: CheckContext, estonian: boolean): Fix[] {
+  const n = fieldName(name, estonian);
+  const today = formatIso(ctx.today);
+  const clause = clauseOf(c, ctx);
+  const label = (v: string) => ({ en: `Add '${n}: ${v}'`, et: `Lisa '${n}: ${v}'` });
+  const fix = (v: string, preferred = false) => insertFieldFix(doc.text, c, label(v), `${n}: ${v}`, preferred);
+  switch (name) {
+    case 'level': {
+      if (!clause?.levels) return [fix('restricted')];
+      return levelsBetween(clause.levels.min, clause.levels.max).reverse().map((l, i) => fix(l, i === 0));
+    }
+    case 'basis':
+      return basisSuggestions(c, ctx).map((label, i) => fix(label, i === 0));
+    case 'term': {
+      if (clause?.possession === 'only') return [fix(estonian ? 'kuni valdamise lõpuni' : 'until possession ends', true)];
+      const years = clause?.exactYears ?? clause?.maxYears;
+      return years ? [fix(`${years} ${estonian ? 'aastat' : 'years'}`, true)] : [fix(`5 ${estonian ? 'aastat' : 'years'}`)];
+    }
+    case 'classified':
+    case 'registered':
+    case 'date':
+      return [fix(today, true)];
+    case 'period':
+      return [fix(`5 ${estonian ? 'aastat' : 'years'}`, true)];
+    case 'until': {
+      const expected = c.kind === 'marking' ? expectedMarking(c as Block, ctx) : undefined;
+      if (!expected) return [];
+      const v = expected.end.kind === 'possession' ? (estonian ? 'valdamise lõpuni' : 'possession ends') : formatIso(expected.end.date);
+      return [fix(v, true)];
+    }
+    case 'authority': {
+      if (c.kind !== 'declassification' && c.kind !== 'extension') return [fix('""')];
+      const names = competentAuthorities(c as Block, ctx, estonian);
+      return names.length ? names.slice(0, 3).map((a, i) => fix(JSON.stringify(a), i === 0)) : [fix('""')];
+    }
+    default:
+      return [fix('""')];
+  }
+}
+
+/**
+ * Clauses that fit the block's level, for a missing basis: first those that name the
+ * originator's own kind of information (competence.json `basisOriginators`), then those
+ * open to any originator.
+ */
+function basisSuggestions(c: Block | Part, ctx: CheckContext): string[] {
+  const level = value(c, 'level', 'level')?.level;
+  const inst = c.kind === 'decision' ? originatorOf(c as Block, ctx) : undefined;
+  const rules = ctx.registry.competence.basisOriginators;
+  const ruleOf = (key: string, section: number) => rules.find((r) => (r.clauses?.includes(key) ?? false) || (r.sections?.includes(section) ?? false));
+  const fits = ctx.catalogue.allClauses().filter((cl) => cl.levels && !cl.repealed &&
+    (!level || (level !== 'internal use' ? levelsBetween(cl.levels.min, cl.levels.max).includes(level) : cl.internalUse)));
+  const own = fits.filter((cl) => {
+    const r = ruleOf(cl.key, cl.section);
+    return !!inst && !!r && ((r.institutions?.includes(inst.id) ?? false) || (r.kinds?.includes(inst.kind) ?? false));
+  });
+  const open = fits.filter((cl) => !ruleOf(cl.key, cl.section));
+  return [...new Set([...own, ...open].map((cl) => cl.label))].slice(0, 5);
+}

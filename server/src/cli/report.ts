@@ -1,0 +1,91 @@
+// The command line's output formats (LANGUAGE.md § 10): text, json, sarif and github.
+import { CODES, type Code, type Severity } from '../check/index.ts';
+
+export interface Reported {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: Severity;
+  code: Code;
+  message: string;
+}
+
+export type Format = 'text' | 'json' | 'sarif' | 'github';
+
+export function sortReported(rs: Reported[]): Reported[] {
+  return rs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character ||
+    a.code.localeCompare(b.code));
+}
+
+export function formatReport(rs: readonly Reported[], format: Format, version: string, lang: 'en' | 'et'): string {
+  switch (format) {
+    case 'text':
+      return rs.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`).join('');
+    case 'json':
+      return `${JSON.stringify(rs.map((r) => ({ file: r.file, range: r.range, severity: r.severity, code: r.code, message: r.message })), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(sarif(rs, version, lang), null, 2)}\n`;
+    case 'github':
+      return rs.map((r) => `::${githubLevel(r.severity)} file=${prop(r.file)},line=${r.range.start.line + 1},col=${r.range.start.character + 1},endLine=${r.range.end.line + 1},endColumn=${r.range.end.character + 1},title=${prop(r.code)}::${data(r.message)}\n`).join('');
+  }
+}
+
+const RULES_URL = 'https://github.com/salastus/salastus/blob/main/docs/rules';
+
+function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+function sarif(rs: readonly Reported[], version: string, lang: 'en' | 'et'): object {
+  const codes = Object.keys(CODES) as Code[];
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'salastus',
+          informationUri: 'https://github.com/salastus/salastus',
+          version,
+          rules: codes.map((c) => ({
+            id: c,
+            name: c.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
+            shortDescription: { text: CODES[c].title[lang] },
+            fullDescription: { text: `${CODES[c].title[lang]} (${CODES[c].cites}).` },
+            helpUri: `${RULES_URL}/${c}.md`,
+            defaultConfiguration: { level: sarifLevel(CODES[c].severity) },
+          })),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      results: rs.map((r) => ({
+        ruleId: r.code,
+        ruleIndex: codes.indexOf(r.code),
+        level: sarifLevel(r.severity),
+        message: { text: r.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: r.file.split(/[\\/]/).map(encodeURIComponent).join('/') },
+            region: {
+              startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1,
+              endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1,
+            },
+          },
+        }],
+      })),
+    }],
+  };
+}
+
+function githubLevel(s: Severity): string {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'notice';
+}
+
+/** Escaping of GitHub workflow commands: data, and property values. */
+function data(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function prop(s: string): string {
+  return data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
