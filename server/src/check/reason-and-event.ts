@@ -37,9 +37,12 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
   }
 
   if (clause.exceptNoDamage && !hasReason) {
+    // What the clause protects: the security of the Republic, or (§ 8 p 7) the protected person's safety.
+    const of = clause.exceptNoDamageOf ?? 'the security of the Republic of Estonia';
+    const damaged = { en: of, et: /safety/.test(of) ? 'kaitstava isiku turvalisust' : 'Eesti Vabariigi julgeolekut' };
     out.push(diagnostic('reason-missing', idSpan(block), {
-      en: `${clause.label} of the RSVS excludes "information the disclosure of which would not damage the security of the Republic of Estonia": add a 'reason' saying why disclosing this information would.`,
-      et: `RSVS ${clause.label} ei hõlma teavet, mille avalikuks tulek ei kahjustaks Eesti Vabariigi julgeolekut: lisa 'põhjendus', miks selle teabe avalikuks tulek kahjustaks.`,
+      en: `${clause.label} of the RSVS excludes "information the disclosure of which would not damage ${damaged.en}": add a 'reason' saying why disclosing this information would.`,
+      et: `RSVS ${clause.label} ei hõlma teavet, mille avalikuks tulek ei kahjustaks ${damaged.et}: lisa 'põhjendus', miks selle teabe avalikuks tulek kahjustaks.`,
     }, [reasonFix]));
   }
 

@@ -7,7 +7,7 @@ export function loadRegistryFile(text: string, path: string): RegistryExtension 
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   createRegistry(parsed, path); // throws a RegistryError listing every problem
   return parsed as RegistryExtension;
