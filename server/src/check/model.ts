@@ -137,7 +137,8 @@ export function insertFieldEdit(text: string, container: Block | Part, line: str
       while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
       if (s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r') indent = text.slice(s, first.span.start);
     }
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // The line ending of the line above, so CRLF files stay CRLF.
+    const eol = lineStart >= 2 && text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? '\r\n' : text[lineStart - 1] === '\r' ? '\r' : '\n';
     return { span: { start: lineStart, end: lineStart }, text: `${indent}${line}${eol}` };
   }
   // `{ … }` on one line: insert before the brace.

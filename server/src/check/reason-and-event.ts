@@ -16,7 +16,7 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
   if (!clause?.levels) return;
   const estonian = isEstonian(doc.text, block);
   const hasReason = !!field(block, 'reason');
-  const reasonFix = insertFieldFix(doc.text, block, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', estonian)}: ""`, true);
+  const reasonFix = () => insertFieldFix(doc.text, block, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', estonian)}: ""`, true);
 
   if (clause.higherWithReason && !hasReason) {
     const level = value(block, 'level', 'level');
@@ -24,7 +24,7 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
       out.push(diagnostic('reason-needed-for-higher', level.span, {
         en: `${clause.label} of the RSVS classifies register information at '${clause.levels.min}'; '${level.level}' is allowed only if the register holds information of that level. Say so in a 'reason', or lower the level to '${clause.levels.min}'.`,
         et: `RSVS ${clause.label} järgi on registri teave '${clause.levels.min}'; kõrgem tase on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal 'põhjendus' või alanda taset.`,
-      }, [reasonFix]));
+      }, [reasonFix()]));
     }
     const term = termOf(block);
     const y = term ? termYears(term, validDate(block, 'classified')) : undefined;
@@ -32,7 +32,7 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
       out.push(diagnostic('reason-needed-for-higher', term.span, {
         en: `${clause.label} of the RSVS classifies register information for at most ${clause.maxYears} years; a longer term is allowed only if the register holds information classified for longer. Say so in a 'reason', or shorten the term to ${clause.maxYears} years.`,
         et: `RSVS ${clause.label} järgi salastatakse registri teave kuni ${clause.maxYears} aastaks; pikem tähtaeg on lubatud vaid siis, kui register sisaldab kauem salastatud teavet. Põhjenda seda või lühenda tähtaega.`,
-      }, [reasonFix]));
+      }, [reasonFix()]));
     }
   }
 
@@ -43,7 +43,7 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
     out.push(diagnostic('reason-missing', idSpan(block), {
       en: `${clause.label} of the RSVS excludes "information the disclosure of which would not damage ${damaged.en}": add a 'reason' saying why disclosing this information would.`,
       et: `RSVS ${clause.label} ei hõlma teavet, mille avalikuks tulek ei kahjustaks ${damaged.et}: lisa 'põhjendus', miks selle teabe avalikuks tulek kahjustaks.`,
-    }, [reasonFix]));
+    }, [reasonFix()]));
   }
 
   if (clause.events.length > 0 && !field(block, 'event')) {
