@@ -5,3 +5,4 @@ export { blockStarts, blockKeywordAt } from './segments.ts';
 export * from './keywords.ts';
 export * from './dates.ts';
 export { LineIndex } from './positions.ts';
+export { parseFull, parseIncremental, type ParsedText } from './incremental.ts';

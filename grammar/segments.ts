@@ -26,9 +26,10 @@ export function blockKeywordAt(text: string, i: number): number {
 
 /**
  * Offsets at which blocks start, ascending. Scans from `from` (which must be outside
- * any comment or string, e.g. 0 or a previous block start) to `to`.
+ * any comment or string, e.g. 0 or a previous block start) to `to`; stops early after a
+ * start for which `stop` returns true.
  */
-export function blockStarts(text: string, from = 0, to = text.length): number[] {
+export function blockStarts(text: string, from = 0, to = text.length, stop?: (start: number) => boolean): number[] {
   const starts: number[] = [];
   let i = from;
   while (i < to) {
@@ -56,7 +57,10 @@ export function blockStarts(text: string, from = 0, to = text.length): number[] 
       }
     } else if (isLetter(c)) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev !== 45 /* - */ && blockKeywordAt(text, i) > 0) starts.push(i);
+      if (prev !== 45 /* - */ && blockKeywordAt(text, i) > 0) {
+        starts.push(i);
+        if (stop?.(i)) return starts;
+      }
       while (i < text.length && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
     } else {
       i++;

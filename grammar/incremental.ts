@@ -1,0 +1,178 @@
+// Incremental parsing: after an edit, re-lex and re-parse only the block segments the
+// edit touched, and reuse every other segment's result (shifted when it lies after the
+// edit). The result equals a full `parseDocument` of the new text; a test holds it to that.
+//
+// Segment boundaries before the edit cannot change (the scanner only looks a few
+// characters ahead of a keyword). After the edit the scan restarts at the segment the edit
+// begins in and stops as soon as it meets an old boundary in the unchanged tail: from a
+// boundary on, the scanner is in its normal state and sees the same text, so every later
+// boundary is the old one shifted.
+import type { Field, SalastusDocument, Span } from './ast.ts';
+import { addSegment, parseSegment, type SegmentResult } from './parse.ts';
+import { blockKeywordAt, blockStarts } from './segments.ts';
+
+export interface ParsedText {
+  text: string;
+  /** Segment start offsets, ascending, the first always 0. */
+  bounds: number[];
+  segments: SegmentResult[];
+  doc: SalastusDocument;
+  /** How many segments the last update parsed (the others were reused): for tests and benchmarks. */
+  parsedSegments: number;
+}
+
+/** Length of the common prefix, by binary search over substring equality (memcmp in V8): O(n) but fast. */
+function commonPrefix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = max;
+  while (hi - lo > 64) {
+    const mid = (lo + hi) >>> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < hi && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
+  return lo;
+}
+
+/** Length of the common suffix, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = max;
+  while (hi - lo > 64) {
+    const mid = (lo + hi) >>> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < hi && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
+  return lo;
+}
+
+/** The offset of the `"` after the block keyword at `at`: how far a boundary test reads. */
+function boundaryReach(text: string, at: number): number {
+  const kw = blockKeywordAt(text, at);
+  if (kw === 0) return text.length;
+  let i = at + kw;
+  while (i < text.length && text.charCodeAt(i) !== 34) i++;
+  return i;
+}
+
+export function parseFull(text: string): ParsedText {
+  const starts = blockStarts(text);
+  const bounds = starts[0] === 0 ? starts : [0, ...starts];
+  const segments = bounds.map((b, i) => parseSegment(text, b, bounds[i + 1] ?? text.length, i === 0));
+  return { text, bounds, segments, doc: assemble(text, segments), parsedSegments: segments.length };
+}
+
+function assemble(text: string, segments: readonly SegmentResult[]): SalastusDocument {
+  const doc: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: text.length };
+  for (const s of segments) addSegment(doc, s);
+  return doc;
+}
+
+/**
+ * Parses `text`, reusing what it can of `previous` (the parse of an earlier version).
+ * `previous` is consumed: the segments it shares with the result are moved in place.
+ */
+export function parseIncremental(text: string, previous: ParsedText | undefined): ParsedText {
+  if (!previous) return parseFull(text);
+  const old = previous.text;
+  if (old === text) return { ...previous, parsedSegments: 0 };
+  // The changed region: old[p, old.length - s) became text[p, text.length - s).
+  const max = Math.min(old.length, text.length);
+  const p = commonPrefix(old, text, max);
+  const s = commonSuffix(old, text, max - p);
+  const delta = text.length - old.length;
+  const oldTail = old.length - s; // old offsets ≥ oldTail are unchanged text (shifted by delta)
+
+  // Old segments that end safely before the edit are kept as they are.
+  const ob = previous.bounds;
+  let keep = 0;
+  // A segment is kept when the keyword that ends it, up to its quote, lies before the edit.
+  while (keep + 1 < ob.length && boundaryReach(old, ob[keep + 1]!) < p) keep++;
+  const scanFrom = ob[keep] ?? 0;
+
+  // Rescan from there until an old boundary of the unchanged tail is met again.
+  const newBounds = ob.slice(0, keep);
+  const oldAfter = new Set<number>();
+  // A boundary of the unchanged tail (its preceding character unchanged too) can resync the scan.
+  for (let i = keep; i < ob.length; i++) if (ob[i]! > oldTail) oldAfter.add(ob[i]!);
+  let resyncOld = -1;
+  newBounds.push(scanFrom);
+  for (const b of blockStarts(text, scanFrom, text.length, (nb) => oldAfter.has(nb - delta))) {
+    if (b === scanFrom) continue;
+    if (oldAfter.has(b - delta)) {
+      resyncOld = b - delta;
+      break;
+    }
+    newBounds.push(b);
+  }
+  const firstReusedTail = resyncOld < 0 ? ob.length : ob.indexOf(resyncOld);
+  for (let i = firstReusedTail; i < ob.length; i++) newBounds.push(ob[i]! + delta);
+
+  // Parse what is new; reuse kept and shifted segments.
+  const segments: SegmentResult[] = previous.segments.slice(0, keep);
+  let parsed = 0;
+  const tailSegments = firstReusedTail < ob.length ? previous.segments.slice(firstReusedTail) : [];
+  const firstTailNew = newBounds.length - tailSegments.length;
+  for (let i = keep; i < firstTailNew; i++) {
+    segments.push(parseSegment(text, newBounds[i]!, newBounds[i + 1] ?? text.length, i === 0));
+    parsed++;
+  }
+  for (let k = 0; k < tailSegments.length; k++) {
+    const i = firstTailNew + k;
+    const seg = tailSegments[k]!;
+    const end = newBounds[i + 1] ?? text.length;
+    // A segment's parse also reads the keyword after it (where an unclosed block's error stands).
+    const sameNext = blockKeywordAt(old, seg.end) === blockKeywordAt(text, end);
+    if (sameNext && (i === 0) === (seg.start === 0)) {
+      segments.push(delta === 0 ? seg : shiftSegment(seg, delta));
+    } else {
+      segments.push(parseSegment(text, newBounds[i]!, end, i === 0));
+      parsed++;
+    }
+  }
+  return { text, bounds: newBounds, segments, doc: assemble(text, segments), parsedSegments: parsed };
+}
+
+function shift(sp: Span, d: number): void {
+  sp.start += d;
+  sp.end += d;
+}
+
+function shiftField(f: Field, d: number): void {
+  shift(f.nameSpan, d);
+  shift(f.span, d);
+  const v = f.value;
+  if (!v) return;
+  shift(v.span, d);
+  if (v.kind === 'until') shift(v.date.span, d);
+}
+
+/**
+ * Moves every span of a segment by d, in place. The parser gives every node a span object
+ * of its own, so each is moved once. The previous ParsedText is consumed by the update.
+ */
+function shiftSegment(seg: SegmentResult, d: number): SegmentResult {
+  seg.start += d;
+  seg.end += d;
+  if (seg.header) {
+    shift(seg.header.nameSpan, d);
+    shift(seg.header.span, d);
+  }
+  const b = seg.block;
+  if (b) {
+    shift(b.keywordSpan, d);
+    shift(b.span, d);
+    if (b.id) shift(b.id.span, d);
+    for (const f of b.fields) shiftField(f, d);
+    for (const part of b.parts) {
+      shift(part.keywordSpan, d);
+      shift(part.span, d);
+      if (part.id) shift(part.id.span, d);
+      for (const f of part.fields) shiftField(f, d);
+    }
+  }
+  for (const c of seg.comments) shift(c, d);
+  for (const e of seg.errors) shift(e.span, d);
+  return seg;
+}

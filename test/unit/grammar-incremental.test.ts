@@ -1,0 +1,53 @@
+// Incremental parsing equals a full parse: random edits of a generated file, each parsed
+// incrementally from the previous version and compared with parseDocument of the new text.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseDocument, parseFull, parseIncremental, type ParsedText } from '../../grammar/index.ts';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const examples = ['clean', 'mistakes'].map((f) => readFileSync(new URL(`../../../shared/spec/examples/${f}.salastus`, import.meta.url), 'utf8'));
+/** Fragments an edit may insert: structure, keywords, comment and string openers. */
+const PIECES = ['}', '{', '"', '/*', '*/', '//', '\n', 'decision "Z" {', 'marking "M" { part "P" { decision: "Z" } }', 'level: secret', ' ', 'x', '§ 7 p 5¹', 'otsus "Q" {', '\r\n'];
+
+describe('incremental parsing', () => {
+  const seed = Number(process.env['SALASTUS_FUZZ_SEED'] ?? 20261121);
+  it(`gives the same result as a full parse after each of 600 random edits (seed ${seed})`, () => {
+    const random = rng(seed);
+    let text = examples.join('\n') + examples.join('\n').replace(/"([A-Z])/g, '"X$1');
+    let parsed: ParsedText = parseFull(text);
+    let reusedSome = 0;
+    for (let n = 0; n < 600; n++) {
+      const at = Math.floor(random() * (text.length + 1));
+      const del = random() < 0.5 ? Math.floor(random() * 20) : 0;
+      const ins = random() < 0.7 ? PIECES[Math.floor(random() * PIECES.length)]! : '';
+      text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+      if (text.length > 20000) text = text.slice(0, 10000);
+      const before = parsed.segments.length;
+      parsed = parseIncremental(text, parsed);
+      if (parsed.parsedSegments < before) reusedSome++;
+      assert.deepEqual(parsed.doc, parseDocument(text), `edit ${n} at ${at} (-${del} +${JSON.stringify(ins)})`);
+    }
+    assert.ok(reusedSome > 300, `segments were reused in only ${reusedSome} edits`);
+  });
+
+  it('re-parses one segment for a one-character edit inside a block of a long file', () => {
+    const block = (i: number) => `decision "D-${i}" {\n  originator: "Ministry of Defence"\n  level: secret\n  basis: § 7 p 3\n  classified: 2026-03-01\n  term: 15 years\n}\n`;
+    const text = Array.from({ length: 2000 }, (_, i) => block(i)).join('\n');
+    const first = parseFull(text);
+    const at = text.indexOf('level: secret', text.length / 2);
+    const edited = `${text.slice(0, at)}level: secrets${text.slice(at + 'level: secret'.length)}`;
+    const next = parseIncremental(edited, first);
+    assert.equal(next.parsedSegments, 1);
+    assert.deepEqual(next.doc, parseDocument(edited));
+  });
+});
