@@ -100,7 +100,10 @@ export interface ActHeader {
 }
 
 export interface SyntaxError {
+  /** English. */
   message: string;
+  /** Estonian. */
+  messageEt: string;
   span: Span;
 }
 

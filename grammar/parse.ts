@@ -19,7 +19,7 @@ import {
   BlockKeyword, Colon, KwAct, KwPart, LBrace, Name, RBrace, salastusLexer, StringLiteral, superscriptValue,
   UnclosedComment, UnclosedString, unescapeString,
 } from './lexer.ts';
-import { describeToken, parser, type RawField, type RawValue } from './parser.ts';
+import { describeToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
 
 /** What one segment of the text holds. Independent of every other segment. */
@@ -65,7 +65,8 @@ export function parseSegment(text: string, start: number, end: number, first: bo
   } else if (first && tokenMatcher(head, KwAct)) {
     result.header = ctx.parseHeader();
   } else {
-    ctx.error(ctx.span(head), `Unexpected ${describeToken(head)}: expected a block (decision, marking, declassification or extension)${first ? " or the header 'act RSVS'" : ''}.`);
+    ctx.error(ctx.span(head), `Unexpected ${describeToken(head)}: expected a block (decision, marking, declassification or extension)${first ? " or the header 'act RSVS'" : ''}.`,
+      `Ootamatu ${describeToken(head, 1)}: oodati plokki (otsus, märge, kustutamine või pikendamine)${first ? " või päist 'seadus RSVS'" : ''}.`);
   }
   return ctx.finish(result);
 }
@@ -85,15 +86,16 @@ class SegmentContext {
     const lexed = salastusLexer.tokenize(text.slice(start, end));
     for (const e of lexed.errors) {
       const bad = text.slice(start + e.offset, start + e.offset + Math.min(e.length, 20));
-      this.error({ start: start + e.offset, end: start + e.offset + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`);
+      this.error({ start: start + e.offset, end: start + e.offset + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`,
+        `Ootamatu${e.length > 1 ? 'd märgid' : ' märk'} ${describeChars(bad)}.`);
     }
     for (const c of lexed.groups['comments'] ?? []) this.comments.push(this.span(c));
     for (const t of lexed.tokens) {
       if (tokenMatcher(t, UnclosedComment)) {
-        this.error({ start: this.span(t).start, end: this.span(t).start + 2 }, "This comment is never closed: add '*/'.");
+        this.error({ start: this.span(t).start, end: this.span(t).start + 2 }, "This comment is never closed: add '*/'.", "See kommentaar jääb lõpetamata: lisa '*/'.");
         this.comments.push(this.span(t));
       } else if (tokenMatcher(t, UnclosedString)) {
-        this.error(this.span(t), 'This string is not closed on its line: add the closing ".');
+        this.error(this.span(t), 'This string is not closed on its line: add the closing ".', 'Tekst pole sellel real suletud: lisa lõpetav ".');
         this.tokens.push({ ...t, tokenType: StringLiteral, tokenTypeIdx: StringLiteral.tokenTypeIdx! });
       } else {
         this.tokens.push(t);
@@ -105,8 +107,14 @@ class SegmentContext {
     return { start: this.base + t.startOffset, end: this.base + t.startOffset + t.image.length };
   }
 
-  error(span: Span, message: string): void {
-    this.errors.push({ span, message });
+  error(span: Span, message: string, messageEt: string): void {
+    this.errors.push({ span, message, messageEt });
+  }
+
+  /** A Chevrotain message: English and Estonian joined by MESSAGE_SEPARATOR. */
+  chevrotainError(span: Span, message: string): void {
+    const [en, et] = message.split(MESSAGE_SEPARATOR);
+    this.error(span, en!, et ?? en!);
   }
 
   finish(result: SegmentResult): SegmentResult {
@@ -135,7 +143,8 @@ class SegmentContext {
     if (err) {
       const redundant = err.name === 'NotAllInputParsedException';
       const at = Number.isFinite(err.token.startOffset) ? this.span(err.token) : this.endSpan();
-      this.error(at, redundant ? `Unexpected ${describeToken(err.token)}: expected a block (decision, marking, declassification or extension).` : err.message);
+      if (redundant) this.error(at, `Unexpected ${describeToken(err.token)}: expected a block (decision, marking, declassification or extension).`, `Ootamatu ${describeToken(err.token, 1)}: oodati plokki (otsus, märge, kustutamine või pikendamine).`);
+      else this.chevrotainError(at, err.message);
       if (!redundant || !raw) return undefined;
     }
     return {
@@ -173,7 +182,8 @@ class SegmentContext {
   }
 
   private junk(t: IToken): void {
-    this.error(this.span(t), `Unexpected ${describeToken(t)} after the end of the block: expected a block (decision, marking, declassification or extension).`);
+    this.error(this.span(t), `Unexpected ${describeToken(t)} after the end of the block: expected a block (decision, marking, declassification or extension).`,
+      `Ootamatu ${describeToken(t, 1)} pärast ploki lõppu: oodati plokki (otsus, märge, kustutamine või pikendamine).`);
   }
 
   /** Parses a broken block piece by piece. */
@@ -187,12 +197,12 @@ class SegmentContext {
       id = this.stringValue(toks[i]!);
       i++;
     } else {
-      this.error(this.spanAt(i), `Expected the ${kind}'s id, a string in double quotes, after '${keyword.image}'.`);
+      this.error(this.spanAt(i), `Expected the ${kind}'s id, a string in double quotes, after '${keyword.image}'.`, `'${keyword.image}' järel oodati ploki tunnust jutumärkides.`);
     }
     if (toks[i] && tokenMatcher(toks[i]!, LBrace)) {
       i++;
     } else if (!this.isFieldStart(i)) {
-      this.error(this.spanAt(i), `Expected '{' to open the ${kind}.`);
+      this.error(this.spanAt(i), `Expected '{' to open the ${kind}.`, `Ploki avamiseks oodati '{'.`);
       // Skip to the first field or the end of the block.
       while (i < toks.length && !this.isFieldStart(i) && !tokenMatcher(toks[i]!, RBrace)) i++;
     }
@@ -237,7 +247,7 @@ class SegmentContext {
         const pid = this.stringValue(toks[i + 1]!);
         let j = i + 2;
         if (toks[j] && tokenMatcher(toks[j]!, LBrace)) j++;
-        else this.error(this.spanAt(j), `Expected '{' to open part "${pid.value}".`);
+        else this.error(this.spanAt(j), `Expected '{' to open part "${pid.value}".`, `Osa "${pid.value}" avamiseks oodati '{'.`);
         const body = this.recoverBody(j, false, `part "${pid.value}"`);
         const last = toks[body.next - 1] ?? keyword;
         parts.push({
@@ -254,11 +264,12 @@ class SegmentContext {
         i = j;
         continue;
       }
-      this.error(this.span(t), `Unexpected ${describeToken(t)} in ${what}: expected a field ('name: value')${allowParts ? ", a part or '}'" : " or '}'"}.`);
+      this.error(this.span(t), `Unexpected ${describeToken(t)} in ${what}: expected a field ('name: value')${allowParts ? ", a part or '}'" : " or '}'"}.`,
+        `Ootamatu ${describeToken(t, 1)}: oodati välja ('nimi: väärtus')${allowParts ? ", osa või '}'" : " või '}'"}.`);
       i++;
       while (!this.isChunkStart(i, true)) i++;
     }
-    this.error(this.spanAt(i), `Expected '}' to close ${what}.`);
+    this.error(this.spanAt(i), `Expected '}' to close ${what}.`, `Oodati '}', et sulgeda ${what}.`);
     return { fields, parts, next: i };
   }
 
@@ -270,11 +281,14 @@ class SegmentContext {
     const err = parser.errors[0];
     if (!raw || err) {
       const at = err && Number.isFinite(err.token.startOffset) ? this.span(err.token) : this.spanAt(j);
-      const found = err && Number.isFinite(err.token.startOffset) ? describeToken(err.token) : j < toks.length ? describeToken(toks[j]!) : 'the end of the block';
-      const message = err?.name === 'NotAllInputParsedException'
-        ? `Unexpected ${found} after the value of '${toks[i]!.image}'.`
-        : `Expected a value for '${toks[i]!.image}' but found ${found}.`;
-      this.error(at, message);
+      const real = err && Number.isFinite(err.token.startOffset);
+      const found = real ? describeToken(err.token) : j < toks.length ? describeToken(toks[j]!) : 'the end of the block';
+      const foundEt = real ? describeToken(err.token, 1) : j < toks.length ? describeToken(toks[j]!, 1) : 'ploki lõpp';
+      if (err?.name === 'NotAllInputParsedException') {
+        this.error(at, `Unexpected ${found} after the value of '${toks[i]!.image}'.`, `Ootamatu ${foundEt} välja '${toks[i]!.image}' väärtuse järel.`);
+      } else {
+        this.error(at, `Expected a value for '${toks[i]!.image}' but found ${found}.`, `Väljale '${toks[i]!.image}' oodati väärtust, kuid leiti ${foundEt}.`);
+      }
       const name = toks[i]!;
       return {
         name: FIELD_NAMES.get(name.image.toLowerCase()), nameText: name.image, nameSpan: this.span(name), value: undefined,
@@ -300,7 +314,7 @@ class SegmentContext {
       end = vspan.end;
       const type = name ? FIELD_VALUE_TYPE[name] : undefined;
       const typed = this.typedValue(rawValue, vspan, type);
-      if (typeof typed === 'string') this.error(vspan, `'${raw.name.image}' ${typed}`);
+      if (Array.isArray(typed)) this.error(vspan, `'${raw.name.image}' ${typed[0]}`, `Väli '${raw.name.image}' ${typed[1]}`);
       else value = typed;
     }
     return { name, nameText: raw.name.image, nameSpan, value, span: { start: nameSpan.start, end } };
@@ -325,34 +339,34 @@ class SegmentContext {
     return { kind: 'date', ...ymd, valid: isValidDate(ymd), span: this.span(t) };
   }
 
-  /** The value as the field's type wants it, or an error message ("takes …"). Unknown fields keep what they can. */
-  private typedValue(v: RawValue, span: Span, type: ValueType | undefined): Value | string | undefined {
+  /** The value as the field's type wants it, or an error message in English and Estonian ("takes …"). Unknown fields keep what they can. */
+  private typedValue(v: RawValue, span: Span, type: ValueType | undefined): Value | [string, string] | undefined {
     const words = v.kind === 'words' ? v.words.map((w) => w.image.toLowerCase()) : [];
     const phrase = words.join(' ');
     switch (type) {
       case 'string':
-        return v.kind === 'string' ? this.stringValue(v.token) : 'takes a text in double quotes, e.g. "…".';
+        return v.kind === 'string' ? this.stringValue(v.token) : ['takes a text in double quotes, e.g. "…".', 'võtab teksti jutumärkides, nt "…".'];
       case 'level': {
         const level = v.kind === 'words' && !v.date ? LEVEL_NAMES.get(phrase) : undefined;
-        return level ? { kind: 'level', level, span } : 'takes a level: restricted, confidential, secret, top secret or internal use (piiratud, konfidentsiaalne, salajane, täiesti salajane, AK).';
+        return level ? { kind: 'level', level, span } : ['takes a level: restricted, confidential, secret, top secret or internal use (piiratud, konfidentsiaalne, salajane, täiesti salajane, AK).', 'võtab taseme: piiratud, konfidentsiaalne, salajane, täiesti salajane või asutusesiseseks kasutamiseks (AK).'];
       }
       case 'basis': {
-        if (v.kind !== 'basis') return 'takes a legal basis: a clause of the Act, e.g. § 7 p 3.';
-        if (v.prefix && !ACT_PREFIXES.has(v.prefix.image.toLowerCase())) return `takes a clause of the RSVS; '${v.prefix.image}' is another act. Write e.g. § 7 p 3.`;
-        if (!CLAUSE_WORDS.has(v.clauseWord.image.toLowerCase())) return `takes '§ N p K': write 'p', 'clause' or 'punkt' instead of '${v.clauseWord.image}'.`;
+        if (v.kind !== 'basis') return ['takes a legal basis: a clause of the Act, e.g. § 7 p 3.', 'võtab õigusliku aluse: seaduse punkti, nt § 7 p 3.'];
+        if (v.prefix && !ACT_PREFIXES.has(v.prefix.image.toLowerCase())) return [`takes a clause of the RSVS; '${v.prefix.image}' is another act. Write e.g. § 7 p 3.`, `võtab RSVS-i punkti; '${v.prefix.image}' on muu seadus. Kirjuta nt § 7 p 3.`];
+        if (!CLAUSE_WORDS.has(v.clauseWord.image.toLowerCase())) return [`takes '§ N p K': write 'p', 'clause' or 'punkt' instead of '${v.clauseWord.image}'.`, `võtab kuju '§ N p K': kirjuta '${v.clauseWord.image}' asemel 'p' või 'punkt'.`];
         return {
           kind: 'basis', section: Number(v.sectionNumber.image), clause: Number(v.clause.image),
           ...(v.sup ? { sup: superscriptValue(v.sup.image) } : {}), span,
         };
       }
       case 'date':
-        return v.kind === 'date' ? this.dateValue(v.token) : 'takes a date: 2026-03-01 or 01.03.2026.';
+        return v.kind === 'date' ? this.dateValue(v.token) : ['takes a date: 2026-03-01 or 01.03.2026.', 'võtab kuupäeva: 01.03.2026 või 2026-03-01.'];
       case 'term':
       case 'period':
       case 'until': {
         if (v.kind === 'years' && type !== 'until') {
           return YEAR_WORDS.has(v.unit.image.toLowerCase()) ? { kind: 'years', years: Number(v.number.image), span }
-            : `takes a number of years, e.g. 15 years (found '${v.unit.image}').`;
+            : [`takes a number of years, e.g. 15 years (found '${v.unit.image}').`, `võtab aastate arvu, nt 15 aastat (leiti '${v.unit.image}').`];
         }
         if (type === 'until' && v.kind === 'date') return this.dateValue(v.token);
         if (type !== 'period' && v.kind === 'words') {
@@ -364,13 +378,13 @@ class SegmentContext {
           }
           if (!v.date && POSSESSION_PHRASES.has(rest)) return { kind: 'possession', span };
         }
-        if (type === 'period') return 'takes a number of years, e.g. 5 years.';
-        if (type === 'until') return "takes a date (2041-03-05) or 'possession ends'.";
-        return "takes a term: 'N years', 'until 2041-03-01' or 'until possession ends'.";
+        if (type === 'period') return ['takes a number of years, e.g. 5 years.', 'võtab aastate arvu, nt 5 aastat.'];
+        if (type === 'until') return ["takes a date (2041-03-05) or 'possession ends'.", "võtab kuupäeva (05.03.2041) või 'valdamise lõpuni'."];
+        return ["takes a term: 'N years', 'until 2041-03-01' or 'until possession ends'.", "võtab tähtaja: 'N aastat', 'kuni 01.03.2041' või 'kuni valdamise lõpuni'."];
       }
       case 'bool': {
         const b = v.kind === 'words' && words.length === 1 && !v.date ? BOOL_WORDS.get(phrase) : undefined;
-        return b === undefined ? "takes 'yes' or 'no' ('jah' or 'ei')." : { kind: 'bool', value: b, span };
+        return b === undefined ? ["takes 'yes' or 'no' ('jah' or 'ei').", "võtab 'jah' või 'ei'."] : { kind: 'bool', value: b, span };
       }
       case undefined:
         // A field the language does not know: keep the value if it has an obvious meaning.

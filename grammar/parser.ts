@@ -49,35 +49,45 @@ export interface RawHeader {
   name: IToken;
 }
 
-const TOKEN_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
-  ['Name', 'a name'], ['BlockKeyword', 'a block (decision, marking, declassification, extension)'],
-  ['Word', 'a word'], ['KwPart', "'part'"], ['KwAct', "'act'"], ['StringLiteral', 'a string in double quotes'],
-  ['DateLiteral', 'a date'], ['NumberLiteral', 'a number'], ['Superscript', 'a superscript'],
-  ['Section', "'§'"], ['Colon', "':'"], ['LBrace', "'{'"], ['RBrace', "'}'"], ['Dot', "'.'"],
+/** What each token is, in English and Estonian, for syntax messages. */
+const TOKEN_DESCRIPTIONS: ReadonlyMap<string, [string, string]> = new Map([
+  ['Name', ['a name', 'nimi']], ['BlockKeyword', ['a block (decision, marking, declassification, extension)', 'plokk (otsus, märge, kustutamine, pikendamine)']],
+  ['Word', ['a word', 'sõna']], ['KwPart', ["'part'", "'osa'"]], ['KwAct', ["'act'", "'seadus'"]],
+  ['StringLiteral', ['a string in double quotes', 'jutumärkides tekst']], ['DateLiteral', ['a date', 'kuupäev']],
+  ['NumberLiteral', ['a number', 'arv']], ['Superscript', ['a superscript', 'ülaindeks']],
+  ['Section', ["'§'", "'§'"]], ['Colon', ["':'", "':'"]], ['LBrace', ["'{'", "'{'"]], ['RBrace', ["'}'", "'}'"]], ['Dot', ["'.'", "'.'"]],
 ]);
 
-function describeType(t: TokenType): string {
-  return TOKEN_DESCRIPTIONS.get(t.name) ?? t.name;
+function describeType(t: TokenType, lang: 0 | 1): string {
+  return TOKEN_DESCRIPTIONS.get(t.name)?.[lang] ?? t.name;
 }
 
-export function describeToken(t: IToken): string {
-  return tokenMatcher(t, EOF) ? 'the end of the block' : `'${t.image.length > 30 ? `${t.image.slice(0, 30)}…` : t.image}'`;
+export function describeToken(t: IToken, lang: 0 | 1 = 0): string {
+  if (tokenMatcher(t, EOF)) return lang ? 'ploki lõpp' : 'the end of the block';
+  return `'${t.image.length > 30 ? `${t.image.slice(0, 30)}…` : t.image}'`;
 }
+
+/** Chevrotain keeps one message string: the English and the Estonian, joined by this separator. */
+export const MESSAGE_SEPARATOR = '\u001e';
+
+const both = (en: string, et: string): string => `${en}${MESSAGE_SEPARATOR}${et}`;
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
-    return `Expected ${describeType(expected)} but found ${describeToken(actual)}.`;
+    return both(`Expected ${describeType(expected, 0)} but found ${describeToken(actual)}.`,
+      `Oodati: ${describeType(expected, 1)}, kuid leiti ${describeToken(actual, 1)}.`);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `Unexpected ${describeToken(firstRedundant)}.`;
+    return both(`Unexpected ${describeToken(firstRedundant)}.`, `Ootamatu ${describeToken(firstRedundant, 1)}.`);
   },
   buildNoViableAltMessage({ actual }) {
     const tok = actual[0];
-    return `Unexpected ${tok ? describeToken(tok) : 'input'}: expected a value (a string, date, level, legal basis or term).`;
+    return both(`Unexpected ${tok ? describeToken(tok) : 'input'}: expected a value (a string, date, level, legal basis or term).`,
+      `Ootamatu ${tok ? describeToken(tok, 1) : 'sisend'}: oodati väärtust (tekst, kuupäev, tase, õiguslik alus või tähtaeg).`);
   },
   buildEarlyExitMessage({ actual }) {
     const tok = actual[0];
-    return `Unexpected ${tok ? describeToken(tok) : 'input'}.`;
+    return both(`Unexpected ${tok ? describeToken(tok) : 'input'}.`, `Ootamatu ${tok ? describeToken(tok, 1) : 'sisend'}.`);
   },
 };
 

@@ -86,7 +86,7 @@ export function checkDocumentLevel(doc: CheckedDocument): Diagnostic[] {
     code: 'syntax-error' as const,
     severity: 'error' as const,
     span: e.span,
-    message: { en: e.message, et: translateSyntax(e.message) },
+    message: { en: e.message, et: e.messageEt },
   }));
   checkHeader(doc.doc, out);
   return out;
@@ -114,9 +114,4 @@ export function checkWorkspace(docs: readonly CheckedDocument[], options: CheckO
 export function toLineRanges(text: string, ds: readonly Diagnostic[]): { d: Diagnostic; start: { line: number; character: number }; end: { line: number; character: number } }[] {
   const lines = new LineIndex(text);
   return ds.map((d) => ({ d, start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) }));
-}
-
-/** The Estonian of the parser's messages: the grammar speaks English; the frame is translated. */
-function translateSyntax(en: string): string {
-  return `Süntaksiviga: ${en}`;
 }
