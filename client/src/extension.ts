@@ -85,16 +85,27 @@ async function executeOnServer(command: string, args: unknown[]): Promise<unknow
   return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
 }
 
-async function stampAtCursor(): Promise<Stamp | undefined> {
+/** Where a code lens points (`{uri, position}` in protocol terms), if the command came from one. */
+interface StampTarget {
+  uri: string;
+  position: { line: number; character: number };
+}
+
+function isStampTarget(a: unknown): a is StampTarget {
+  return typeof a === 'object' && a !== null && typeof (a as StampTarget).uri === 'string' && typeof (a as StampTarget).position === 'object';
+}
+
+/** The stamp of the marking a code lens names, or else of the one under the cursor. */
+async function stampAt(target?: unknown): Promise<Stamp | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'salastus' || !client) {
+  if (!client || (!isStampTarget(target) && (!editor || editor.document.languageId !== 'salastus'))) {
     void vscode.window.showInformationMessage(msg().notSalastusEditor);
     return undefined;
   }
   const c2p = client.code2ProtocolConverter;
-  const result = await executeOnServer('salastus.stamp', [
-    { uri: c2p.asUri(editor.document.uri), position: c2p.asPosition(editor.selection.active) },
-  ]);
+  const where = isStampTarget(target) ? target
+    : { uri: c2p.asUri(editor!.document.uri), position: c2p.asPosition(editor!.selection.active) };
+  const result = await executeOnServer('salastus.stamp', [where]);
   if (!isStamp(result)) {
     void vscode.window.showInformationMessage(msg().noStamp);
     return undefined;
@@ -109,8 +120,8 @@ async function showView(views: Views, name: string, text: string): Promise<vscod
   return uri;
 }
 
-async function showStamp(views: Views): Promise<void> {
-  const stamp = await stampAtCursor();
+async function showStamp(views: Views, target?: unknown): Promise<void> {
+  const stamp = await stampAt(target);
   if (!stamp) return;
   const l = lang();
   const m = MESSAGES[l];
@@ -121,8 +132,8 @@ async function showStamp(views: Views): Promise<void> {
   await showView(views, `${m.stampTitle} ${where}.txt`, text);
 }
 
-async function copyStamp(): Promise<void> {
-  const stamp = await stampAtCursor();
+async function copyStamp(target?: unknown): Promise<void> {
+  const stamp = await stampAt(target);
   if (!stamp) return;
   await vscode.env.clipboard.writeText(stamp[lang()]);
   void vscode.window.setStatusBarMessage(msg().stampCopied, 4000);
@@ -176,10 +187,10 @@ async function explainBasis(views: Views): Promise<void> {
   }
 }
 
-function command(id: string, run: () => Promise<void>): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async () => {
+function command(id: string, run: (...args: unknown[]) => Promise<void>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      await run();
+      await run(...args);
     } catch (e) {
       void vscode.window.showErrorMessage(msg().requestFailed(errorText(e)));
     }
@@ -201,6 +212,16 @@ export function activate(context: vscode.ExtensionContext): void {
     synchronize: { configurationSection: 'salastus', fileEvents: watcher },
     initializationOptions: settings(),
     diagnosticCollectionName: 'salastus',
+    middleware: {
+      // VS Code has the block snippets from snippets/salastus.json; the server offers the same
+      // ones to other editors. Keep one copy.
+      provideCompletionItem: async (document, position, context, token, next) => {
+        const result = await next(document, position, context, token);
+        const keep = (i: vscode.CompletionItem) => i.kind !== vscode.CompletionItemKind.Snippet;
+        if (!result) return result;
+        return Array.isArray(result) ? result.filter(keep) : { ...result, items: result.items.filter(keep) };
+      },
+    },
   };
   client = new LanguageClient('salastus', 'Salastus', serverOptions, clientOptions);
 
@@ -219,7 +240,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher,
     views,
     vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views),
-    command('salastus.showStamp', () => showStamp(views)),
+    command('salastus.showStamp', (target?: unknown) => showStamp(views, target)),
     command('salastus.copyStamp', copyStamp),
     command('salastus.checkWorkspace', checkWorkspace),
     command('salastus.explainBasis', () => explainBasis(views)),

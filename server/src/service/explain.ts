@@ -1,60 +1,122 @@
-// The explanation of a legal basis: the clause's text, levels, maximum term, expiry events,
-// in-force dates and the death rule. Shared by hover, `salastus explain` and the
-// explain command, so all three say the same thing.
-import { formatEstonian, LEVEL_ESTONIAN, parseDateText, parseDocument, type BasisValue } from '../../../grammar/index.ts';
-import type { Catalogue, Clause } from '../law/catalogue.ts';
+// The explanation of a legal basis: the clause's text, the levels it allows, its maximum
+// term, its statutory expiry events, entry into force and repeal, the death rule.
+// Shared by hover, `salastus explain` and the `salastus.explain` command. Markdown.
+import { formatEstonian, parseDateText, parseDocument } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
+import { formatLabel, type Catalogue, type Clause } from '../law/catalogue.ts';
+import { levelName, t } from './i18n.ts';
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export interface BasisRef {
+  section: number;
+  clause: number;
+  sup?: number | undefined;
+}
+
+/**
+ * Reads a basis as a user writes it: `§ 7 p 3`, `RSVS § 7 p. 5¹`, `§7p5^1`, `7 p 3`,
+ * `§ 7 punkt 3`, `7 clause 3` or a catalogue key `7.5.1`. Undefined when it is none of these.
+ */
+export function parseBasisText(text: string): BasisRef | undefined {
+  const s = text.normalize('NFC').trim();
+  // First as the language itself reads a basis, so `explain` accepts what a file may say.
+  const doc = parseDocument(`decision "_" { basis: ${s.replace(/[{}"\r\n]/g, ' ')} }`);
+  const v = doc.blocks[0]?.fields[0]?.value;
+  if (doc.syntaxErrors.length === 0 && v?.kind === 'basis') return { section: v.section, clause: v.clause, ...(v.sup ? { sup: v.sup } : {}) };
+  const key = /^(\d{1,3})\.(\d{1,3})(?:\.(\d{1,2}))?$/.exec(s);
+  if (key) return { section: Number(key[1]), clause: Number(key[2]), ...(key[3] ? { sup: Number(key[3]) } : {}) };
+  const m = /^(?:rsvs\s*)?(?:§\s*)?(\d{1,3})\s*(?:(?:p|punkt|clause|cl)\.?\s*)?(\d{1,3})\s*(\^\s*\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?$/iu.exec(s);
+  if (!m) return undefined;
+  let sup: number | undefined;
+  if (m[3]) {
+    sup = m[3].startsWith('^') ? Number(m[3].slice(1).trim()) : [...m[3]].reduce((n, ch) => n * 10 + SUPERSCRIPTS.indexOf(ch), 0);
+  }
+  return { section: Number(m[1]), clause: Number(m[2]), ...(sup ? { sup } : {}) };
+}
 
 function date(iso: string): string {
   const d = parseDateText(iso);
   return d ? formatEstonian(d) : iso;
 }
 
-/** Markdown explaining a clause, in English or Estonian (the Act's text itself is in English). */
-export function explainClause(c: Clause, lang: Lang): string {
-  const et = lang === 'et';
-  const lines: string[] = [`**RSVS ${c.label}** — ${c.area}`, ''];
-  if (c.repealed) {
-    lines.push(et ? `Kehtetu alates ${date(c.repealed)}${c.repealedBy ? ` (${c.repealedBy})` : ''}. Seadus ei anna enam selle sisu; enne kehtetuks tunnistamist tehtud otsuste taset ja tähtaega ei kontrollita.`
-      : `Repealed from ${date(c.repealed)}${c.repealedBy ? ` (${c.repealedBy})` : ''}. The Act no longer gives its content; decisions classified before the repeal are not checked for level and term.`);
-    lines.push('', `> ${c.text}`);
+/** How a provision such as "§ 13(3) 3" is cited in the language of the text. */
+export function cite(provision: string, lang: Lang): string {
+  if (lang === 'en') return provision;
+  return provision.replace(/§ (\d+)\((\d+)\)(?: (\d+))?/g, (_m, s: string, sub: string, p: string | undefined) => `§ ${s} lg ${sub}${p ? ` p ${p}` : ''}`);
+}
+
+/** The levels a clause allows, in words. */
+export function levelsText(clause: Clause, lang: Lang): string {
+  if (!clause.levels) return t(lang, 'explain.levels.none');
+  const { min, max } = clause.levels;
+  if (min === max) return t(lang, 'explain.levels.only', levelName(min, lang));
+  return t(lang, 'explain.levels.range', levelName(min, lang), levelName(max, lang));
+}
+
+/** The maximum term of a clause, in words. */
+export function termText(clause: Clause, lang: Lang): string {
+  if (clause.possession === 'only') return t(lang, 'explain.term.possessionOnly');
+  let s: string;
+  if (clause.exactYears !== null) s = t(lang, 'explain.term.exact', clause.exactYears);
+  else if (clause.maxYears !== null) s = t(lang, 'explain.term.years', clause.maxYears);
+  else return t(lang, 'explain.term.none');
+  if (clause.possession === 'allowed') s += t(lang, 'explain.term.possessionAlso');
+  return s;
+}
+
+/** The markdown explanation of one clause. */
+export function explainClause(clause: Clause, lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(`**RSVS ${clause.label}** — ${clause.area}`);
+  lines.push('');
+  lines.push(`${t(lang, 'explain.text')}:`);
+  lines.push('');
+  lines.push(`> ${clause.text.replace(/\s*\n\s*/g, ' ')}`);
+  lines.push('');
+  const item = (key: Parameters<typeof t>[1], value: string): void => {
+    lines.push(`- **${t(lang, key)}:** ${value}`);
+  };
+  if (clause.repealed) {
+    item('explain.inForce', clause.repealedBy ? t(lang, 'explain.repealed.by', date(clause.repealed), clause.repealedBy) : t(lang, 'explain.repealed', date(clause.repealed)));
+    item('explain.levels', t(lang, 'explain.levels.none'));
     return lines.join('\n');
   }
-  lines.push(`> ${c.text}`, '');
-  const lv = (l: string): string => (et ? LEVEL_ESTONIAN[l as keyof typeof LEVEL_ESTONIAN] : l);
-  if (c.levels) {
-    const { min, max } = c.levels;
-    const levels = min === max ? (et ? `ainult ${lv(min)}` : `${max} only`)
-      : c.higherWithReason ? (et ? `${lv(min)}; kõrgem vaid registri teabe tõttu (põhjendus)` : `${min}; higher only when the register holds such information (give a reason)`)
-      : min === 'restricted' ? (et ? `kuni ${lv(max)}` : `up to ${max}`) : `${lv(min)} – ${lv(max)}`;
-    lines.push(`- ${et ? 'Tase' : 'Levels'}: ${levels}`);
+  let levels = levelsText(clause, lang);
+  if (clause.higherWithReason) levels += `; ${t(lang, 'explain.higher')}`;
+  item('explain.levels', levels);
+  item('explain.term', termText(clause, lang));
+  if (clause.events.length > 0) item('explain.events', clause.events.join('; '));
+  if (clause.deathRule) {
+    const r = clause.deathRule;
+    item('explain.death', t(lang, 'explain.death.text', r.afterDeathYears, r.notEarlierThanYears) + (r.condition ? t(lang, 'explain.death.condition', r.condition) : ''));
   }
-  const term = c.possession === 'only' ? (et ? 'valdamise lõpuni' : 'until possession ends')
-    : c.exactYears !== null ? (et ? `täpselt ${c.exactYears} aastat` : `exactly ${c.exactYears} years`)
-    : c.maxYears !== null ? (et ? `kuni ${c.maxYears} aastat` : `at most ${c.maxYears} years`) : '—';
-  const possession = c.possession === 'allowed' ? (et ? '; hoonete ja ruumide kohta valdamise lõpuni' : '; buildings and premises: until possession ends') : '';
-  lines.push(`- ${et ? 'Tähtaeg' : 'Term'}: ${term}${possession}${c.higherWithReason ? (et ? ' (pikem registri teabe tõttu)' : ' (longer if the register requires it)') : ''}`);
-  if (c.events.length) lines.push(`- ${et ? 'Lõpeb ka sündmusega' : 'Also ends on'}: ${c.events.join('; ')}`);
-  if (c.deathRule) {
-    lines.push(et ? `- Surma reegel: salastatus lõpeb ${c.deathRule.afterDeathYears} aastat pärast isiku surma, kuid mitte varem kui ${c.deathRule.notEarlierThanYears} aastat pärast salastamist${c.deathRule.condition ? ` (${c.deathRule.condition})` : ''}`
-      : `- Death rule: classification ends ${c.deathRule.afterDeathYears} years after the person's death, but not earlier than ${c.deathRule.notEarlierThanYears} years after classification${c.deathRule.condition ? ` (${c.deathRule.condition})` : ''}`);
-  }
-  if (c.naturalPerson) lines.push(et ? '- Füüsilise isiku teave: ennetähtaegne kustutamine vaid isiku kirjalikul nõusolekul (§ 13 lg 2)' : "- About a natural person: declassified early only with the person's written consent (§ 13(2))");
-  if (c.neverExtended) lines.push(et ? '- Tähtaega ei pikendata (§ 14 lg 1)' : '- The term is never extended (§ 14(1))');
-  if (c.internalUse) lines.push(et ? '- Kahjutu teave võib olla asutusesiseseks kasutamiseks (§ 11 lg 3)' : '- Harmless information of this kind may be for internal use (§ 11(3))');
-  lines.push(`- ${et ? 'Jõus alates' : 'In force from'}: ${date(c.inForceFrom)}${c.insertedBy ? ` (${c.insertedBy.act})` : ''}`);
+  if (clause.naturalPerson) item('explain.person', t(lang, 'explain.person.text'));
+  if (clause.exceptNoDamage) item('explain.exceptNoDamage', t(lang, 'explain.exceptNoDamage.text', clause.exceptNoDamageOf ?? 'the security of the Republic of Estonia'));
+  if (clause.internalUse) item('explain.internal', t(lang, 'explain.internal.text'));
+  if (clause.neverExtended) item('explain.extension', t(lang, 'explain.extension.never'));
+  if (clause.subclassRegulation) item('explain.subclass', t(lang, 'explain.subclass.text'));
+  item('explain.inForce', clause.insertedBy
+    ? t(lang, 'explain.inForce.inserted', date(clause.inForceFrom), clause.insertedBy.act)
+    : t(lang, 'explain.inForce.since', date(clause.inForceFrom)));
   return lines.join('\n');
 }
 
-/** Reads a basis as a drafter writes it ("§ 7 p 3", "RSVS §7 p. 5^1") with the language's own parser. */
-export function parseBasisText(text: string): BasisValue | undefined {
-  const doc = parseDocument(`decision "_" { basis: ${text.replace(/[{}"\r\n]/g, ' ')} }`);
-  const f = doc.blocks[0]?.fields[0];
-  return doc.syntaxErrors.length === 0 && f?.value?.kind === 'basis' ? f.value : undefined;
+/** The explanation of a basis; for a clause §§ 6–10 do not have, a short note with the nearest clauses. */
+export function explainBasis(ref: BasisRef, catalogue: Catalogue, lang: Lang): { found: boolean; markdown: string } {
+  const clause = catalogue.clause(ref.section, ref.clause, ref.sup);
+  if (clause) return { found: true, markdown: explainClause(clause, lang) };
+  const label = formatLabel(ref.section, ref.clause, ref.sup);
+  const near = catalogue.nearestClauses(ref.section, ref.clause, ref.sup).filter((c) => !c.repealed).slice(0, 3);
+  let markdown = t(lang, 'explain.unknown', `**${label}**`);
+  if (near.length > 0) markdown += ` ${t(lang, 'explain.didYouMean', near.map((c) => `**${c.label}**`).join(', '))}`;
+  return { found: false, markdown };
 }
 
+/** `salastus explain "§ 7 p 3"` and the `salastus.explain` command: markdown, or undefined when the text is no clause. */
 export function explainBasisText(text: string, catalogue: Catalogue, lang: Lang): string | undefined {
-  const b = parseBasisText(text);
-  const c = b ? catalogue.clause(b.section, b.clause, b.sup) : undefined;
-  return c ? explainClause(c, lang) : undefined;
+  const ref = parseBasisText(text);
+  if (!ref) return undefined;
+  const clause = catalogue.clause(ref.section, ref.clause, ref.sup);
+  return clause ? explainClause(clause, lang) : undefined;
 }

@@ -1,0 +1,555 @@
+// The language server: a thin adapter from the Language Server Protocol to the language
+// service (server/src/service) and the checker. It converts offsets ↔ positions with each
+// document's LineIndex, our severities to LSP's, our two-language messages to the user's
+// language; it reads the workspace's `.salastus` files (files.ts) and publishes
+// diagnostics. No rule and no computation of the law lives here.
+import {
+  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  FileChangeType, FoldingRangeKind, InsertTextFormat, MarkupKind, MessageType, ResponseError, ErrorCodes, ShowMessageNotification,
+  SymbolKind, TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction as LspCodeAction, type CompletionItem as LspCompletionItem, type Connection,
+  type Diagnostic as LspDiagnostic, type DocumentSymbol as LspDocumentSymbol, type InitializeParams, type InitializeResult,
+  type Location as LspLocation, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit as LspWorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span } from '../../../grammar/index.ts';
+import type { Severity } from '../check/codes.ts';
+import type { Diagnostic, Lang } from '../check/types.ts';
+import { loadCatalogue } from '../law/catalogue.ts';
+import { loadRegistry, type Registry } from '../law/registry.ts';
+import {
+  codeActions, codeLenses, complete, createMarkingEdit, decisionById, definition, documentSymbols, explainBasisText,
+  foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, workspaceSymbols, Workspace,
+  type CompletionKind, type DocumentSymbol, type ServiceDocument, type SymbolKind as OurSymbolKind, type WorkspaceEdit,
+} from '../service/index.ts';
+import { canonicalUri, insideFolders, readWorkspaceFile, scanFolders, uriToPath } from './files.ts';
+import { configurationSettings, DEFAULTS, readSettings, resolveLang, resolveRegistry, resolveToday, type Settings } from './settings.ts';
+
+/** How long after the last change a document is checked and its diagnostics published. */
+export const DEBOUNCE_MS = 150;
+
+export const SERVER_COMMANDS = ['salastus.stamp', 'salastus.explain', 'salastus.checkWorkspace', 'salastus.createMarking'] as const;
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const COMPLETION_KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
+  snippet: CompletionItemKind.Snippet,
+  field: CompletionItemKind.Field,
+  value: CompletionItemKind.Value,
+  reference: CompletionItemKind.Reference,
+  keyword: CompletionItemKind.Keyword,
+  constant: CompletionItemKind.EnumMember,
+  text: CompletionItemKind.Text,
+};
+
+const SYMBOL_KIND: Readonly<Record<OurSymbolKind, SymbolKind>> = {
+  act: SymbolKind.Namespace,
+  decision: SymbolKind.Class,
+  marking: SymbolKind.Struct,
+  part: SymbolKind.Field,
+  declassification: SymbolKind.Event,
+  extension: SymbolKind.Event,
+};
+
+function sameYmd(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const ws = new Workspace({ catalogue: loadCatalogue(), registry: loadRegistry(), today: resolveToday('').today });
+  let locale: string | undefined;
+  let initSettings: Settings = DEFAULTS;
+  let settings: Settings = DEFAULTS;
+  let lang: Lang = 'en';
+  let institutionsKey = '';
+  let folders: string[] = [];
+  let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
+  let canRegisterWatchers = false;
+  let hasFolderEvents = false;
+  let shownProblems = new Set<string>();
+  /** The client's spelling of each document uri (canonical → as sent). */
+  const clientUris = new Map<string, string>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents whose diagnostics wait to be published. */
+  const toPublish = new Set<string>();
+  const removedToClear = new Set<string>();
+
+  const log = (message: string): void => connection.console.log(message);
+  const out = (uri: string): string => clientUris.get(uri) ?? uri;
+
+  /** Runs a handler so that an exception is logged and answered with `fallback`, never thrown. */
+  function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+    return async (...args: A) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        connection.console.error(`salastus: ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function problem(message: string): void {
+    log(message);
+    if (shownProblems.has(message)) return;
+    shownProblems.add(message);
+    // A notification: a client that shows no messages cannot answer it with an error.
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+  }
+
+  // ----- positions ------------------------------------------------------------------------
+
+  function range(doc: ServiceDocument, span: Span): Range {
+    return { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) };
+  }
+
+  /** The offset of a position, or undefined when the position is outside the document. */
+  function offsetOf(doc: ServiceDocument, p: Position): number | undefined {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return undefined;
+    if (p.line >= doc.lines.lineStarts.length) return undefined;
+    return doc.lines.offsetAt(p);
+  }
+
+  /** The span of a range; a range reaching past the end of the document ends at its end. */
+  function spanOf(doc: ServiceDocument, r: Range): Span | undefined {
+    const valid = (p: Position): boolean => Number.isInteger(p?.line) && Number.isInteger(p?.character) && p.line >= 0 && p.character >= 0;
+    if (!valid(r.start) || !valid(r.end)) return undefined;
+    const start = doc.lines.offsetAt(r.start);
+    const end = doc.lines.offsetAt(r.end);
+    return { start, end: Math.max(start, end) };
+  }
+
+  function docOf(uri: string): ServiceDocument | undefined {
+    return ws.get(canonicalUri(uri));
+  }
+
+  function lspEdit(edit: WorkspaceEdit): LspWorkspaceEdit {
+    const changes: Record<string, LspTextEdit[]> = {};
+    for (const [uri, edits] of Object.entries(edit)) {
+      const doc = ws.get(uri);
+      if (!doc) continue;
+      changes[out(uri)] = edits.map((e) => ({ range: range(doc, e.span), newText: e.newText }));
+    }
+    return { changes };
+  }
+
+  function lspLocation(uri: string, span: Span): LspLocation | undefined {
+    const doc = ws.get(uri);
+    return doc ? { uri: out(uri), range: range(doc, span) } : undefined;
+  }
+
+  // ----- diagnostics ----------------------------------------------------------------------
+
+  function toLsp(d: Diagnostic, doc: ServiceDocument): LspDiagnostic {
+    return {
+      range: range(doc, d.span),
+      severity: SEVERITY[d.severity],
+      code: d.code,
+      codeDescription: { href: `${settings.rulesBaseUrl}${d.code}.md` },
+      source: 'salastus',
+      message: d.message[lang],
+      ...(d.data ? { data: d.data } : {}),
+    };
+  }
+
+  /** The real date moves on at midnight: keep "today" current unless the setting fixes it. */
+  function refreshToday(): void {
+    if (settings.today !== '') return;
+    const { today } = resolveToday('');
+    if (!sameYmd(today, ws.today)) ws.setOptions({ today });
+  }
+
+  /** Publishes the diagnostics of every document whose diagnostics may have changed and whose debounce has run out. */
+  function publish(): void {
+    refreshToday();
+    const { changed, removed } = ws.drainChanges();
+    for (const u of changed) toPublish.add(u);
+    for (const u of removed) {
+      toPublish.delete(u);
+      removedToClear.add(u);
+    }
+    for (const u of [...removedToClear]) {
+      if (timers.has(u)) continue;
+      removedToClear.delete(u);
+      if (ws.has(u)) continue;
+      connection.sendDiagnostics({ uri: out(u), diagnostics: [] }).catch(() => undefined);
+      if (!documents.get(out(u))) clientUris.delete(u);
+    }
+    for (const u of [...toPublish]) {
+      if (timers.has(u)) continue; // its own debounce is still running
+      toPublish.delete(u);
+      const doc = ws.get(u);
+      if (!doc) continue;
+      const ds = ws.diagnostics(u).map((d) => toLsp(d, doc));
+      connection.sendDiagnostics({ uri: out(u), ...(doc.open ? { version: doc.version } : {}), diagnostics: ds }).catch(() => undefined);
+    }
+  }
+
+  const safePublish = guard('publishing diagnostics', undefined, publish);
+
+  /** Checks and publishes `uri` (and what depends on it) once no change has come for DEBOUNCE_MS. */
+  function schedule(uri: string, delay = DEBOUNCE_MS): void {
+    const old = timers.get(uri);
+    if (old) clearTimeout(old);
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      void safePublish();
+    }, delay));
+  }
+
+  // ----- settings -------------------------------------------------------------------------
+
+  async function loadSettings(): Promise<void> {
+    let next = initSettings;
+    if (canPullConfiguration) {
+      try {
+        const [section] = await connection.workspace.getConfiguration([{ section: 'salastus' }]) as unknown[];
+        next = configurationSettings(section, initSettings);
+      } catch (e) {
+        log(`salastus: could not read the configuration: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    applySettings(next);
+  }
+
+  function applySettings(next: Settings): void {
+    const langBefore = lang;
+    const rulesBefore = settings.rulesBaseUrl;
+    settings = next;
+    lang = resolveLang(next.language, locale);
+    const today = resolveToday(next.today);
+    if (today.problem) problem(today.problem);
+    let registry: Registry | undefined;
+    const key = JSON.stringify(next.institutions ?? null);
+    if (key !== institutionsKey) {
+      institutionsKey = key;
+      const r = resolveRegistry(next.institutions);
+      if (r.problem) problem(r.problem);
+      registry = r.registry;
+    }
+    ws.setOptions({ today: today.today, ...(registry ? { registry } : {}) });
+    if (lang !== langBefore || rulesBefore !== next.rulesBaseUrl) ws.invalidateAll();
+  }
+
+  // ----- workspace files ------------------------------------------------------------------
+
+  /** Reads every `.salastus` file of the workspace folders; forgets files that are gone. */
+  function scanWorkspace(): number {
+    const { files, skipped } = scanFolders(folders);
+    for (const s of skipped) log(`salastus: ${s.path} not read: ${s.reason}`);
+    const found = new Set<string>();
+    for (const f of files) {
+      const uri = canonicalUri(f.uri);
+      found.add(uri);
+      ws.setDisk(uri, f.text);
+    }
+    for (const uri of ws.uris()) if (ws.isOnDisk(uri) && !found.has(uri)) ws.removeDisk(uri);
+    return files.length;
+  }
+
+  /** A file changed on disk (or was created or deleted): read it again. */
+  function refreshFile(uri: string, deleted: boolean): void {
+    const path = uriToPath(uri);
+    if (!path) return;
+    if (deleted) {
+      ws.removeDisk(uri);
+      // A deleted folder takes its files with it.
+      if (!path.endsWith('.salastus')) {
+        for (const u of ws.uris()) {
+          const p = uriToPath(u);
+          if (p && ws.isOnDisk(u) && insideFolders(p, [path])) ws.removeDisk(u);
+        }
+      }
+      return;
+    }
+    const r = readWorkspaceFile(path, folders);
+    if (r.ok) ws.setDisk(uri, r.text);
+    else if (path.endsWith('.salastus') && insideFolders(path, folders)) ws.removeDisk(uri);
+  }
+
+  // ----- lifecycle ------------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = params.locale;
+    initSettings = readSettings(params.initializationOptions, DEFAULTS);
+    settings = initSettings;
+    applySettings(initSettings);
+    const c = params.capabilities;
+    canPullConfiguration = !!c.workspace?.configuration;
+    canRegisterConfiguration = !!c.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRegisterWatchers = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    hasFolderEvents = !!c.workspace?.workspaceFolders;
+    const wf = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = wf.map(uriToPath).filter((p): p is string => p !== undefined);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', '"'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+        documentFormattingProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'salastus', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(guard('initialized', undefined, async () => {
+    if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'salastus' }).catch(() => undefined);
+    if (canRegisterWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.salastus' }] }).catch(() => undefined);
+    await loadSettings();
+    const n = scanWorkspace();
+    log(`salastus: ${n} file${n === 1 ? '' : 's'} in ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}`);
+    ws.invalidateAll();
+    publish();
+    if (hasFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', undefined, (e) => {
+        const removedPaths = e.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+        folders = folders.filter((f) => !removedPaths.includes(f));
+        for (const f of e.added) {
+          const p = uriToPath(f.uri);
+          if (p && !folders.includes(p)) folders.push(p);
+        }
+        scanWorkspace();
+        publish();
+      }));
+    }
+  }));
+
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  connection.onDidChangeConfiguration(guard('configuration', undefined, async (params) => {
+    shownProblems = new Set();
+    if (canPullConfiguration) await loadSettings();
+    else {
+      const s = (params.settings as Record<string, unknown> | null)?.['salastus'];
+      applySettings(configurationSettings(s, initSettings));
+    }
+    publish();
+  }));
+
+  connection.onDidChangeWatchedFiles(guard('watched files', undefined, (params) => {
+    for (const change of params.changes) {
+      const uri = canonicalUri(change.uri);
+      refreshFile(uri, change.type === FileChangeType.Deleted);
+      schedule(uri, 0);
+    }
+  }));
+
+  // ----- open documents -------------------------------------------------------------------
+
+  documents.onDidOpen(guard('open', undefined, (e) => {
+    clientUris.set(canonicalUri(e.document.uri), e.document.uri);
+  }));
+
+  documents.onDidChangeContent(guard('change', undefined, (e) => {
+    const uri = canonicalUri(e.document.uri);
+    clientUris.set(uri, e.document.uri);
+    ws.setOpen(uri, e.document.getText(), e.document.version);
+    schedule(uri);
+  }));
+
+  documents.onDidClose(guard('close', undefined, (e) => {
+    const uri = canonicalUri(e.document.uri);
+    // The file on disk, as it is now, takes the buffer's place.
+    const path = uriToPath(uri);
+    const r = path ? readWorkspaceFile(path, folders) : undefined;
+    if (r?.ok) ws.setDisk(uri, r.text);
+    else ws.removeDisk(uri);
+    ws.close(uri);
+    schedule(uri, 0);
+  }));
+
+  // ----- features -------------------------------------------------------------------------
+
+  connection.onHover(guard('hover', null, (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const at = doc && offsetOf(doc, p.position);
+    if (!doc || at === undefined) return null;
+    const h = hover(ws, doc.uri, at, lang);
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.span) } : null;
+  }));
+
+  connection.onCompletion(guard('completion', [] as LspCompletionItem[], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const at = doc && offsetOf(doc, p.position);
+    if (!doc || at === undefined) return [];
+    return complete(ws, doc.uri, at, lang).map((it): LspCompletionItem => ({
+      label: it.label,
+      kind: COMPLETION_KIND[it.kind],
+      ...(it.detail ? { detail: it.detail } : {}),
+      ...(it.documentation ? { documentation: { kind: MarkupKind.Markdown, value: it.documentation } } : {}),
+      textEdit: { range: range(doc, it.span), newText: it.insertText },
+      insertTextFormat: it.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(it.sortText ? { sortText: it.sortText } : {}),
+      ...(it.filterText ? { filterText: it.filterText } : {}),
+      ...(it.preselect ? { preselect: true } : {}),
+      ...(it.retrigger ? { command: { title: '', command: 'editor.action.triggerSuggest' } } : {}),
+    }));
+  }));
+
+  connection.onCodeAction(guard('code actions', [] as LspCodeAction[], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const span = doc && spanOf(doc, p.range);
+    if (!doc || !span) return [];
+    const given = p.context.diagnostics;
+    const refs = given.map((d) => ({ code: d.code === undefined ? undefined : String(d.code), span: spanOf(doc, d.range) ?? { start: -1, end: -1 } }));
+    return codeActions(ws, doc.uri, span, refs, lang, p.context.only).map((a): LspCodeAction => ({
+      title: a.title,
+      kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Refactor,
+      ...(a.diagnostics.length ? { diagnostics: a.diagnostics.map((i) => given[i]!) } : {}),
+      ...(a.isPreferred ? { isPreferred: true } : {}),
+      edit: lspEdit(a.edit),
+    }));
+  }));
+
+  connection.onDocumentFormatting(guard('formatting', [] as LspTextEdit[], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    if (!doc) return [];
+    return format(doc.text, doc.doc).map((e) => ({ range: range(doc, e.span), newText: e.newText }));
+  }));
+
+  connection.onDocumentSymbol(guard('document symbols', [] as LspDocumentSymbol[], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    if (!doc) return [];
+    const convert = (s: DocumentSymbol): LspDocumentSymbol => ({
+      name: s.name || ' ',
+      ...(s.detail ? { detail: s.detail } : {}),
+      kind: SYMBOL_KIND[s.kind],
+      range: range(doc, s.span),
+      selectionRange: range(doc, s.selectionSpan),
+      children: s.children.map(convert),
+    });
+    return documentSymbols(doc, lang).map(convert);
+  }));
+
+  connection.onWorkspaceSymbol(guard('workspace symbols', [], (p) => workspaceSymbols(ws.documents(), p.query).flatMap((s) => {
+    const location = lspLocation(s.uri, s.span);
+    return location ? [{ name: s.name, kind: SYMBOL_KIND[s.kind], location, ...(s.container ? { containerName: s.container } : {}) }] : [];
+  })));
+
+  connection.onFoldingRanges(guard('folding ranges', [], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    if (!doc) return [];
+    return foldingRanges(doc).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region }));
+  }));
+
+  connection.onDefinition(guard('definition', [] as LspLocation[], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const at = doc && offsetOf(doc, p.position);
+    if (!doc || at === undefined) return [];
+    return definition(ws, doc.uri, at).flatMap((l) => lspLocation(l.uri, l.span) ?? []);
+  }));
+
+  connection.onReferences(guard('references', [] as LspLocation[], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const at = doc && offsetOf(doc, p.position);
+    if (!doc || at === undefined) return [];
+    return references(ws, doc.uri, at, p.context.includeDeclaration).flatMap((l) => lspLocation(l.uri, l.span) ?? []);
+  }));
+
+  connection.onPrepareRename(guard('prepare rename', null, (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const at = doc && offsetOf(doc, p.position);
+    if (!doc || at === undefined) return null;
+    const r = prepareRename(ws, doc.uri, at);
+    return r ? { range: range(doc, r.span), placeholder: r.placeholder } : null;
+  }));
+
+  connection.onRenameRequest(guard('rename', null, (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const at = doc && offsetOf(doc, p.position);
+    if (!doc || at === undefined) return null;
+    const r = rename(ws, doc.uri, at, p.newName, lang);
+    if ('error' in r) return new ResponseError(ErrorCodes.InvalidRequest, r.error);
+    return lspEdit(r.edit);
+  }));
+
+  connection.onCodeLens(guard('code lens', [], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    if (!doc) return [];
+    return codeLenses(ws, doc.uri, lang).map((l) => ({
+      range: range(doc, l.span),
+      command: l.command
+        ? { title: l.title, command: l.command.id, arguments: [{ uri: out(doc.uri), position: doc.lines.positionAt(l.command.offset) }] }
+        : { title: l.title, command: '' },
+    }));
+  }));
+
+  connection.languages.inlayHint.on(guard('inlay hints', [], (p) => {
+    const doc = docOf(p.textDocument.uri);
+    const span = doc && spanOf(doc, p.range);
+    if (!doc || !span) return [];
+    return inlayHints(ws, doc.uri, span, lang).map((h) => ({ position: doc.lines.positionAt(h.offset), label: h.label.trimStart(), paddingLeft: true }));
+  }));
+
+  // ----- commands -------------------------------------------------------------------------
+
+  /** A command's arguments: one object (`[{ uri, position }]`) or positional (`[uri, position]`). */
+  function argsOf(args: unknown[] | undefined, names: string[]): Record<string, unknown> {
+    const first = args?.[0];
+    if (typeof first === 'object' && first !== null && !Array.isArray(first)) return first as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    names.forEach((n, i) => { out[n] = args?.[i]; });
+    return out;
+  }
+
+  connection.onExecuteCommand(guard('command', null as unknown, async (p) => {
+    switch (p.command) {
+      case 'salastus.stamp': {
+        const a = argsOf(p.arguments, ['uri', 'position']);
+        if (typeof a['uri'] !== 'string') return null;
+        const doc = docOf(a['uri']);
+        const at = doc && offsetOf(doc, a['position'] as Position);
+        if (!doc || at === undefined) return null;
+        return stampAt(ws, doc.uri, at) ?? null;
+      }
+      case 'salastus.explain': {
+        const a = argsOf(p.arguments, ['basis', 'lang']);
+        if (typeof a['basis'] !== 'string') return null;
+        const l: Lang = a['lang'] === 'et' || a['lang'] === 'en' ? a['lang'] : lang;
+        return explainBasisText(a['basis'], ws.catalogue, l) ?? null;
+      }
+      case 'salastus.checkWorkspace': {
+        scanWorkspace();
+        ws.invalidateAll();
+        publish();
+        return ws.uris().length;
+      }
+      case 'salastus.createMarking': {
+        const a = argsOf(p.arguments, ['uri', 'decisionId']);
+        if (typeof a['uri'] !== 'string' || typeof a['decisionId'] !== 'string') return false;
+        const doc = docOf(a['uri']);
+        const decision = doc && decisionById(doc, a['decisionId']);
+        const edit = doc && decision && createMarkingEdit(ws, doc.uri, decision);
+        if (!edit) return false;
+        const result = await connection.workspace.applyEdit(lspEdit(edit));
+        return result.applied;
+      }
+      default:
+        return null;
+    }
+  }));
+
+  documents.listen(connection);
+}

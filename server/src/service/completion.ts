@@ -1,0 +1,497 @@
+// Completion. Works on the text as typed (which often does not parse yet): a small scanner
+// reads the enclosing block up to the cursor to learn where the cursor is — between
+// blocks, at a field name, or in the value of a field — and offers:
+// - between blocks: block snippets (English and Estonian);
+// - at a field name: the fields the block or part still lacks, in the block's language,
+//   and in a marking a `part` snippet;
+// - in a value: levels; clauses ranked by the originator and allowed at the chosen level;
+//   registry names; today's date; terms the clause allows; decision ids.
+import {
+  BLOCK_FIELDS, BLOCK_KEYWORDS, blockStarts, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, PART_KEYWORDS,
+  compareDates, parseDateText, type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span, type Ymd,
+} from '../../../grammar/index.ts';
+import { competentFor, originatorOf } from '../check/competence.ts';
+import { expectedMarking } from '../check/marking.ts';
+import { LEVEL_RANK, stringOf, validDate, value } from '../check/model.ts';
+import { lookupDecision } from '../check/terms.ts';
+import type { CheckContext, Lang } from '../check/types.ts';
+import type { Clause } from '../law/catalogue.ts';
+import { FOREIGN_MARKINGS } from '../law/foreign.ts';
+import { cite, levelsText, termText } from './explain.ts';
+import { FIELD_DOCS, levelName, t } from './i18n.ts';
+import { escapeString } from './navigation.ts';
+import type { Workspace } from './workspace.ts';
+
+export type CompletionKind = 'snippet' | 'field' | 'value' | 'reference' | 'keyword' | 'constant' | 'text';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** The text to insert; a snippet (with `${1:…}` placeholders) when `snippet` is true. */
+  insertText: string;
+  snippet?: boolean;
+  /** The text the item replaces. */
+  span: Span;
+  sortText?: string;
+  filterText?: string;
+  preselect?: boolean;
+  /** Open completion again after inserting (a field name, to pick its value). */
+  retrigger?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------
+// Where is the cursor?
+
+const LETTER = /[A-Za-z_\u00C0-\u024F]/;
+const WORD = /[A-Za-z_\u00C0-\u024F]+(?:-[A-Za-z_\u00C0-\u024F]+)*/y;
+
+interface Container {
+  kind: BlockKind | 'part';
+  /** The enclosing block's kind (itself for a block). */
+  blockKind: BlockKind;
+  estonian: boolean;
+  /** Offset of its keyword, to find it in the parsed document. */
+  keywordStart: number;
+  fields: Set<FieldName>;
+  unknownFields: Set<string>;
+}
+
+interface Scan {
+  state: 'top' | 'body' | 'comment' | 'string' | 'head';
+  container: Container | undefined;
+  /** The field whose value the cursor may be in. */
+  field: { name: FieldName | undefined; nameText: string; nameStart: number; valueStart: number } | undefined;
+  /** Where the string the cursor is in starts (state 'string'). */
+  stringStart: number;
+  /** Whether anything but comments precedes the segment (for `act RSVS`). */
+  atFileStart: boolean;
+}
+
+function isEstonianKeyword(word: string): boolean {
+  const w = word.toLowerCase();
+  return w === 'otsus' || w === 'märge' || w === 'kustutamine' || w === 'pikendamine' || w === 'osa';
+}
+
+/** Reads text[from, offset) and says where the cursor stands. */
+function scan(text: string, from: number, offset: number): Scan {
+  const stack: Container[] = [];
+  let pending: { kind: BlockKind | 'part'; estonian: boolean; start: number } | undefined;
+  let field: Scan['field'];
+  let i = from;
+  let lastWord: { text: string; start: number } | undefined;
+  const result = (state: Scan['state'], stringStart = -1): Scan => ({
+    state, container: stack[stack.length - 1], field, stringStart, atFileStart: /^\s*$/.test(stripComments(text.slice(0, from))),
+  });
+  while (i < offset) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '/') {
+      const nl = text.slice(i).search(/[\r\n]/);
+      const end = nl < 0 ? text.length : i + nl;
+      if (end >= offset) return result('comment');
+      i = end;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0 || close + 2 > offset) return result('comment');
+      i = close + 2;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
+      if (j >= offset) return result('string', i);
+      i = text[j] === '"' ? j + 1 : j;
+      continue;
+    }
+    if (c === '{') {
+      if (pending) {
+        const top = stack[stack.length - 1];
+        stack.push({
+          kind: pending.kind, blockKind: pending.kind === 'part' ? top?.blockKind ?? 'marking' : pending.kind,
+          estonian: pending.kind === 'part' ? top?.estonian ?? pending.estonian : pending.estonian,
+          keywordStart: pending.start, fields: new Set(), unknownFields: new Set(),
+        });
+        pending = undefined;
+        field = undefined;
+      }
+      i++;
+      continue;
+    }
+    if (c === '}') {
+      stack.pop();
+      field = undefined;
+      i++;
+      continue;
+    }
+    if (c === ':') {
+      if (lastWord && stack.length > 0) {
+        const name = FIELD_NAMES.get(lastWord.text.toLowerCase());
+        const top = stack[stack.length - 1]!;
+        if (name) top.fields.add(name);
+        else top.unknownFields.add(lastWord.text.toLowerCase());
+        field = { name, nameText: lastWord.text, nameStart: lastWord.start, valueStart: i + 1 };
+      }
+      lastWord = undefined;
+      i++;
+      continue;
+    }
+    if (LETTER.test(c)) {
+      WORD.lastIndex = i;
+      const m = WORD.exec(text);
+      const w = m ? m[0] : c;
+      const lower = w.toLowerCase();
+      if (i + w.length >= offset) break; // the word being typed
+      if (stack.length === 0 && BLOCK_KEYWORDS.has(lower)) pending = { kind: BLOCK_KEYWORDS.get(lower)!, estonian: isEstonianKeyword(lower), start: i };
+      else if (stack.length === 1 && stack[0]!.kind === 'marking' && PART_KEYWORDS.has(lower)) pending = { kind: 'part', estonian: isEstonianKeyword(lower), start: i };
+      lastWord = { text: w, start: i };
+      i += w.length;
+      continue;
+    }
+    if (!/\s/.test(c)) lastWord = undefined;
+    i++;
+  }
+  if (stack.length === 0) return result(pending ? 'head' : 'top');
+  return result('body');
+}
+
+function stripComments(s: string): string {
+  return s.replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '');
+}
+
+/** The word around the cursor: letters, digits and a few joiners. */
+function wordAt(text: string, offset: number): Span {
+  const re = /[\p{L}\p{N}_\-.§^¹²³⁰⁴⁵⁶⁷⁸⁹]/u;
+  let s = offset;
+  while (s > 0 && re.test(text[s - 1]!)) s--;
+  let e = offset;
+  while (e < text.length && re.test(text[e]!)) e++;
+  return { start: s, end: e };
+}
+
+// ---------------------------------------------------------------------------------------
+// Snippets
+
+function snippetEscape(s: string): string {
+  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+function levelChoice(estonian: boolean): string {
+  const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret'];
+  return `\${%|${levels.map((l) => (estonian ? LEVEL_ESTONIAN[l] : l)).join(',')}|}`;
+}
+
+function numbered(template: string): string {
+  let n = 0;
+  return template.replace(/\$\{%/g, () => `\${${++n}`);
+}
+
+function blockSnippets(today: string, lang: Lang, span: Span): CompletionItem[] {
+  const d = snippetEscape(today);
+  const make = (label: string, kind: BlockKind | 'act', estonian: boolean, body: string): CompletionItem => ({
+    label, kind: 'snippet', insertText: numbered(body), snippet: true, span,
+    detail: kind === 'act' ? t(lang, 'completion.block.act') : t(lang, `completion.block.${kind}`),
+    sortText: `${(lang === 'et') === estonian ? '0' : '1'}${label}`,
+    filterText: label,
+  });
+  return [
+    make('decision', 'decision', false, `decision "\${%:id}" {\n  title: "\${%}"\n  originator: "\${%}"\n  level: ${levelChoice(false)}\n  basis: § \${%:7} p \${%:3}\n  classified: \${%:${d}}\n  term: \${%:15} years\n  reason: "\${%}"\n}\n`),
+    make('otsus', 'decision', true, `otsus "\${%:tunnus}" {\n  pealkiri: "\${%}"\n  koostaja: "\${%}"\n  tase: ${levelChoice(true)}\n  alus: § \${%:7} p \${%:3}\n  salastatud: \${%:${d}}\n  tähtaeg: \${%:15} aastat\n  põhjendus: "\${%}"\n}\n`),
+    make('marking', 'marking', false, `marking "\${%:id}" {\n  registered: \${%:${d}}\n  level: ${levelChoice(false)}\n  until: \${%:date}\n  part "\${%:Main text}" { decision: "\${%}" }\n}\n`),
+    make('märge', 'marking', true, `märge "\${%:tunnus}" {\n  registreeritud: \${%:${d}}\n  tase: ${levelChoice(true)}\n  kuni: \${%:kuupäev}\n  osa "\${%:Põhitekst}" { otsus: "\${%}" }\n}\n`),
+    make('declassification', 'declassification', false, `declassification "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  reason: "\${%}"\n}\n`),
+    make('kustutamine', 'declassification', true, `kustutamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  põhjendus: "\${%}"\n}\n`),
+    make('extension', 'extension', false, `extension "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  period: \${%:5} years\n}\n`),
+    make('pikendamine', 'extension', true, `pikendamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  periood: \${%:5} aastat\n}\n`),
+  ].map((s) => ({ ...s, insertText: s.insertText.replace(/\n$/, '') }));
+}
+
+function partSnippets(estonian: boolean, lang: Lang, span: Span): CompletionItem[] {
+  const kw = estonian ? 'osa' : 'part';
+  const f = (n: FieldName): string => (estonian ? FIELD_ALIASES[n] : n);
+  const years = estonian ? 'aastat' : 'years';
+  return [
+    {
+      label: `${kw} { ${f('decision')} }`, kind: 'snippet', snippet: true, span, filterText: kw, sortText: '00',
+      insertText: numbered(`${kw} "\${%:${estonian ? 'Põhitekst' : 'Main text'}}" { ${f('decision')}: "\${%}" }`),
+      detail: t(lang, 'completion.block.part'),
+    },
+    {
+      label: `${kw} { ${f('level')} ${f('basis')} ${f('term')} }`, kind: 'snippet', snippet: true, span, filterText: kw, sortText: '01',
+      insertText: numbered(`${kw} "\${%:${estonian ? 'Lisa 1' : 'Annex 1'}}" { ${f('level')}: ${levelChoice(estonian)}  ${f('basis')}: § \${%:7} p \${%:3}  ${f('term')}: \${%:15} ${years} }`),
+      detail: t(lang, 'completion.block.part'),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+function quote(s: string): string {
+  return `"${escapeString(s)}"`;
+}
+
+function normaliseForMatch(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, '').replace(/^"/, '');
+}
+
+/** The parsed block or part the scanner found, when the parse has it. */
+function parsedContainer(ws: Workspace, uri: string, keywordStart: number): { block: Block; container: Block | Part } | undefined {
+  const doc = ws.get(uri);
+  if (!doc) return undefined;
+  for (const b of doc.doc.blocks) {
+    if (b.keywordSpan.start === keywordStart) return { block: b, container: b };
+    const p = b.parts.find((x) => x.keywordSpan.start === keywordStart);
+    if (p) return { block: b, container: p };
+  }
+  return undefined;
+}
+
+function clauseInForce(c: Clause, at: Ymd): boolean {
+  const from = parseDateText(c.inForceFrom);
+  return !c.repealed && (!from || compareDates(at, from) >= 0);
+}
+
+function basisItems(ctx: CheckContext, parsed: { block: Block; container: Block | Part } | undefined, lang: Lang, span: Span): CompletionItem[] {
+  const c = parsed?.container;
+  const level = c ? value(c, 'level', 'level')?.level : undefined;
+  const decision = parsed?.block.kind === 'decision' ? parsed.block : undefined;
+  const inst = decision ? originatorOf(decision, ctx) : undefined;
+  const at = (decision && validDate(decision, 'classified')) ?? ctx.today;
+  const items: CompletionItem[] = [];
+  ctx.catalogue.allClauses().forEach((clause, order) => {
+    if (!clauseInForce(clause, at) || !clause.levels) return;
+    if (level && level !== 'internal use' && (LEVEL_RANK[level] < LEVEL_RANK[clause.levels.min] || (LEVEL_RANK[level] > LEVEL_RANK[clause.levels.max] && !clause.higherWithReason))) return;
+    if (level === 'internal use' && !clause.internalUse) return;
+    // Clauses about the originator's own information first, then general ones, then those about other institutions.
+    const rank = !inst ? 1 : ctx.catalogue.clauseNamesOriginator(clause) ? (ctx.catalogue.originatorsAllowed(clause, inst) ? 0 : 2) : 1;
+    const max = clause.levels.max;
+    const detail = clause.levels.min === max ? t(lang, 'completion.basis.detailOnly', levelName(max, lang), termText(clause, lang)) : t(lang, 'completion.basis.detail', levelName(max, lang), termText(clause, lang));
+    items.push({
+      label: clause.label, kind: 'value', insertText: clause.label, span, detail,
+      documentation: `${levelsText(clause, lang)}\n\n> ${clause.text}`,
+      sortText: `${rank}${String(order).padStart(3, '0')}`,
+      filterText: clause.label,
+    });
+  });
+  return items;
+}
+
+function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckContext, estonian: boolean, span: Span): CompletionItem[] {
+  const basis = parsed ? value(parsed.container, 'basis', 'basis') : undefined;
+  const clause = basis ? ctx.catalogue.clause(basis.section, basis.clause, basis.sup) : undefined;
+  const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret', 'internal use'];
+  const items: CompletionItem[] = [];
+  for (const l of levels) {
+    const allowed = clause?.levels ? (l === 'internal use' ? clause.internalUse : LEVEL_RANK[l] >= LEVEL_RANK[clause.levels.min] && LEVEL_RANK[l] <= LEVEL_RANK[clause.levels.max]) : true;
+    for (const et of [false, true]) {
+      const label = et ? LEVEL_ESTONIAN[l] : l;
+      items.push({
+        label, kind: 'constant', insertText: label, span,
+        detail: `${levelName(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
+        sortText: `${allowed ? 0 : 1}${et === estonian ? 0 : 1}${l === 'internal use' ? 9 : LEVEL_RANK[l]}`,
+      });
+    }
+  }
+  return items;
+}
+
+function termItems(parsed: { container: Block | Part } | undefined, ctx: CheckContext, estonian: boolean, lang: Lang, span: Span): CompletionItem[] {
+  const basis = parsed ? value(parsed.container, 'basis', 'basis') : undefined;
+  const clause = basis ? ctx.catalogue.clause(basis.section, basis.clause, basis.sup) : undefined;
+  const years = (n: number): string => `${n} ${estonian ? 'aastat' : 'years'}`;
+  const possession = estonian ? 'kuni valdamise lõpuni' : 'until possession ends';
+  const items: CompletionItem[] = [];
+  if (clause && clause.possession !== 'only') {
+    const n = clause.exactYears ?? clause.maxYears;
+    if (n !== null) items.push({ label: years(n), kind: 'value', insertText: years(n), span, detail: t(lang, 'completion.maxTerm', clause.label), preselect: true, sortText: '0' });
+  }
+  if (clause && clause.possession !== 'no') items.push({ label: possession, kind: 'value', insertText: possession, span, detail: clause.label, sortText: '1' });
+  if (!clause) {
+    for (const n of [5, 10, 15, 20, 25, 30, 50, 75]) items.push({ label: years(n), kind: 'value', insertText: years(n), span, sortText: `2${String(n).padStart(2, '0')}` });
+  }
+  return items;
+}
+
+function dateItems(ctx: CheckContext, lang: Lang, span: Span): CompletionItem[] {
+  const iso = formatIso(ctx.today);
+  return [{ label: iso, kind: 'value', insertText: iso, span, detail: t(lang, 'completion.today'), preselect: true, sortText: '0' }];
+}
+
+function nameItems(names: { label: string; detail?: string; rank: number }[], kind: CompletionKind, span: Span): CompletionItem[] {
+  const seen = new Set<string>();
+  const out: CompletionItem[] = [];
+  names.forEach((n, i) => {
+    if (seen.has(n.label)) return;
+    seen.add(n.label);
+    const text = quote(n.label);
+    out.push({ label: n.label, kind, insertText: text, span, filterText: text, sortText: `${n.rank}${String(i).padStart(4, '0')}`, ...(n.detail ? { detail: n.detail } : {}), ...(n.rank === 0 && i === 0 ? { preselect: true } : {}) });
+  });
+  return out;
+}
+
+function valueItems(
+  name: FieldName, ws: Workspace, uri: string, parsed: { block: Block; container: Block | Part } | undefined,
+  container: Container, lang: Lang, span: Span,
+): CompletionItem[] {
+  const ctx = ws.context();
+  const estonian = container.estonian;
+  const primary: Lang = estonian ? 'et' : 'en';
+  switch (name) {
+    case 'level':
+      return levelItems(parsed, ctx, estonian, span);
+    case 'basis':
+      return basisItems(ctx, parsed, lang, span);
+    case 'term':
+      return termItems(parsed, ctx, estonian, lang, span);
+    case 'period': {
+      const years = (n: number): string => `${n} ${estonian ? 'aastat' : 'years'}`;
+      return [5, 10, 15, 20, 25].map((n, i) => ({ label: years(n), kind: 'value' as const, insertText: years(n), span, sortText: String(i), detail: t(lang, 'completion.period'), ...(i === 0 ? { preselect: true } : {}) }));
+    }
+    case 'classified':
+    case 'registered':
+    case 'date':
+    case 'declassified':
+      return dateItems(ctx, lang, span);
+    case 'until': {
+      const items: CompletionItem[] = [];
+      const expected = parsed && parsed.container.kind === 'marking' ? expectedMarking(parsed.container, ctx) : undefined;
+      if (expected?.end.kind === 'date') {
+        const iso = formatIso(expected.end.date);
+        items.push({ label: iso, kind: 'value', insertText: iso, span, detail: t(lang, 'completion.computedUntil'), preselect: true, sortText: '0' });
+      }
+      const possession = estonian ? 'valdamise lõpuni' : 'possession ends';
+      items.push({ label: possession, kind: 'value', insertText: possession, span, sortText: expected?.end.kind === 'possession' ? '0' : '1', ...(expected?.end.kind === 'possession' ? { preselect: true } : {}) });
+      return items;
+    }
+    case 'government': {
+      const words = estonian ? ['jah', 'ei'] : ['yes', 'no'];
+      return words.map((w, i) => ({ label: w, kind: 'constant' as const, insertText: w, span, sortText: String(i) }));
+    }
+    case 'originator': {
+      const reg = ctx.registry;
+      const names = reg.institutions().flatMap((i) => {
+        const first = reg.displayName(i, primary);
+        const other = reg.displayName(i, primary === 'et' ? 'en' : 'et');
+        return [{ label: first, detail: other, rank: 0 }, { label: other, detail: first, rank: 1 }];
+      });
+      return nameItems(names, 'value', span);
+    }
+    case 'authority': {
+      const reg = ctx.registry;
+      const block = parsed?.block;
+      const decision = block ? lookupDecision(stringOf(block, 'decision'), ctx) : undefined;
+      const competent = block && decision && (block.kind === 'declassification' || block.kind === 'extension') ? competentFor(block, decision, ctx) : [];
+      const names: { label: string; detail?: string; rank: number }[] = competent.map((c) => ({
+        label: reg.displayName(c.authority, primary), detail: t(lang, 'completion.competent', `RSVS ${cite(c.provision, lang)}`), rank: 0,
+      }));
+      for (const a of reg.authorities()) {
+        names.push({ label: reg.displayName(a, primary), detail: reg.displayName(a, primary === 'et' ? 'en' : 'et'), rank: 1 });
+        names.push({ label: reg.displayName(a, primary === 'et' ? 'en' : 'et'), detail: reg.displayName(a, primary), rank: 2 });
+      }
+      return nameItems(names, 'value', span);
+    }
+    case 'decision': {
+      if (container.kind === 'decision') return [];
+      const items: CompletionItem[] = [];
+      for (const [id, refs] of ctx.index.decisions) {
+        const ref = refs[0]!;
+        const level = value(ref.block, 'level', 'level');
+        const basis = value(ref.block, 'basis', 'basis');
+        const title = stringOf(ref.block, 'title');
+        const detail = [level ? levelName(level.level, lang) : undefined, basis ? `§ ${basis.section} p ${basis.clause}` : undefined, title].filter(Boolean).join(' · ');
+        items.push({ label: id, kind: 'reference', insertText: quote(id), span, filterText: quote(id), detail, sortText: `${ref.uri === uri ? 0 : 1}${id}` });
+      }
+      return items;
+    }
+    case 'foreign':
+      return nameItems([...FOREIGN_MARKINGS].map(([m, l]) => ({ label: m, detail: levelName(l, lang), rank: 0 })), 'constant', span);
+    case 'event': {
+      const basis = parsed ? value(parsed.container, 'basis', 'basis') : undefined;
+      const clause = basis ? ctx.catalogue.clause(basis.section, basis.clause, basis.sup) : undefined;
+      return nameItems((clause?.events ?? []).map((e) => ({ label: e, detail: clause!.label, rank: 0 })), 'value', span);
+    }
+    default:
+      return [];
+  }
+}
+
+function fieldItems(container: Container, currentWord: string, lang: Lang, span: Span): CompletionItem[] {
+  const spec = BLOCK_FIELDS[container.kind];
+  const items: CompletionItem[] = [];
+  const typed = FIELD_NAMES.get(currentWord.toLowerCase());
+  const add = (name: FieldName, required: boolean): void => {
+    if (container.fields.has(name) && name !== typed) return;
+    const label = container.estonian ? FIELD_ALIASES[name] : name;
+    items.push({
+      label, kind: 'field', insertText: `${label}: `, span, retrigger: true,
+      detail: `${container.estonian ? name : FIELD_ALIASES[name]} · ${t(lang, required ? 'completion.required' : 'completion.optional')}`,
+      documentation: FIELD_DOCS[name][lang],
+      sortText: `${required ? 0 : 1}${label}`,
+    });
+  };
+  spec.required.forEach((n) => add(n, true));
+  spec.optional.forEach((n) => add(n, false));
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------
+
+export function complete(ws: Workspace, uri: string, offset: number, lang: Lang): CompletionItem[] {
+  const doc = ws.get(uri);
+  if (!doc || offset < 0 || offset > doc.text.length) return [];
+  const text = doc.text;
+  const starts = blockStarts(text);
+  let from = 0;
+  for (const s of starts) if (s < offset) from = s;
+  const at = scan(text, from, offset);
+  const word = wordAt(text, offset);
+  const today = formatIso(ws.today);
+  if (at.state === 'comment' || at.state === 'head') return [];
+  if (at.state === 'top') {
+    const items = blockSnippets(today, lang, word);
+    if (at.atFileStart && !doc.doc.header && !doc.doc.blocks.some((b) => b.span.start < offset)) {
+      items.push({ label: 'act RSVS', kind: 'keyword', insertText: 'act RSVS', span: word, detail: t(lang, 'completion.block.act'), sortText: '00' });
+    }
+    return items;
+  }
+  const container = at.container;
+  if (!container) return [];
+  const parsed = parsedContainer(ws, uri, container.keywordStart);
+  if (at.state === 'string') {
+    if (!at.field?.name) return [];
+    // Replace the whole string, closing quote included when it is there.
+    let end = at.stringStart + 1;
+    while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' ? 2 : 1;
+    if (text[end] === '"') end++;
+    return valueItems(at.field.name, ws, uri, parsed, container, lang, { start: at.stringStart, end: Math.max(end, offset) });
+  }
+  // In the value of a field, or at the start of a new field?
+  const f = at.field;
+  if (f && f.name) {
+    const sameLine = !/[\r\n]/.test(text.slice(f.valueStart, offset));
+    let vs = f.valueStart;
+    while (vs < offset && (text[vs] === ' ' || text[vs] === '\t')) vs++;
+    const typed = text.slice(vs, offset);
+    if (sameLine) {
+      const span = { start: vs, end: Math.max(offset, word.end) };
+      let items = valueItems(f.name, ws, uri, parsed, container, lang, span);
+      // `level:|` — keep a space after the colon.
+      if (typed === '' && text[offset - 1] === ':') items = items.map((it) => ({ ...it, insertText: ` ${it.insertText}` }));
+      const t0 = normaliseForMatch(typed);
+      const candidates = items.map((it) => normaliseForMatch(it.filterText ?? it.label));
+      // `level: secret ` — a complete value and a space: a new field starts.
+      const finished = /\s$/.test(typed) && candidates.some((c) => c === t0 || c === `${t0}"`);
+      if (typed.trim() === '' || (!finished && candidates.some((c) => c.startsWith(t0)))) return items;
+    }
+  }
+  // A field name (or a part) may start here.
+  const currentWord = text.slice(word.start, offset);
+  if (/[^\p{L}_-]/u.test(currentWord)) return [];
+  const items = fieldItems(container, currentWord, lang, word);
+  if (container.kind === 'marking') items.push(...partSnippets(container.estonian, lang, word));
+  return items;
+}

@@ -1,0 +1,203 @@
+// Hover: what a value means under the Act. A basis shows the clause (explain.ts); a level
+// its place in § 5 and its NATO/EU equivalents (§ 50); a term its end date; an originator
+// who declassifies (§ 13) and extends (§ 14) its secrets; an authority whether it is
+// competent; a decision reference (or id) the decision's summary. Markdown.
+import { compareDates, formatIso, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
+import { competentFor, originatorOf, verdict } from '../check/competence.ts';
+import { expectedMarking } from '../check/marking.ts';
+import { basisOf, clauseOf, LEVEL_RANK, stringOf, termEnd, termOf, validDate, value, type End } from '../check/model.ts';
+import { decisionEnd, lookupDecision } from '../check/terms.ts';
+import type { CheckContext, Lang } from '../check/types.ts';
+import { formatLabel } from '../law/catalogue.ts';
+import { FOREIGN_MARKINGS } from '../law/foreign.ts';
+import type { CompetenceAction, CompetentAuthority } from '../law/registry.ts';
+import type { Authority } from '../law/types.ts';
+import { cite, explainBasis } from './explain.ts';
+import { blockName, FIELD_DOCS, INSTITUTION_KIND_NAMES, levelName, t } from './i18n.ts';
+import { extensionYears } from './lens.ts';
+import { locate } from './locate.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface Hover {
+  markdown: string;
+  span: Span;
+}
+
+const STATE_SECRET_LEVELS: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret'];
+
+function endText(end: End, lang: Lang): string {
+  return end.kind === 'possession' ? t(lang, 'hover.term.possession') : t(lang, 'hover.term.end', formatIso(end.date));
+}
+
+function authorityName(a: Authority, lang: Lang): string {
+  return (lang === 'et' ? a.et[0] ?? a.en[0] : a.en[0] ?? a.et[0]) ?? a.id;
+}
+
+export function levelHover(level: LevelName, lang: Lang): string {
+  if (level === 'internal use') return t(lang, 'hover.level.internal');
+  const order = STATE_SECRET_LEVELS.map((l) => (l === level ? `**${levelName(l, lang)}**` : levelName(l, lang))).join(' < ');
+  const lines = [`**${levelName(level, lang)}**${lang === 'et' ? ` (${level})` : ` (${levelName(level, 'et')})`}`, '', t(lang, 'hover.level.rank', LEVEL_RANK[level], order)];
+  const foreign = [...FOREIGN_MARKINGS].filter(([, l]) => l === level).map(([m]) => m);
+  if (foreign.length > 0) lines.push('', t(lang, 'hover.level.foreign', foreign.join(', ')));
+  return lines.join('\n');
+}
+
+/** The summary of a decision: title, originator, level, basis, classified, end. */
+export function decisionSummary(decision: Block, uri: string, ctx: CheckContext, lang: Lang, fromUri?: string): string {
+  const title = stringOf(decision, 'title');
+  const lines = [`**${blockName('decision', lang)} "${decision.id?.value ?? ''}"**${title ? ` — ${title}` : ''}`, ''];
+  const originator = stringOf(decision, 'originator');
+  const level = value(decision, 'level', 'level');
+  const basis = basisOf(decision);
+  const classified = validDate(decision, 'classified');
+  const end = decisionEnd(decision, ctx);
+  if (originator) lines.push(`- ${t(lang, 'hover.decision.originator')}: ${originator}`);
+  if (level) lines.push(`- ${t(lang, 'hover.decision.level')}: ${levelName(level.level, lang)}`);
+  if (basis) lines.push(`- ${t(lang, 'hover.decision.basis')}: RSVS ${formatLabel(basis.section, basis.clause, basis.sup)}`);
+  if (classified) lines.push(`- ${t(lang, 'hover.decision.classified')}: ${formatIso(classified)}`);
+  if (end) {
+    const extra = extensionYears(decision, ctx);
+    const e = end.kind === 'date' ? formatIso(end.date) : t(lang, 'hover.possession');
+    lines.push(`- ${t(lang, 'hover.decision.end')}: ${e}${extra > 0 ? ` (${t(lang, 'hover.term.extensions', extra)})` : ''}`);
+  }
+  if (fromUri !== undefined && fromUri !== uri) lines.push('', `_${t(lang, 'hover.decision.in', uri.split('/').pop() ?? uri)}_`);
+  return lines.join('\n');
+}
+
+function termHover(c: Block | Part, block: Block, ctx: CheckContext, lang: Lang): string | undefined {
+  const term = termOf(c);
+  if (!term) return undefined;
+  if (c.kind === 'decision') {
+    const end = decisionEnd(c, ctx);
+    if (!end) return t(lang, 'hover.term.noStart');
+    const lines = [endText(end, lang)];
+    const classified = validDate(c, 'classified');
+    const extra = extensionYears(c, ctx);
+    if (term.kind === 'years' && classified) lines.push('', t(lang, 'hover.term.from', t(lang, 'explain.term.years', term.years), formatIso(classified), t(lang, 'hover.term.fromClassified')));
+    if (extra > 0) lines.push('', t(lang, 'hover.term.extensions', extra));
+    if (end.kind === 'date' && compareDates(ctx.today, end.date) > 0) lines.push('', t(lang, 'hover.term.expired', formatIso(ctx.today)));
+    return lines.join('\n');
+  }
+  // A part's term runs from the marking's registration (§ 17(3)).
+  const registered = validDate(block, 'registered');
+  const end = termEnd(term, registered);
+  if (!end) return t(lang, 'hover.term.noStart');
+  const lines = [endText(end, lang)];
+  if (term.kind === 'years' && registered) lines.push('', t(lang, 'hover.term.from', t(lang, 'explain.term.years', term.years), formatIso(registered), t(lang, 'hover.term.fromRegistered')));
+  return lines.join('\n');
+}
+
+/** "Minister of Defence (§ 13(3) 3); Secretary General …, if authorised (§ 4, § 13(3) 3)". */
+function competentList(list: readonly CompetentAuthority[], lang: Lang): string {
+  if (list.length === 0) return '—';
+  return list.map((c) => `${authorityName(c.authority, lang)}${c.needsAuthorisation ? (lang === 'et' ? ' ministri volitusel' : ", if the minister authorises") : ''} (RSVS ${cite(c.provision, lang)})`).join('; ');
+}
+
+function competentForDecision(action: CompetenceAction, decision: Block, ctx: CheckContext): CompetentAuthority[] {
+  return ctx.registry.competentAuthorities(action, {
+    originator: originatorOf(decision, ctx),
+    basis: clauseOf(decision, ctx)?.key ?? null,
+    government: value(decision, 'government', 'bool')?.value === true,
+  });
+}
+
+function originatorHover(decision: Block, name: string, ctx: CheckContext, lang: Lang): string {
+  const inst = originatorOf(decision, ctx);
+  if (!inst) return t(lang, 'hover.originator.unknown', name);
+  const reg = ctx.registry;
+  const other = reg.displayName(inst, lang === 'et' ? 'en' : 'et');
+  const lines = [`**${reg.displayName(inst, lang)}**${other !== reg.displayName(inst, lang) ? ` (${other})` : ''}`, ''];
+  const kind = INSTITUTION_KIND_NAMES[inst.kind];
+  lines.push(`- ${t(lang, 'hover.originator.kind')}: ${kind ? kind[lang] : inst.kind}`);
+  const area = reg.areaOf(inst);
+  if (area) lines.push(`- ${t(lang, 'hover.originator.area')}: ${reg.displayName(area, lang)}`);
+  const head = reg.headOf(inst.id);
+  if (head) lines.push(`- ${t(lang, 'hover.originator.head')}: ${authorityName(head, lang)}`);
+  lines.push(`- ${t(lang, 'hover.originator.declassifies')}: ${competentList(competentForDecision('declassification', decision, ctx), lang)}`);
+  lines.push(`- ${t(lang, 'hover.originator.extends')}: ${competentList(competentForDecision('extension', decision, ctx), lang)}`);
+  return lines.join('\n');
+}
+
+function authorityHover(block: Block, name: string, ctx: CheckContext, lang: Lang): string {
+  const found = ctx.registry.findAuthority(name);
+  if (!found) return t(lang, 'hover.authority.unknown', name);
+  const other = authorityName(found, lang === 'et' ? 'en' : 'et');
+  const lines = [`**${authorityName(found, lang)}**${other !== authorityName(found, lang) ? ` (${other})` : ''}`, ''];
+  const decision = lookupDecision(stringOf(block, 'decision'), ctx);
+  if (!decision) {
+    lines.push(t(lang, 'hover.authority.noDecision'));
+    return lines.join('\n');
+  }
+  const act = t(lang, block.kind === 'extension' ? 'hover.authority.extend' : 'hover.authority.declassify');
+  const id = decision.id?.value ?? '';
+  const v = verdict(block, decision, found, ctx);
+  if (v.competent) {
+    lines.push(t(lang, 'hover.authority.competent', act, id, `RSVS ${cite(v.provision ?? '', lang)}`));
+  } else if (v.missingAuthorisation) {
+    lines.push(t(lang, 'hover.authority.needsAuthorisation'));
+  } else {
+    const list = competentFor(block, decision, ctx);
+    lines.push(t(lang, 'hover.authority.notCompetent', act, id, competentList(list, lang)));
+  }
+  return lines.join('\n');
+}
+
+function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri: string, lang: Lang): string | undefined {
+  const v = f.value;
+  if (!v || !f.name) return undefined;
+  const ctx = ws.context();
+  switch (f.name) {
+    case 'basis':
+      return v.kind === 'basis' ? explainBasis(v, ctx.catalogue, lang).markdown : undefined;
+    case 'level':
+      return v.kind === 'level' ? levelHover(v.level, lang) : undefined;
+    case 'term':
+      return termHover(c, block, ctx, lang);
+    case 'until': {
+      if (c.kind !== 'marking') return undefined;
+      const expected = expectedMarking(c, ctx);
+      return expected ? t(lang, 'hover.until.expected', expected.end.kind === 'date' ? formatIso(expected.end.date) : t(lang, 'hover.possession')) : undefined;
+    }
+    case 'period': {
+      if (c.kind !== 'extension' || v.kind !== 'years') return undefined;
+      const decision = lookupDecision(stringOf(c, 'decision'), ctx);
+      const end = decision && decisionEnd(decision, ctx, validDate(c, 'date'));
+      return end?.kind === 'date' ? t(lang, 'hover.period', `"${decision!.id?.value ?? ''}"`, v.years, formatIso(end.date)) : undefined;
+    }
+    case 'originator':
+      return v.kind === 'string' && c.kind === 'decision' ? originatorHover(c, v.value, ctx, lang) : undefined;
+    case 'authority':
+      return v.kind === 'string' && c.kind !== 'part' ? authorityHover(c, v.value, ctx, lang) : undefined;
+    case 'decision': {
+      if (v.kind !== 'string' || c.kind === 'decision') return undefined;
+      const refs = ctx.index.decisions.get(v.value);
+      const ref = refs?.[0];
+      return ref ? decisionSummary(ref.block, ref.uri, ctx, lang, uri) : t(lang, 'hover.decision.unknown', v.value);
+    }
+    case 'foreign': {
+      if (v.kind !== 'string') return undefined;
+      const mapped = FOREIGN_MARKINGS.get(v.value.trim().replace(/\s+/g, ' ').toUpperCase());
+      return mapped ? t(lang, 'hover.foreign', v.value, levelName(mapped, lang)) : t(lang, 'hover.foreign.unknown', v.value);
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function hover(ws: Workspace, uri: string, offset: number, lang: Lang): Hover | undefined {
+  const doc = ws.get(uri);
+  if (!doc || offset < 0 || offset > doc.text.length) return undefined;
+  const at = locate(doc.doc, offset);
+  if (!at.block) return undefined;
+  const c = at.part ?? at.block;
+  if (at.on === 'id' && c.kind === 'decision' && c.id) {
+    return { markdown: decisionSummary(c, uri, ws.context(), lang), span: c.id.span };
+  }
+  if (!at.field) return undefined;
+  if (at.on === 'name') {
+    if (!at.field.name) return undefined;
+    return { markdown: `**${at.field.nameText}** — ${FIELD_DOCS[at.field.name][lang]}`, span: at.field.nameSpan };
+  }
+  const markdown = fieldHover(at.field, c, at.block, ws, uri, lang);
+  return markdown ? { markdown, span: at.field.value!.span } : undefined;
+}

@@ -1,0 +1,181 @@
+// The language service's own texts in English and Estonian (hover, completion, code
+// actions, lenses, stamps). The checker's messages carry both languages themselves.
+// `{0}`, `{1}` … are replaced by the arguments of `t`.
+import { LEVEL_ESTONIAN, type BlockKind, type FieldName, type LevelName } from '../../../grammar/index.ts';
+import type { Lang, Message } from '../check/types.ts';
+
+const STRINGS = {
+  // explain.ts
+  'explain.text': { en: "The Act's text", et: 'Seaduse tekst (ingliskeelne tõlge)' },
+  'explain.levels': { en: 'Levels', et: 'Tasemed' },
+  'explain.levels.only': { en: '{0} only', et: 'ainult {0}' },
+  'explain.levels.range': { en: 'from {0} up to {1}', et: '{0} kuni {1}' },
+  'explain.levels.none': { en: 'not given: the Act no longer gives the content of a repealed clause', et: 'puuduvad: kehtetuks tunnistatud punkti sisu seadus enam ei esita' },
+  'explain.higher': { en: 'a higher level and a longer term only when the register holds such information: give a `reason`', et: 'kõrgem tase ja pikem tähtaeg ainult siis, kui register sellist teavet sisaldab: lisa `põhjendus`' },
+  'explain.term': { en: 'Maximum term', et: 'Pikim tähtaeg' },
+  'explain.term.years': { en: '{0} years', et: '{0} aastat' },
+  'explain.term.exact': { en: 'exactly {0} years', et: 'täpselt {0} aastat' },
+  'explain.term.possessionOnly': { en: 'until possession ends (`until possession ends`)', et: 'kuni valdamise lõpuni (`kuni valdamise lõpuni`)' },
+  'explain.term.possessionAlso': { en: '; for buildings and premises also `until possession ends`', et: '; ehitiste ja ruumide puhul ka `kuni valdamise lõpuni`' },
+  'explain.term.none': { en: 'not given', et: 'puudub' },
+  'explain.events': { en: 'Ends early on', et: 'Lõpeb sündmusega' },
+  'explain.death': { en: 'Death rule', et: 'Surma reegel' },
+  'explain.death.text': { en: 'classification ends {0} years after the death of the person, but not earlier than {1} years after classification', et: 'salastatus lõpeb {0} aastat pärast isiku surma, kuid mitte varem kui {1} aastat pärast salastamist' },
+  'explain.death.condition': { en: ' (information {0})', et: ' (tingimus: {0})' },
+  'explain.person': { en: 'Natural person', et: 'Füüsiline isik' },
+  'explain.person.text': { en: "declassified early only with the person's written consent (§ 13(2))", et: 'ennetähtaegselt kustutatakse ainult isiku kirjalikul nõusolekul (§ 13 lg 2)' },
+  'explain.internal': { en: 'Internal use', et: 'Asutusesiseseks kasutamiseks' },
+  'explain.internal.text': { en: 'information whose disclosure would not damage security may be marked `internal use` (§ 11(3))', et: 'teabe, mille avalikuks tulek ei kahjustaks julgeolekut, võib märkida `asutusesiseseks kasutamiseks` (§ 11 lg 3)' },
+  'explain.exceptNoDamage': { en: 'Exception', et: 'Erand' },
+  'explain.exceptNoDamage.text': { en: 'except information the disclosure of which would not damage {0}: give a `reason`', et: 'välja arvatud teave, mille avalikuks tulek ei kahjustaks: {0}; lisa `põhjendus`' },
+  'explain.extension': { en: 'Extension', et: 'Pikendamine' },
+  'explain.extension.never': { en: 'never extended (§ 14(1))', et: 'ei pikendata (§ 14 lg 1)' },
+  'explain.subclass': { en: 'Sub-classes', et: 'Alaliigid' },
+  'explain.subclass.text': { en: 'sub-classes, terms and levels are set by a Government regulation (§ 11(1))', et: 'alaliigid, tähtajad ja tasemed kehtestab Vabariigi Valitsus määrusega (§ 11 lg 1)' },
+  'explain.inForce': { en: 'In force', et: 'Jõus' },
+  'explain.inForce.since': { en: 'since {0}', et: 'alates {0}' },
+  'explain.inForce.inserted': { en: 'since {0}, inserted by {1}', et: 'alates {0}, lisatud: {1}' },
+  'explain.repealed': { en: 'repealed on {0}', et: 'kehtetu alates {0}' },
+  'explain.repealed.by': { en: 'repealed on {0} by {1}', et: 'kehtetu alates {0} ({1})' },
+  'explain.unknown': { en: '{0} is not a clause of §§ 6–10 of the RSVS.', et: '{0} pole RSVS §-de 6–10 punkt.' },
+  'explain.didYouMean': { en: 'Did you mean {0}?', et: 'Kas mõtlesid {0}?' },
+  // hover.ts
+  'hover.level.rank': { en: 'Level {0} of the four levels of RSVS § 5, in increasing order: {1}.', et: 'RSVS § 5 neljast tasemest {0}. (kasvavas järjekorras): {1}.' },
+  'hover.level.internal': { en: '**internal use** is not a state secret: information intended for internal use (RSVS § 11(3), Public Information Act § 40(1)), at most 5 years, and only with a basis listed in § 11(3).', et: '**asutusesiseseks kasutamiseks** pole riigisaladus: asutusesiseseks kasutamiseks mõeldud teave (RSVS § 11 lg 3, AvTS § 40 lg 1), kuni 5 aastat ja ainult § 11 lg-s 3 loetletud alusel.' },
+  'hover.level.foreign': { en: 'Equivalent foreign markings (RSVS § 50(2), (5)): {0}.', et: 'Vastavad välisriigi märked (RSVS § 50 lg 2 ja 5): {0}.' },
+  'hover.term.end': { en: 'Classified until **{0}**', et: 'Salastatud kuni **{0}**' },
+  'hover.term.possession': { en: 'Classified **until possession ends**', et: 'Salastatud **valdamise lõpuni**' },
+  'hover.term.from': { en: '{0} from {1} ({2})', et: '{0} alates {1} ({2})' },
+  'hover.term.fromClassified': { en: 'the date of classification', et: 'salastamise kuupäev' },
+  'hover.term.fromRegistered': { en: 'registration, RSVS § 17(3)', et: 'registreerimine, RSVS § 17 lg 3' },
+  'hover.term.extensions': { en: 'including {0} years of extensions (RSVS § 14)', et: 'koos {0} aasta pikendamisega (RSVS § 14)' },
+  'hover.term.noStart': { en: 'The end cannot be computed: the start date is missing or invalid.', et: 'Lõppu ei saa arvutada: alguskuupäev puudub või on vigane.' },
+  'hover.term.expired': { en: 'The term has run out (today is {0}).', et: 'Tähtaeg on möödunud (täna on {0}).' },
+  'hover.term.partOf': { en: 'From decision {0}.', et: 'Otsusest {0}.' },
+  'hover.period': { en: 'Extends the term of {0} by {1} years: classified until **{2}**.', et: 'Pikendab otsuse {0} tähtaega {1} aasta võrra: salastatud kuni **{2}**.' },
+  'hover.until.expected': { en: 'By its parts the medium is classified until **{0}** (RSVS § 17(2)–(3)).', et: 'Osade järgi on teabekandja salastatud kuni **{0}** (RSVS § 17 lg 2–3).' },
+  'hover.originator.unknown': { en: '"{0}" is not in the registry: its secrets are declassified early and extended by the Government of the Republic (RSVS § 13(4), § 14(3)).', et: '"{0}" pole registris: selle riigisaladusi kustutab ennetähtaegselt ja pikendab Vabariigi Valitsus (RSVS § 13 lg 4, § 14 lg 3).' },
+  'hover.originator.kind': { en: 'Kind', et: 'Liik' },
+  'hover.originator.area': { en: 'Area of government', et: 'Valitsemisala' },
+  'hover.originator.declassifies': { en: 'Declassifies early', et: 'Kustutab ennetähtaegselt' },
+  'hover.originator.extends': { en: 'Extends the term', et: 'Pikendab tähtaega' },
+  'hover.originator.head': { en: 'Head', et: 'Juht' },
+  'hover.authority.unknown': { en: '"{0}" is not in the registry.', et: '"{0}" pole registris.' },
+  'hover.authority.competent': { en: '✓ Competent to {0} "{1}" ({2}).', et: '✓ Pädev otsust "{1}" {0} ({2}).' },
+  'hover.authority.notCompetent': { en: '✗ Not competent to {0} "{1}". Competent: {2}.', et: '✗ Pole pädev otsust "{1}" {0}. Pädev: {2}.' },
+  'hover.authority.needsAuthorisation': { en: 'Competent only with the minister\'s authorisation: add `authorised` (RSVS § 4).', et: 'Pädev ainult ministri volitusel: lisa `volitus` (RSVS § 4).' },
+  'hover.authority.noDecision': { en: 'Competence depends on the decision, which is not found.', et: 'Pädevus sõltub otsusest, mida ei leitud.' },
+  'hover.authority.declassify': { en: 'declassify early', et: 'ennetähtaegselt kustutada' },
+  'hover.authority.extend': { en: 'extend the term of', et: 'pikendada' },
+  'hover.decision.unknown': { en: 'No decision "{0}" in the workspace.', et: 'Otsust "{0}" tööruumis pole.' },
+  'hover.decision.level': { en: 'Level', et: 'Tase' },
+  'hover.decision.basis': { en: 'Basis', et: 'Alus' },
+  'hover.decision.classified': { en: 'Classified', et: 'Salastatud' },
+  'hover.decision.end': { en: 'Until', et: 'Kuni' },
+  'hover.decision.originator': { en: 'Originator', et: 'Koostaja' },
+  'hover.decision.in': { en: 'in {0}', et: 'failis {0}' },
+  'hover.foreign': { en: '"{0}" corresponds to the Estonian level **{1}** (RSVS § 50(2), (5)).', et: '"{0}" vastab Eesti tasemele **{1}** (RSVS § 50 lg 2 ja 5).' },
+  'hover.foreign.unknown': { en: '"{0}" is not a marking of the NATO or EU security agreements.', et: '"{0}" pole NATO ega EL-i julgeolekulepingu märge.' },
+  'hover.possession': { en: 'until possession ends', et: 'valdamise lõpuni' },
+  // completion.ts
+  'completion.block.decision': { en: 'A classification decision', et: 'Salastamise otsus' },
+  'completion.block.marking': { en: 'The marking of a classified medium', et: 'Salastatud teabekandja märge' },
+  'completion.block.declassification': { en: 'Premature declassification (RSVS § 13)', et: 'Ennetähtaegne salastatuse kustutamine (RSVS § 13)' },
+  'completion.block.extension': { en: 'Extension of the term (RSVS § 14)', et: 'Salastustähtaja pikendamine (RSVS § 14)' },
+  'completion.block.part': { en: 'A part of the medium (RSVS § 17)', et: 'Teabekandja osa (RSVS § 17)' },
+  'completion.block.act': { en: 'The act the file is checked against', et: 'Seadus, mille järgi faili kontrollitakse' },
+  'completion.required': { en: 'required', et: 'kohustuslik' },
+  'completion.optional': { en: 'optional', et: 'valikuline' },
+  'completion.today': { en: 'today', et: 'täna' },
+  'completion.computedUntil': { en: 'the latest end of the parts (RSVS § 17(2)–(3))', et: 'osade hiliseim lõpp (RSVS § 17 lg 2–3)' },
+  'completion.basis.detail': { en: 'up to {0}, {1}', et: 'kuni {0}, {1}' },
+  'completion.basis.detailOnly': { en: '{0} only, {1}', et: 'ainult {0}, {1}' },
+  'completion.maxTerm': { en: 'the longest term of {0}', et: '{0} pikim tähtaeg' },
+  'completion.competent': { en: 'competent ({0})', et: 'pädev ({0})' },
+  'completion.period': { en: 'an extension is a multiple of five years (RSVS § 14(1))', et: 'pikendus on viie aasta kordne (RSVS § 14 lg 1)' },
+  // codeActions.ts
+  'action.createMarking': { en: 'Create marking for decision "{0}"', et: 'Loo märge otsusele "{0}"' },
+  'marking.mainPart': { en: 'Main text', et: 'Põhitekst' },
+  // lens.ts
+  'lens.until': { en: 'Classified until {0}', et: 'Salastatud kuni {0}' },
+  'lens.untilPossession': { en: 'Classified until possession ends', et: 'Salastatud valdamise lõpuni' },
+  'lens.extended': { en: '{0} (extended by {1} years)', et: '{0} (pikendatud {1} aasta võrra)' },
+  'lens.expired': { en: 'Classification expired on {0}', et: 'Salastatus lõppes {0}' },
+  'lens.noEnd': { en: 'End of classification unknown', et: 'Salastuse lõpp teadmata' },
+  'lens.stamp': { en: 'Show stamp', et: 'Näita templit' },
+  // stamp.ts
+  'stamp.classified': { en: 'Classified {0}', et: 'Salastatud {0}' },
+  'stamp.basis': { en: 'Basis: {0}', et: 'Alus: {0}' },
+  'stamp.until': { en: 'Until: {0}', et: 'Tähtaeg: {0}' },
+  'stamp.access': { en: 'Access: {0}', et: 'Juurdepääs: {0}' },
+  'stamp.foreign': { en: 'Foreign marking: {0}', et: 'Välisriigi märge: {0}' },
+  'stamp.declassified': { en: 'Declassified {0}', et: 'Salastatus kustutatud {0}' },
+  // navigation.ts
+  'rename.empty': { en: 'An id cannot be empty.', et: 'Tunnus ei saa olla tühi.' },
+  'rename.newline': { en: 'An id is one line of text.', et: 'Tunnus peab olema ühel real.' },
+  'rename.taken': { en: 'The id "{0}" is already used in the workspace.', et: 'Tunnus "{0}" on tööruumis juba kasutusel.' },
+  'rename.notHere': { en: 'Only the id of a block or a `decision: "…"` reference can be renamed.', et: 'Ümber nimetada saab ainult ploki tunnust või viidet `otsus: "…"`.' },
+} as const satisfies Record<string, Message>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey, ...args: (string | number)[]): string {
+  const s: string = STRINGS[key][lang];
+  return args.length === 0 ? s : s.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+}
+
+/** Both languages of a text, e.g. for a checker-style Message. */
+export function both(key: StringKey, ...args: (string | number)[]): Message {
+  return { en: t('en', key, ...args), et: t('et', key, ...args) };
+}
+
+export function levelName(level: LevelName, lang: Lang): string {
+  return lang === 'et' ? LEVEL_ESTONIAN[level] : level;
+}
+
+const BLOCK_NAMES_ET: Readonly<Record<BlockKind | 'part', string>> = {
+  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', part: 'osa',
+};
+
+export function blockName(kind: BlockKind | 'part', lang: Lang): string {
+  return lang === 'et' ? BLOCK_NAMES_ET[kind] : kind;
+}
+
+/** What each field means, for completion and hover on a field name (LANGUAGE.md § 3). */
+export const FIELD_DOCS: Readonly<Record<FieldName, Message>> = {
+  title: { en: 'The title of the document', et: 'Dokumendi pealkiri' },
+  originator: { en: 'The institution that classified the information (LANGUAGE.md § 6)', et: 'Teabe salastanud asutus' },
+  level: { en: 'The level of classification (RSVS § 5)', et: 'Salastatuse tase (RSVS § 5)' },
+  basis: { en: 'The legal basis: a clause of §§ 6–10, e.g. § 7 p 3', et: 'Õiguslik alus: §-de 6–10 punkt, nt § 7 p 3' },
+  classified: { en: 'The date of classification', et: 'Salastamise kuupäev' },
+  term: { en: "The term: 'N years', 'until DATE' or 'until possession ends'", et: "Tähtaeg: 'N aastat', 'kuni KUUPÄEV' või 'kuni valdamise lõpuni'" },
+  reason: { en: 'Why disclosure would damage security', et: 'Miks avalikuks tulek kahjustaks julgeolekut' },
+  event: { en: 'An event on which classification ends', et: 'Sündmus, millega salastatus lõpeb' },
+  government: { en: 'Submitted to the Government of the Republic or a government committee (RSVS § 13(3) 3 and 8)', et: 'Esitatud Vabariigi Valitsusele või valitsuskomisjonile (RSVS § 13 lg 3 p 3 ja 8)' },
+  foreign: { en: "The foreign originator's marking, e.g. \"NATO SECRET\" (RSVS § 50)", et: 'Välisriigi märge, nt "NATO SECRET" (RSVS § 50)' },
+  subclass: { en: 'The sub-class of the Government regulation (RSVS § 11(1))', et: 'Valitsuse määruse alaliik (RSVS § 11 lg 1)' },
+  decision: { en: 'The id of a classification decision', et: 'Salastamise otsuse tunnus' },
+  registered: { en: 'The date the medium was first registered as classified (RSVS § 17(3))', et: 'Teabekandja salastatuna registreerimise kuupäev (RSVS § 17 lg 3)' },
+  until: { en: "The medium's end of classification: a date or 'possession ends'", et: "Teabekandja salastuse lõpp: kuupäev või 'valdamise lõpuni'" },
+  access: { en: 'The circle of persons with right of access (RSVS § 37(1) 2)', et: 'Juurdepääsuõigusega isikute ring (RSVS § 37 lg 1 p 2)' },
+  declassified: { en: 'The date the marking was changed to show declassification (RSVS § 37(7))', et: 'Märke muutmise kuupäev salastatuse lõppemisel (RSVS § 37 lg 7)' },
+  date: { en: 'The date of the decision', et: 'Otsuse kuupäev' },
+  authority: { en: 'Who decides (RSVS §§ 13–14)', et: 'Kes otsustab (RSVS §-d 13–14)' },
+  authorised: { en: "The minister's authorisation of the secretary general (RSVS § 4)", et: 'Ministri volitus kantslerile (RSVS § 4)' },
+  consent: { en: "The person's written consent (RSVS § 13(2))", et: 'Isiku kirjalik nõusolek (RSVS § 13 lg 2)' },
+  period: { en: 'How many years the extension adds (a multiple of five, RSVS § 14(1))', et: 'Mitu aastat pikendus lisab (viie kordne, RSVS § 14 lg 1)' },
+};
+
+/** The institution kinds of the registry, for hover. */
+export const INSTITUTION_KIND_NAMES: Readonly<Record<string, Message>> = {
+  'president-office': { en: 'Office of the President', et: 'Presidendi kantselei' },
+  riigikogu: { en: 'Riigikogu', et: 'Riigikogu' },
+  ministry: { en: 'ministry', et: 'ministeerium' },
+  agency: { en: 'agency', et: 'amet või asutus' },
+  'security-authority': { en: 'security authority', et: 'julgeolekuasutus' },
+  court: { en: 'court', et: 'kohus' },
+  'chancellor-of-justice': { en: 'Office of the Chancellor of Justice', et: 'Õiguskantsleri Kantselei' },
+  'audit-office': { en: 'National Audit Office', et: 'Riigikontroll' },
+  'eesti-pank': { en: 'Eesti Pank', et: 'Eesti Pank' },
+  'government-office': { en: 'Government Office', et: 'Riigikantselei' },
+};

@@ -1,0 +1,33 @@
+// The language service's own types: documents, edits and plain result objects. Offsets are
+// UTF-16 offsets into the document text, as in the grammar's AST; the LSP adapter turns
+// them into line/character positions. Nothing here knows about LSP.
+import type { LineIndex, SalastusDocument, Span } from '../../../grammar/index.ts';
+import type { Diagnostic, Lang, Message } from '../check/types.ts';
+
+export type { Diagnostic, Lang, Message, Span };
+
+/** One document of the workspace: an open editor buffer or a file read from disk. */
+export interface ServiceDocument {
+  uri: string;
+  text: string;
+  /** The editor's version for an open document; -1 for a file read from disk. */
+  version: number;
+  doc: SalastusDocument;
+  lines: LineIndex;
+  open: boolean;
+}
+
+/** Replace `span` of the document by `newText` (an insertion when the span is empty). */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** Edits per document uri. */
+export type WorkspaceEdit = Record<string, TextEdit[]>;
+
+/** A place in a document. */
+export interface Location {
+  uri: string;
+  span: Span;
+}

@@ -1,0 +1,265 @@
+// A small LSP client for the protocol tests: starts the built server (dist/server.js) with
+// this Node over stdio and speaks JSON-RPC to it; answers the server's requests
+// (workspace/configuration, client/registerCapability, workspace/applyEdit); collects
+// published diagnostics and lets a test wait for the next ones of a document.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type {
+  ApplyWorkspaceEditParams, Diagnostic, InitializeResult, Position, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SERVER = join(ROOT, 'dist', 'server.js');
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'lsp');
+/** Every protocol test checks against this day (`salastus.today`). */
+export const TODAY = '2026-11-21';
+
+let building: Promise<void> | undefined;
+
+/** Builds dist/server.js with the project's build script when it is not there. */
+export function ensureBuilt(): Promise<void> {
+  if (existsSync(SERVER)) return Promise.resolve();
+  building ??= (async () => {
+    const { buildAll, BUNDLES } = await import('../../scripts/build.ts');
+    await buildAll(BUNDLES.filter((b) => b.outfile === 'dist/server.js'));
+  })();
+  return building;
+}
+
+/** A copy of a fixture folder in a temporary folder (tests may change files on disk). */
+export function copyFixture(name: string): { dir: string; uri: (file: string) => string; text: (file: string) => string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `salastus-lsp-${name}-`));
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return {
+    dir,
+    uri: (file) => pathToFileURL(join(dir, file)).href,
+    text: (file) => readFileSync(join(dir, file), 'utf8'),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface StartOptions {
+  /** Workspace folder (a path). */
+  folder?: string;
+  locale?: string;
+  initializationOptions?: Record<string, unknown>;
+  /** The answer to `workspace/configuration` for section `salastus` (null: the client has none). */
+  configuration?: unknown;
+}
+
+interface Waiter {
+  uri: string;
+  predicate: (p: PublishDiagnosticsParams) => boolean;
+  resolve: (p: PublishDiagnosticsParams) => void;
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  readonly child: ChildProcess;
+  readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly logs: string[] = [];
+  readonly stderr: string[] = [];
+  configuration: unknown = null;
+  initializeResult: InitializeResult | undefined;
+  private readonly docs = new Map<string, TextDocument>();
+  private waiters: Waiter[] = [];
+
+  private constructor(child: ChildProcess) {
+    this.child = child;
+    child.stderr!.on('data', (b: Buffer) => this.stderr.push(b.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p);
+      this.published.set(p.uri, list);
+      const ready = this.waiters.filter((w) => w.uri === p.uri && w.predicate(p));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.resolve(p);
+    });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.configuration));
+    this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.logs.push(p.message);
+      return null;
+    });
+    this.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      this.appliedEdits.push(p.edit);
+      return { applied: true };
+    });
+    this.connection.listen();
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    await ensureBuilt();
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
+    const client = new LspClient(child);
+    client.configuration = options.configuration ?? null;
+    const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
+    client.initializeResult = await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      clientInfo: { name: 'salastus-test' },
+      locale: options.locale ?? 'en',
+      rootUri: folderUri,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
+      initializationOptions: { today: TODAY, ...options.initializationOptions },
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+          applyEdit: true,
+        },
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } }, isPreferredSupport: true },
+          rename: { prepareSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** The next diagnostics published for `uri` (after this call) that satisfy `predicate`. */
+  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 8000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.resolve !== done);
+        reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms (published: ${JSON.stringify(this.published.get(uri)?.map((p) => p.diagnostics.map((d) => d.code)) ?? [])}; stderr: ${this.stderr.join('')})`));
+      }, timeoutMs);
+      const done = (p: PublishDiagnosticsParams): void => {
+        clearTimeout(timer);
+        resolve(p);
+      };
+      this.waiters.push({ uri, predicate, resolve: done });
+    });
+  }
+
+  /** The latest diagnostics of `uri` if they satisfy `predicate`, else the next that do. */
+  diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    const last = this.published.get(uri)?.at(-1);
+    if (last && predicate(last)) return Promise.resolve(last);
+    return this.nextDiagnostics(uri, predicate, timeoutMs);
+  }
+
+  text(uri: string): string {
+    return this.docs.get(uri)!.getText();
+  }
+
+  version(uri: string): number {
+    return this.docs.get(uri)!.version;
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.docs.set(uri, TextDocument.create(uri, 'salastus', 1, text));
+    await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'salastus', version: 1, text } });
+  }
+
+  /** Replaces the whole text (one content change without range). */
+  async change(uri: string, text: string): Promise<number> {
+    const doc = this.docs.get(uri)!;
+    const version = doc.version + 1;
+    TextDocument.update(doc, [{ text }], version);
+    await this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** Applies edits as incremental content changes, last first. */
+  async edit(uri: string, edits: TextEdit[]): Promise<number> {
+    const doc = this.docs.get(uri)!;
+    const version = doc.version + 1;
+    const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+    const changes = sorted.map((e) => ({ range: e.range, text: e.newText }));
+    TextDocument.update(doc, changes, version);
+    await this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.docs.delete(uri);
+    await this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The position of the `nth` occurrence of `needle` (plus `delta` characters) in an open document. */
+  positionOf(uri: string, needle: string, delta = 0, nth = 0): Position {
+    const doc = this.docs.get(uri)!;
+    const text = doc.getText();
+    let at = -1;
+    for (let i = 0; i <= nth; i++) {
+      at = text.indexOf(needle, at + 1);
+      if (at < 0) throw new Error(`'${needle}' not found in ${uri}`);
+    }
+    return doc.positionAt(at + delta);
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
+      await this.notify('exit', null);
+    } catch {
+      // already gone
+    }
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.child.kill();
+        resolve();
+      }, 2000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
+
+/** Applies LSP text edits to a text. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'salastus', 0, text), edits);
+}
+
+/** A diagnostic's message as text (LSP 3.18 allows markup). */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+export function lineOf(d: Diagnostic): number {
+  return d.range.start.line + 1;
+}
+
+export function codesAndLines(ds: readonly Diagnostic[]): string[] {
+  return ds.map((d) => `${lineOf(d)} ${String(d.code)}`);
+}
+
+export type { Range };

@@ -1,0 +1,212 @@
+// Diagnostics over the protocol: the built server checks open documents on every change and
+// the workspace's files at start, follows the files on disk, speaks the user's language.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { codesAndLines, copyFixture, LspClient, messageOf, TODAY } from './client.ts';
+
+const has = (code: string) => (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === code);
+
+describe('LSP: diagnostics', function () {
+  this.timeout(30000);
+
+  describe('an open file with known mistakes', () => {
+    let client: LspClient;
+    let fx: ReturnType<typeof copyFixture>;
+    let uri: string;
+
+    before(async () => {
+      fx = copyFixture('mistakes');
+      uri = fx.uri('mistakes.salastus');
+      client = await LspClient.start({ folder: fx.dir });
+    });
+    after(async () => {
+      await client.shutdown();
+      fx.dispose();
+    });
+
+    it('publishes every mistake with its code, on its line, at start (the file is not open)', async () => {
+      const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+      assert.deepEqual(codesAndLines(p.diagnostics), [
+        '6 level-exceeds-basis',
+        '18 term-exceeds-basis',
+        '22 basis-missing',
+        '32 basis-unknown',
+        '40 authority-not-competent',
+        '45 marking-level-mismatch',
+        '54 decision-unknown',
+      ]);
+    });
+
+    it('gives each diagnostic a source, a rule page, a severity, an English message and its fixes as data', async () => {
+      const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+      for (const d of p.diagnostics) {
+        assert.equal(d.source, 'salastus');
+        assert.match(d.codeDescription?.href ?? '', new RegExp(`/docs/rules/${String(d.code)}\\.md$`));
+        assert.equal(d.severity, 1);
+        assert.ok(messageOf(d).length > 20);
+        assert.ok(Array.isArray((d.data as { fixes: unknown[] }).fixes), `${String(d.code)} has fixes`);
+      }
+      const level = p.diagnostics.find((d) => d.code === 'level-exceeds-basis')!;
+      assert.deepEqual(level.range, { start: { line: 5, character: 9 }, end: { line: 5, character: 19 } });
+      assert.match(messageOf(level), /§ 7 p 3 .*at most 'secret'/);
+    });
+
+    it('checks the open document on every change (with its version) and the latest change wins', async () => {
+      const text = fx.text('mistakes.salastus');
+      const opened = client.nextDiagnostics(uri, (x) => x.version === 1);
+      await client.open(uri, text);
+      assert.equal((await opened).diagnostics.length, 7);
+      // Two quick changes: only the later one matters.
+      const fixed = client.nextDiagnostics(uri, (x) => x.version === 3);
+      await client.change(uri, text.replace('level: top secret', 'level: top  secret  '));
+      await client.change(uri, text.replace('level: top secret', 'level: secret'));
+      const p = await fixed;
+      assert.ok(!p.diagnostics.some((d) => d.code === 'level-exceeds-basis'));
+      assert.equal(p.diagnostics.length, 6);
+      assert.ok(!(client.published.get(uri) ?? []).some((x) => x.version === 2), 'the superseded version was not published');
+    });
+
+    it('falls back to the file on disk when the document is closed', async () => {
+      const back = client.nextDiagnostics(uri, has('level-exceeds-basis'));
+      await client.close(uri);
+      assert.equal((await back).diagnostics.length, 7);
+    });
+  });
+
+  describe('a workspace of two files', () => {
+    let client: LspClient;
+    let fx: ReturnType<typeof copyFixture>;
+
+    before(async () => {
+      fx = copyFixture('ws');
+      client = await LspClient.start({ folder: fx.dir });
+    });
+    after(async () => {
+      await client.shutdown();
+      fx.dispose();
+    });
+
+    it('checks every .salastus file of the folder at start, references resolved across files', async () => {
+      for (const f of ['decisions.salastus', 'markings.salastus']) {
+        const p = await client.diagnostics(fx.uri(f));
+        assert.deepEqual(p.diagnostics, [], f);
+      }
+    });
+
+    it('re-checks the other files when a decision changes in one, and when a file is deleted', async () => {
+      const decisions = fx.uri('decisions.salastus');
+      const markings = fx.uri('markings.salastus');
+      const text = fx.text('decisions.salastus');
+      await client.open(decisions, text);
+      const unknown = client.nextDiagnostics(markings, has('decision-unknown'));
+      await client.change(decisions, text.replace('"KAPO-2026/7"', '"KAPO-2026/8"'));
+      const p = await unknown;
+      assert.deepEqual(codesAndLines(p.diagnostics), ['13 decision-unknown']);
+      // Back again; then the file goes from disk and from the editor.
+      const clean = client.nextDiagnostics(markings, (x) => x.diagnostics.length === 0);
+      await client.change(decisions, text);
+      await clean;
+      const cleared = client.nextDiagnostics(decisions, (x) => x.diagnostics.length === 0);
+      const broken = client.nextDiagnostics(markings, (x) => x.diagnostics.filter((d) => d.code === 'decision-unknown').length === 2);
+      rmSync(join(fx.dir, 'decisions.salastus'));
+      await client.close(decisions);
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: decisions, type: 3 }] });
+      await cleared;
+      await broken;
+    });
+
+    it('reads a file created on disk', async () => {
+      const { writeFileSync } = await import('node:fs');
+      const uri = fx.uri('new.salastus');
+      const p = client.nextDiagnostics(uri);
+      writeFileSync(join(fx.dir, 'new.salastus'), 'decision "N-1" {\n  level: secret\n}\n');
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+      const codes = (await p).diagnostics.map((d) => d.code);
+      assert.ok(codes.includes('basis-missing') && codes.includes('originator-missing'), codes.join());
+    });
+
+    it('registers a watcher for *.salastus and for configuration changes', () => {
+      const methods = client.registrations.map((r) => r.method);
+      assert.ok(methods.includes('workspace/didChangeWatchedFiles'));
+      assert.ok(methods.includes('workspace/didChangeConfiguration'));
+    });
+  });
+
+  describe('languages and settings', () => {
+    it('speaks Estonian when the locale is et', async () => {
+      const fx = copyFixture('mistakes');
+      const client = await LspClient.start({ folder: fx.dir, locale: 'et' });
+      try {
+        const p = await client.diagnostics(fx.uri('mistakes.salastus'), (x) => x.diagnostics.length > 0);
+        const level = p.diagnostics.find((d) => d.code === 'level-exceeds-basis')!;
+        assert.match(messageOf(level), /lubab|tase/i);
+        assert.doesNotMatch(messageOf(level), /allows at most/);
+        const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+          textDocument: { uri: fx.uri('mistakes.salastus') }, position: { line: 6, character: 10 },
+        });
+        assert.match(hover.contents.value, /Tasemed/);
+      } finally {
+        await client.shutdown();
+        fx.dispose();
+      }
+    });
+
+    it('salastus.language overrides the locale, and a change of settings re-checks', async () => {
+      const fx = copyFixture('ws');
+      const client = await LspClient.start({ folder: fx.dir, locale: 'et', initializationOptions: { language: 'en' } });
+      try {
+        const uri = fx.uri('decisions.salastus');
+        await client.diagnostics(uri);
+        // A later "today": the decision of 2026 runs out in 2041.
+        client.configuration = { today: '2042-01-01', language: 'et' };
+        const expired = client.nextDiagnostics(uri, has('classification-expired'));
+        await client.notify('workspace/didChangeConfiguration', { settings: null });
+        const p = await expired;
+        const d = p.diagnostics.find((x) => x.code === 'classification-expired')!;
+        assert.match(messageOf(d), /salastatus lõppes/);
+        assert.equal(d.severity, 3);
+      } finally {
+        await client.shutdown();
+        fx.dispose();
+      }
+    });
+
+    it('salastus.institutions adds originators to the registry; an entry that does not hold together is named', async () => {
+      const client = await LspClient.start({
+        initializationOptions: {
+          institutions: [
+            { name: 'Space Agency', nameEt: 'Kosmoseamet', kind: 'agency', area: 'Ministry of Defence' },
+            { name: 'Secret Bureau', kind: 'security-authority', area: 'Ministry of the Interior' },
+          ],
+        },
+      });
+      try {
+        const uri = 'untitled:institutions';
+        const text = (who: string): string => `decision "S-1" {\n  originator: "${who}"\n  level: secret\n  basis: § 7 p 3\n  classified: 2026-03-01\n  term: 15 years\n  reason: "x"\n}\n`;
+        const p = client.nextDiagnostics(uri);
+        await client.open(uri, text('Kosmoseamet'));
+        assert.deepEqual((await p).diagnostics, []);
+        const q = client.nextDiagnostics(uri);
+        await client.change(uri, text('Secret Bureau'));
+        assert.deepEqual(codesAndLines((await q).diagnostics), ['2 originator-unknown']);
+        assert.ok(client.logs.some((l) => /salastus\.institutions: .*security authority needs "head"/.test(l)), client.logs.join('\n'));
+      } finally {
+        await client.shutdown();
+      }
+    });
+
+    it(`uses salastus.today from initializationOptions (${TODAY}): no date-in-future for 2026`, async () => {
+      const client = await LspClient.start({});
+      try {
+        const uri = 'untitled:Untitled-1';
+        const p = client.nextDiagnostics(uri);
+        await client.open(uri, 'marking "M" {\n  registered: 2026-11-22\n  level: secret\n  until: 2041-11-22\n  part "A" { level: secret  basis: § 7 p 3  term: 15 years }\n}\n');
+        assert.deepEqual(codesAndLines((await p).diagnostics), ['2 date-in-future']);
+      } finally {
+        await client.shutdown();
+      }
+    });
+  });
+});
