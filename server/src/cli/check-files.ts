@@ -1,57 +1,79 @@
 // `salastus check`: reads every file, parses it, checks all of them together (references
 // resolve across files, as in the editor) and converts the results for reporting.
-import { parseDocument, type Ymd } from '../../../grammar/index.ts';
-import { checkWorkspace, toLineRanges, type CheckedDocument } from '../check/index.ts';
-import { loadCatalogue } from '../law/catalogue.ts';
-import { createRegistry, type RegistryExtension } from '../law/registry.ts';
-import { findSalastusFiles, readSalastusFile } from '../io/files.ts';
+// With `jobs` above 1 and a workspace big enough to gain from it, the files are read,
+// parsed and checked by that many threads (check-parallel.ts); the report is the same.
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Ymd } from '../../../grammar/index.ts';
+import { checkWorkspace, type CheckedDocument } from '../check/index.ts';
+import type { RegistryExtension } from '../law/registry.ts';
+import { findSalastusFiles } from '../io/files.ts';
+import { checkInThreads } from './check-parallel.ts';
+import { checkOptions, errorText, loadFile, reportedOf } from './per-file.ts';
 import { sortReported, type Reported } from './report.ts';
 
 export interface CheckFilesOptions {
   today: Ymd;
   lang: 'en' | 'et';
   registryExtension?: RegistryExtension | undefined;
+  /** Threads to check with; 1 checks in this thread. Default: the number of cores. */
+  jobs?: number | undefined;
 }
 
-export async function checkFiles(paths: readonly string[], o: CheckFilesOptions): Promise<{ reported: Reported[]; unreadable: { path: string; reason: string }[] }> {
+export interface CheckFilesResult {
+  reported: Reported[];
+  unreadable: { path: string; reason: string }[];
+}
+
+/** Below these a workspace is checked in-process: starting threads would cost more than they save. */
+export const MIN_FILES_FOR_THREADS = 8;
+export const MIN_BYTES_FOR_THREADS = 1024 * 1024;
+/** Set to 1 to use threads whatever the workspace's size (the tests compare both paths on small inputs). */
+export const THREADS_ALWAYS_ENV = 'SALASTUS_THREADS_ALWAYS';
+
+/** How many threads check `sizes` (bytes per file) with at most `jobs`: 1 means in-process. */
+export function threadsFor(sizes: readonly number[], jobs: number, always = process.env[THREADS_ALWAYS_ENV] === '1'): number {
+  if (jobs <= 1 || sizes.length < 2) return 1;
+  if (!always && (sizes.length < MIN_FILES_FOR_THREADS || sizes.reduce((a, b) => a + b, 0) < MIN_BYTES_FOR_THREADS)) return 1;
+  return Math.min(jobs, sizes.length);
+}
+
+export async function checkFiles(paths: readonly string[], o: CheckFilesOptions): Promise<CheckFilesResult> {
   const unreadable: { path: string; reason: string }[] = [];
-  const files: string[] = [];
+  const found: string[] = [];
   for (const p of paths) {
     try {
-      files.push(...findSalastusFiles(p));
+      found.push(...findSalastusFiles(p));
     } catch (e) {
       unreadable.push({ path: p, reason: errorText(e) });
     }
   }
+  const files = [...new Set(found)];
+  const jobs = o.jobs ?? availableParallelism();
+  const sizes = jobs > 1 ? files.map(sizeOf) : [];
+  const threads = threadsFor(sizes, jobs);
+  if (threads > 1) {
+    const r = await checkInThreads(files, sizes, threads, o);
+    return { reported: sortReported(r.reported), unreadable: [...unreadable, ...r.unreadable] };
+  }
   const reported: Reported[] = [];
   const docs: CheckedDocument[] = [];
-  for (const file of [...new Set(files)]) {
-    let decoded;
-    try {
-      decoded = readSalastusFile(file);
-    } catch (e) {
-      unreadable.push({ path: file, reason: errorText(e) });
-      continue;
-    }
-    if (!decoded.ok) {
-      const at = { line: decoded.line, character: decoded.character };
-      reported.push({ file, range: { start: at, end: at }, severity: 'error', code: 'syntax-error', message: decoded.reason });
-      continue;
-    }
-    docs.push({ uri: file, text: decoded.text, doc: parseDocument(decoded.text) });
+  for (const file of files) {
+    const l = loadFile(file);
+    if (l.kind === 'unreadable') unreadable.push({ path: file, reason: l.reason });
+    else if (l.kind === 'reported') reported.push(l.reported);
+    else docs.push(l.doc);
   }
-  const results = checkWorkspace(docs, { catalogue: loadCatalogue(), registry: createRegistry(o.registryExtension), today: o.today });
-  for (const doc of docs) {
-    for (const { d, start, end } of toLineRanges(doc.text, results.get(doc.uri) ?? [])) {
-      reported.push({ file: doc.uri, range: { start, end }, severity: d.severity, code: d.code, message: d.message[o.lang] });
-    }
-  }
+  const results = checkWorkspace(docs, checkOptions(o.today, o.registryExtension));
+  for (const doc of docs) for (const r of reportedOf(doc, results.get(doc.uri) ?? [], o.lang)) reported.push(r);
   return { reported: sortReported(reported), unreadable };
 }
 
-function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return 'no such file or folder';
-  if (err?.code === 'EACCES') return 'permission denied';
-  return err instanceof Error ? err.message : String(e);
+/** A file's size for balancing the threads' shares; 0 when it cannot be read (its thread will say why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

@@ -1,10 +1,10 @@
 // `salastus`: the command line (LANGUAGE.md § 10), as a function tests call in-process.
-//   salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] PATH…
+//   salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] [--jobs N] PATH…
 //   salastus explain [--lang en|et] "§ 7 p 3"
 // Exit status: 0 no error, 1 an error-severity diagnostic, 2 the command could not run.
 import { readFileSync } from 'node:fs';
 import { isValidDate, parseDateText, type Ymd } from '../../../grammar/index.ts';
-import { checkFiles } from './check-files.ts';
+import { checkFiles, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS } from './check-files.ts';
 import { formatReport, type Format } from './report.ts';
 import { explainCommand } from './explain.ts';
 import { loadRegistryFile } from './registry-file.ts';
@@ -12,9 +12,13 @@ import { loadRegistryFile } from './registry-file.ts';
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] PATH...
+  salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] [--jobs N] PATH...
   salastus explain [--lang en|et] "§ 7 p 3"
-  salastus --version | --help`;
+  salastus --version | --help
+
+  --jobs N  read, parse and check with N threads (default: the number of cores);
+            1 checks in one thread, as do fewer than ${MIN_FILES_FOR_THREADS} files or less than ${MIN_BYTES_FOR_THREADS / 1048576} MB.
+            The report is the same whatever N.`;
 
 class UsageError extends Error {}
 
@@ -23,6 +27,7 @@ interface Options {
   today: Ymd;
   lang: 'en' | 'et';
   registry: string | undefined;
+  jobs: number | undefined;
   paths: string[];
 }
 
@@ -32,7 +37,7 @@ function realToday(): Ymd {
 }
 
 function parseOptions(args: string[]): Options {
-  const o: Options = { format: 'text', today: realToday(), lang: 'en', registry: undefined, paths: [] };
+  const o: Options = { format: 'text', today: realToday(), lang: 'en', registry: undefined, jobs: undefined, paths: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const eq = a.indexOf('=');
@@ -66,6 +71,12 @@ function parseOptions(args: string[]): Options {
       case '--registry':
         o.registry = next();
         break;
+      case '--jobs': {
+        const j = next();
+        if (!/^[0-9]+$/.test(j) || Number(j) < 1 || Number(j) > 1024) throw new UsageError(`--jobs takes a number of threads from 1 to 1024, not '${j}'`);
+        o.jobs = Number(j);
+        break;
+      }
       case '--':
         o.paths.push(...args.slice(i + 1));
         i = args.length;
@@ -104,7 +115,7 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
     const o = parseOptions(rest);
     if (o.paths.length === 0) throw new UsageError('check needs at least one file or folder');
     const extra = o.registry ? loadRegistryFile(readFileSync(o.registry, 'utf8'), o.registry) : undefined;
-    const { reported, unreadable } = await checkFiles(o.paths, { today: o.today, lang: o.lang, registryExtension: extra });
+    const { reported, unreadable } = await checkFiles(o.paths, { today: o.today, lang: o.lang, registryExtension: extra, jobs: o.jobs });
     if (unreadable.length > 0) {
       for (const u of unreadable) stderr(`salastus: cannot read ${u.path}: ${u.reason}\n`);
       return 2;
