@@ -19,7 +19,7 @@ import {
   BlockKeyword, Colon, KwAct, KwPart, LBrace, Name, RBrace, salastusLexer, StringLiteral, superscriptValue,
   UnclosedComment, UnclosedString, unescapeString,
 } from './lexer.ts';
-import { describeToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
+import { describeToken, isRealToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
 
 /** What one segment of the text holds. Independent of every other segment. */
@@ -104,6 +104,7 @@ class SegmentContext {
   }
 
   span(t: IToken): Span {
+    if (!isRealToken(t)) return this.endSpan();
     return { start: this.base + t.startOffset, end: this.base + t.startOffset + t.image.length };
   }
 
@@ -142,7 +143,7 @@ class SegmentContext {
     const err = parser.errors[0];
     if (err) {
       const redundant = err.name === 'NotAllInputParsedException';
-      const at = Number.isFinite(err.token.startOffset) ? this.span(err.token) : this.endSpan();
+      const at = isRealToken(err.token) ? this.span(err.token) : this.endSpan();
       if (redundant) this.error(at, `Unexpected ${describeToken(err.token)}: expected a block (decision, marking, declassification or extension).`, `Ootamatu ${describeToken(err.token, 1)}: oodati plokki (otsus, märge, kustutamine või pikendamine).`);
       else this.chevrotainError(at, err.message);
       if (!redundant || !raw) return undefined;
@@ -280,9 +281,9 @@ class SegmentContext {
     const raw = parser.field();
     const err = parser.errors[0];
     if (!raw || err) {
-      const at = err && Number.isFinite(err.token.startOffset) ? this.span(err.token) : this.spanAt(j);
-      const real = err && Number.isFinite(err.token.startOffset);
-      const found = real ? describeToken(err.token) : j < toks.length ? describeToken(toks[j]!) : 'the end of the block';
+      const real = err !== undefined && isRealToken(err.token);
+      const at = real ? this.span(err.token) : this.spanAt(j);
+      const found = real ? describeToken(err.token) : j < toks.length ? describeToken(toks[j]!) : 'end of the block';
       const foundEt = real ? describeToken(err.token, 1) : j < toks.length ? describeToken(toks[j]!, 1) : 'ploki lõpp';
       if (err?.name === 'NotAllInputParsedException') {
         this.error(at, `Unexpected ${found} after the value of '${toks[i]!.image}'.`, `Ootamatu ${foundEt} välja '${toks[i]!.image}' väärtuse järel.`);

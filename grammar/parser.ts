@@ -62,8 +62,13 @@ function describeType(t: TokenType, lang: 0 | 1): string {
   return TOKEN_DESCRIPTIONS.get(t.name)?.[lang] ?? t.name;
 }
 
+/** Chevrotain's end-of-input token has no place in the text (offset NaN or -1). */
+export function isRealToken(t: IToken): boolean {
+  return !tokenMatcher(t, EOF) && Number.isFinite(t.startOffset) && t.startOffset >= 0;
+}
+
 export function describeToken(t: IToken, lang: 0 | 1 = 0): string {
-  if (tokenMatcher(t, EOF)) return lang ? 'ploki lõpp' : 'the end of the block';
+  if (!isRealToken(t)) return lang ? 'ploki lõpp' : 'end of the block';
   return `'${t.image.length > 30 ? `${t.image.slice(0, 30)}…` : t.image}'`;
 }
 
@@ -80,8 +85,12 @@ const messages: IParserErrorMessageProvider = {
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return both(`Unexpected ${describeToken(firstRedundant)}.`, `Ootamatu ${describeToken(firstRedundant, 1)}.`);
   },
-  buildNoViableAltMessage({ actual }) {
+  buildNoViableAltMessage({ actual, ruleName }) {
     const tok = actual[0];
+    if (ruleName === 'header') {
+      return both(`Unexpected ${tok ? describeToken(tok) : 'input'}: expected the name of the act after 'act'.`,
+        `Ootamatu ${tok ? describeToken(tok, 1) : 'sisend'}: sõna 'seadus' järel oodati seaduse nime.`);
+    }
     return both(`Unexpected ${tok ? describeToken(tok) : 'input'}: expected a value (a string, date, level, legal basis or term).`,
       `Ootamatu ${tok ? describeToken(tok, 1) : 'sisend'}: oodati väärtust (tekst, kuupäev, tase, õiguslik alus või tähtaeg).`);
   },

@@ -24,7 +24,7 @@ export function checkIds(block: Block, ctx: CheckContext, out: Diagnostic[]): vo
 
 function checkReference(ref: StringValue, ctx: CheckContext, out: Diagnostic[]): void {
   if (ctx.index.decisions.has(ref.value)) return;
-  const other = ctx.index.byId.get(ref.value)?.[0];
+  const other = ctx.index.byId.get(ref.value)?.[0]; // the first in file order
   const guesses = nearest(ref.value, ctx.index.decisions.keys());
   const hint = guesses.length ? ` Did you mean "${guesses[0]}"?` : '';
   const hintEt = guesses.length ? ` Kas mõtlesid "${guesses[0]}"?` : '';

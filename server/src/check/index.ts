@@ -55,7 +55,13 @@ export function buildIndex(docs: readonly { uri: string; doc: SalastusDocument }
       }
     }
   }
+  // Same-id blocks in file and source order, so no result depends on the order files were read.
+  for (const map of [byId, decisions, extensionsOf]) for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
   return { byId, decisions, extensionsOf };
+}
+
+function byPlace(a: BlockRef, b: BlockRef): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.block.span.start - b.block.span.start;
 }
 
 /** All the rules of one block, in the order a reader meets them. */

@@ -177,7 +177,7 @@ export function nearest(target: string, candidates: Iterable<string>, max = 3): 
     const d = editDistance(t, c.toLowerCase());
     if (d <= Math.max(2, Math.floor(c.length / 3))) scored.push([c, d]);
   }
-  return scored.sort((a, b) => a[1] - b[1]).slice(0, max).map(([c]) => c);
+  return scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max).map(([c]) => c);
 }
 
 /** A level written in the language of `like` (the text it replaces): `salajane` stays Estonian. */
