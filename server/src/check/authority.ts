@@ -2,6 +2,7 @@
 // declassification or extension must be in the registry and competent for the decision's
 // originator. Who is competent comes from competence.ts, which reads the law's data.
 import type { Block } from '../../../grammar/index.ts';
+import { citeProvision } from '../law/cite.ts';
 import { competentFor, originatorOf, verdict } from './competence.ts';
 import { diagnostic, isEstonian, nearest, replaceFix, value } from './model.ts';
 import { lookupDecision } from './terms.ts';
@@ -16,14 +17,18 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   const competent = decision ? competentFor(block, decision, ctx) : [];
   const lang = estonian ? 'et' : 'en';
   const names = [...new Set(competent.map((c) => ctx.registry.displayName(c.authority, lang)))];
+  // Messages name the authority in their own language; fixes write it in the block's.
+  const namesIn = (l: 'en' | 'et'): string[] => [...new Set(competent.map((c) => ctx.registry.displayName(c.authority, l)))];
+  const [namesEn, namesEt] = [namesIn('en'), namesIn('et')];
   const cites = [...new Set(competent.map((c) => c.provision))].join('; ');
+  const citesEt = citeProvision(cites, 'et');
   const fixes: Fix[] = names.slice(0, 3).map((n, i) => replaceFix({ en: `Change to "${n}"`, et: `Muuda: "${n}"` }, authority.span, JSON.stringify(n), i === 0));
   const act = block.kind === 'extension' ? { en: 'extend the term of', et: 'pikendada' } : { en: 'declassify early', et: 'ennetähtaegselt kustutada' };
   const found = ctx.registry.findAuthority(authority.value);
   if (!found) {
     const near = nearest(authority.value, ctx.registry.authorities().flatMap((a) => [...a.en, ...a.et]), 2);
-    const competentText = names.length ? ` The competent authority here is ${names.join(' or ')} (RSVS ${cites}).` : '';
-    const competentEt = names.length ? ` Pädev on siin ${names.join(' või ')} (RSVS ${cites}).` : '';
+    const competentText = names.length ? ` The competent authority here is ${namesEn.join(' or ')} (RSVS ${cites}).` : '';
+    const competentEt = names.length ? ` Pädev on siin ${namesEt.join(' või ')} (RSVS ${citesEt}).` : '';
     out.push(diagnostic('authority-unknown', authority.span, {
       en: `"${authority.value}" is not an authority in the registry, so its competence cannot be checked.${competentText}${near.length ? ` Did you mean "${near[0]}"?` : ''}`,
       et: `"${authority.value}" pole registris, seega ei saa pädevust kontrollida.${competentEt}`,
@@ -43,7 +48,7 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
     ? { en: ' A minister never extends a term (RSVS § 14(2)–(3)).', et: ' Minister ei pikenda tähtaega kunagi (RSVS § 14 lg 2–3).' }
     : { en: '', et: '' };
   out.push(diagnostic('authority-not-competent', authority.span, {
-    en: `${found.en[0]} is not competent to ${act.en} "${decision.id?.value}": ${whose.en} are ${block.kind === 'extension' ? 'extended' : 'declassified early'} by ${names.join(' or ') || 'the Government of the Republic'} (RSVS ${cites}).${secGen.en}${minister.en}`,
-    et: `${found.et[0] ?? found.en[0]} pole pädev otsust "${decision.id?.value}" ${act.et}: ${whose.et} ${block.kind === 'extension' ? 'pikendab' : 'kustutab ennetähtaegselt'} ${names.join(' või ') || 'Vabariigi Valitsus'} (RSVS ${cites}).${secGen.et}${minister.et}`,
+    en: `${found.en[0]} is not competent to ${act.en} "${decision.id?.value}": ${whose.en} are ${block.kind === 'extension' ? 'extended' : 'declassified early'} by ${namesEn.join(' or ') || 'the Government of the Republic'} (RSVS ${cites}).${secGen.en}${minister.en}`,
+    et: `${found.et[0] ?? found.en[0]} pole pädev otsust "${decision.id?.value}" ${act.et}: ${whose.et} ${block.kind === 'extension' ? 'pikendab' : 'kustutab ennetähtaegselt'} ${namesEt.join(' või ') || 'Vabariigi Valitsus'} (RSVS ${citesEt}).${secGen.et}${minister.et}`,
   }, fixes));
 }

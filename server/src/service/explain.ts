@@ -1,6 +1,7 @@
 // The explanation of a legal basis: the clause's text, the levels it allows, its maximum
 // term, its statutory expiry events, entry into force and repeal, the death rule.
 // Shared by hover, `salastus explain` and the `salastus.explain` command. Markdown.
+import { citeProvision } from '../law/cite.ts';
 import { formatEstonian, parseDateText, parseDocument } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
 import { formatLabel, type Catalogue, type Clause } from '../law/catalogue.ts';
@@ -42,8 +43,7 @@ function date(iso: string): string {
 
 /** How a provision such as "§ 13(3) 3" is cited in the language of the text. */
 export function cite(provision: string, lang: Lang): string {
-  if (lang === 'en') return provision;
-  return provision.replace(/§ (\d+)\((\d+)\)(?: (\d+))?/g, (_m, s: string, sub: string, p: string | undefined) => `§ ${s} lg ${sub}${p ? ` p ${p}` : ''}`);
+  return citeProvision(provision, lang);
 }
 
 /** The levels a clause allows, in words. */
