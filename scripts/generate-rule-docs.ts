@@ -5,7 +5,7 @@
 // test/unit/rule-docs.test.ts regenerates the pages and fails on any difference.
 //   node scripts/generate-rule-docs.ts          write the pages
 //   node scripts/generate-rule-docs.ts --check  exit 1 if a page is stale
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODES, type Code } from '../server/src/check/codes.ts';
@@ -35,13 +35,21 @@ export function specWhere(spec: string, code: string): string | undefined {
   if (code === 'syntax-error') return 'the first token that does not fit';
   const places: [string, string[]][] = [["the block's id string", codesIn(idPart)]];
   for (const m of para.matchAll(/(?:— |, )(the [^,—]+?|every occurrence of the id) for ((?:`[^`]+`(?:, (?=`)| and (?=`)|\/)?)+)/g)) {
-    places.push([m[1]!, codesIn(m[2]!)]);
+    // "the marking's `level` and `until` for `a` and `b`/`c`": respectively, level for a, until for b and c.
+    const where = m[1]!.split(' and ');
+    const groups = m[2]!.split(' and ');
+    if (where.length === 2 && groups.length === 2) {
+      const owner = /^(.*?)`/.exec(where[0]!)?.[1] ?? '';
+      places.push([where[0]!, codesIn(groups[0]!)], [`${owner}${where[1]!}`, codesIn(groups[1]!)]);
+    } else {
+      places.push([m[1]!, codesIn(m[2]!)]);
+    }
   }
   // A code named outright wins over a pattern such as `*-missing`.
-  const exact = places.find(([, cs]) => cs.includes(code));
-  if (exact) return exact[0];
-  return places.find(([, cs]) => cs.some((c) => matches(c, code)))?.[0];
-  return undefined;
+  const place = places.find(([, cs]) => cs.includes(code))?.[0] ?? places.find(([, cs]) => cs.some((c) => matches(c, code)))?.[0];
+  // "the field name for `field-*` (the second one for `field-duplicate`)": the remark in brackets.
+  const remark = [...para.matchAll(/\(([^()]*?) for `([a-z0-9-]+)`\)/g)].find((m) => m[2] === code)?.[1];
+  return place && remark ? `${place}, ${remark}` : place;
 }
 
 function matches(pattern: string, code: string): boolean {
@@ -77,12 +85,17 @@ function provisions(cites: string): { section: number; subsection?: number }[] {
   return sections.map((section) => ({ section }));
 }
 
-function fixture(code: string, suffix: string): string | undefined {
+/** A code's fixture as markdown: one `salastus` block, or for a folder (a cross-file rule) one per file, each under its name. */
+function fixture(code: string, suffix: string): string[] | undefined {
   const file = join(ROOT, 'test', 'fixtures', 'codes', `${code}${suffix}.salastus`);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trimEnd();
+  if (existsSync(file)) return ['```salastus', readFileSync(file, 'utf8').trimEnd(), '```'];
   const dir = join(ROOT, 'test', 'fixtures', 'codes', `${code}${suffix}`);
-  if (!existsSync(dir)) return undefined;
-  return undefined;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return undefined;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.salastus')).sort();
+  if (files.length === 0) return undefined;
+  const out = [`${files.length === 1 ? 'One file' : `${files.length} files`} checked together as one workspace:`];
+  for (const f of files) out.push('', `\`${code}${suffix}/${f}\`:`, '', '```salastus', readFileSync(join(dir, f), 'utf8').trimEnd(), '```');
+  return out;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
@@ -130,8 +143,8 @@ export function renderPage(code: Code, spec: string, act: string): string {
   }
   const wrong = fixture(code, '');
   const right = fixture(code, '.ok');
-  if (wrong) lines.push('', '## Wrong', '', '```salastus', wrong, '```');
-  if (right) lines.push('', '## Right', '', '```salastus', right, '```');
+  if (wrong) lines.push('', '## Wrong', '', ...wrong);
+  if (right) lines.push('', '## Right', '', ...right);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,324 @@
+// The command line (LANGUAGE.md § 10): `main(argv, stdout, stderr)` in-process for every
+// option and output form, and the built `node bin/salastus.js` as a real process (run
+// `npm run build` first) for the exit codes and to show it prints what main() prints.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ALL_CODES, CODES } from '../../server/src/check/index.ts';
+import { main } from '../../server/src/cli/run.ts';
+import { CODE_FIXTURES, REPO, SPEC_EXAMPLES, checkTexts } from '../helpers/salastus.ts';
+
+const CLEAN = join(SPEC_EXAMPLES, 'clean.salastus');
+const MISTAKES = join(SPEC_EXAMPLES, 'mistakes.salastus');
+const TODAY = ['--today', '2026-11-21'];
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
+  return { code, out, err };
+}
+
+/** What the checker itself says of a file: `line:code` (1-based), in file order, and the messages. */
+function expected(path: string): { lines: string[]; en: string[]; et: string[] } {
+  const found = checkTexts([{ uri: path, text: readFileSync(path, 'utf8') }]);
+  return {
+    lines: found.map((f) => `${f.line + 1}:${f.character + 1}:${f.code}`),
+    en: found.map((f) => f.d.message.en),
+    et: found.map((f) => f.d.message.et),
+  };
+}
+
+interface JsonDiagnostic {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: string;
+  code: string;
+  message: string;
+}
+
+/** The clause's own sentence in the Act: the line `<n>) …` of § <section>. */
+function actClause(section: number, clause: string): string {
+  const act = readFileSync(join(REPO, '..', 'shared', 'law', 'state-secrets-act.en.txt'), 'utf8').split(/\r?\n/);
+  const head = act.findIndex((l) => l.startsWith(`§ ${section}.`));
+  const line = act.slice(head + 1).find((l) => l.trim().startsWith(`${clause})`));
+  assert.ok(line, `§ ${section} clause ${clause} not found in the Act`);
+  return line.trim().slice(clause.length + 1).trim();
+}
+
+describe('salastus (the command line, in-process)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'salastus-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('exit status', () => {
+    it('0 for a clean file, with nothing printed', async () => {
+      const r = await run('check', ...TODAY, CLEAN);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.out, '');
+      assert.equal(r.err, '');
+    });
+
+    it('0 when only warnings and lesser diagnostics are reported', async () => {
+      const file = join(CODE_FIXTURES, 'originator-unknown.salastus');
+      const r = await run('check', ...TODAY, file);
+      assert.equal(r.code, 0, r.out);
+      assert.match(r.out, /: warning originator-unknown /);
+    });
+
+    it('1 when an error-severity diagnostic is reported', async () => {
+      const r = await run('check', ...TODAY, MISTAKES);
+      assert.equal(r.code, 1);
+      assert.equal(r.err, '');
+    });
+
+    const usage: [string, string[], RegExp][] = [
+      ['no command', [], /Usage/],
+      ['an unknown command', ['lint', CLEAN], /unknown command/],
+      ['check without a path', ['check', ...TODAY], /at least one file/],
+      ['a missing path', ['check', ...TODAY, '/nonexistent/x.salastus'], /cannot read \/nonexistent\/x\.salastus: no such file/],
+      ['an impossible --today', ['check', '--today', '2026-02-30', CLEAN], /--today takes a date/],
+      ['a --today that is no date', ['check', '--today', 'tomorrow', CLEAN], /--today takes a date/],
+      ['--today without a value', ['check', CLEAN, '--today'], /--today needs a value/],
+      ['an unknown --format', ['check', ...TODAY, '--format', 'xml', CLEAN], /unknown format 'xml'/],
+      ['an unknown --lang', ['check', ...TODAY, '--lang', 'fi', CLEAN], /--lang takes en or et/],
+      ['an unknown option', ['check', ...TODAY, '--fast', CLEAN], /unknown option '--fast'/],
+      ['a bad --jobs', ['check', ...TODAY, '--jobs', '0', CLEAN], /--jobs takes/],
+    ];
+    for (const [what, argv, message] of usage) {
+      it(`2 for ${what}, with the reason on stderr and nothing on stdout`, async () => {
+        const r = await run(...argv);
+        assert.equal(r.code, 2, `${argv.join(' ')}: ${r.out}${r.err}`);
+        assert.match(r.err, message);
+        assert.equal(r.out, '');
+      });
+    }
+
+    it('2 when one of several paths is missing, even if another has errors', async () => {
+      const r = await run('check', ...TODAY, MISTAKES, join(dir, 'missing'));
+      assert.equal(r.code, 2);
+      assert.match(r.err, /cannot read .*missing/);
+    });
+  });
+
+  describe('--today', () => {
+    it('is what "today" means: a date after it is in the future, the same date before it is not', async () => {
+      const file = join(CODE_FIXTURES, 'date-in-future.salastus');
+      const now = await run('check', '--today', '2026-11-21', file);
+      assert.equal((now.out.match(/ date-in-future /g) ?? []).length, 4, now.out);
+      const later = await run('check', '--today', '2027-06-01', file);
+      assert.doesNotMatch(later.out, / date-in-future /);
+      const estonian = await run('check', '--today', '01.06.2027', file);
+      assert.equal(estonian.out, later.out, '--today also takes the Estonian form dd.mm.yyyy');
+    });
+  });
+
+  describe('--format text', () => {
+    it('prints FILE:LINE:COL: SEVERITY CODE MESSAGE, 1-based, one line per diagnostic, as the checker reports them', async () => {
+      const r = await run('check', ...TODAY, MISTAKES);
+      const lines = r.out.trimEnd().split('\n');
+      const want = expected(MISTAKES);
+      assert.equal(lines.length, want.lines.length);
+      lines.forEach((l, i) => {
+        const m = /^(.+):(\d+):(\d+): (error|warning|information|hint) ([a-z0-9-]+) (.+)$/.exec(l);
+        assert.ok(m, `not FILE:LINE:COL: SEVERITY CODE MESSAGE: ${l}`);
+        assert.equal(m[1], MISTAKES);
+        assert.equal(`${m[2]}:${m[3]}:${m[5]}`, want.lines[i]);
+        assert.equal(m[4], CODES[m[5] as keyof typeof CODES].severity);
+        assert.equal(m[6], want.en[i]);
+      });
+    });
+  });
+
+  describe('--format json', () => {
+    it('prints one array of {file, range, severity, code, message}, 0-based like LSP', async () => {
+      const text = await run('check', ...TODAY, MISTAKES);
+      const r = await run('check', ...TODAY, '--format', 'json', MISTAKES);
+      assert.equal(r.code, 1);
+      const list = JSON.parse(r.out) as JsonDiagnostic[];
+      assert.ok(Array.isArray(list));
+      const want = expected(MISTAKES);
+      assert.equal(list.length, want.lines.length);
+      const textLines = text.out.trimEnd().split('\n');
+      list.forEach((d, i) => {
+        assert.deepEqual(Object.keys(d).sort(), ['code', 'file', 'message', 'range', 'severity']);
+        assert.deepEqual(Object.keys(d.range).sort(), ['end', 'start']);
+        for (const p of [d.range.start, d.range.end]) {
+          assert.deepEqual(Object.keys(p).sort(), ['character', 'line']);
+          assert.ok(Number.isInteger(p.line) && p.line >= 0 && Number.isInteger(p.character) && p.character >= 0);
+        }
+        assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
+        assert.ok((ALL_CODES as readonly string[]).includes(d.code));
+        assert.equal(d.file, MISTAKES);
+        assert.equal(`${d.range.start.line + 1}:${d.range.start.character + 1}:${d.code}`, want.lines[i], 'JSON is 0-based where text is 1-based');
+        assert.equal(textLines[i], `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`);
+      });
+    });
+
+    it('is sorted by file, then position, over a folder of several files; [] when clean', async () => {
+      writeFileSync(join(dir, 'b.salastus'), readFileSync(MISTAKES, 'utf8'));
+      writeFileSync(join(dir, 'a.salastus'), readFileSync(join(CODE_FIXTURES, 'term-exceeds-basis.salastus'), 'utf8'));
+      const r = await run('check', ...TODAY, '--format', 'json', dir);
+      const list = JSON.parse(r.out) as JsonDiagnostic[];
+      assert.ok(list.some((d) => d.file.endsWith('a.salastus')) && list.some((d) => d.file.endsWith('b.salastus')));
+      const order = list.map((d) => [d.file, d.range.start.line, d.range.start.character] as const);
+      const sorted = [...order].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1] || x[2] - y[2]));
+      assert.deepEqual(order, sorted);
+      const clean = await run('check', ...TODAY, '--format', 'json', CLEAN);
+      assert.deepEqual(JSON.parse(clean.out), []);
+      rmSync(join(dir, 'a.salastus'));
+      rmSync(join(dir, 'b.salastus'));
+    });
+  });
+
+  describe('--format sarif', () => {
+    it('prints a SARIF 2.1.0 log: one rule per code, one result per diagnostic', async () => {
+      const r = await run('check', ...TODAY, '--format', 'sarif', MISTAKES);
+      assert.equal(r.code, 1);
+      const log = JSON.parse(r.out) as {
+        version: string; $schema: string;
+        runs: { tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string } }[] } }; results: {
+          ruleId: string; ruleIndex?: number; level?: string; message: { text: string };
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }[];
+        }[] }[];
+      };
+      assert.equal(log.version, '2.1.0');
+      assert.match(log.$schema, /sarif.*2\.1\.0.*\.json$/);
+      assert.equal(log.runs.length, 1);
+      const run0 = log.runs[0]!;
+      assert.equal(run0.tool.driver.name, 'salastus');
+      const ids = run0.tool.driver.rules.map((x) => x.id);
+      assert.deepEqual([...ids].sort(), [...ALL_CODES].sort(), 'one rule per code');
+      for (const rule of run0.tool.driver.rules) assert.ok(rule.shortDescription.text.length > 0, rule.id);
+      const want = expected(MISTAKES);
+      assert.equal(run0.results.length, want.lines.length);
+      run0.results.forEach((res, i) => {
+        assert.ok(ids.includes(res.ruleId));
+        if (res.ruleIndex !== undefined) assert.equal(ids[res.ruleIndex], res.ruleId, 'ruleIndex points at the rule');
+        if (res.level !== undefined) assert.ok(['error', 'warning', 'note', 'none'].includes(res.level));
+        assert.equal(res.message.text, want.en[i]);
+        assert.equal(res.locations.length, 1);
+        const loc = res.locations[0]!.physicalLocation;
+        assert.ok(loc.artifactLocation.uri.endsWith('mistakes.salastus'), loc.artifactLocation.uri);
+        assert.equal(`${loc.region.startLine}:${loc.region.startColumn}:${res.ruleId}`, want.lines[i]);
+      });
+      assert.equal(run0.results.filter((x) => x.level === 'error').length, want.lines.filter((l) => CODES[l.split(':')[2] as keyof typeof CODES].severity === 'error').length);
+    });
+  });
+
+  describe('--format github', () => {
+    it('prints one workflow annotation per diagnostic: ::error file=…,line=…,col=…,title=CODE::MESSAGE', async () => {
+      const r = await run('check', ...TODAY, '--format', 'github', MISTAKES);
+      const lines = r.out.trimEnd().split('\n');
+      const want = expected(MISTAKES);
+      assert.equal(lines.length, want.lines.length);
+      lines.forEach((l, i) => {
+        const m = /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)(?:,[^:]*)?,title=([a-z0-9-]+)::(.*)$/.exec(l);
+        assert.ok(m, l);
+        assert.equal(m[2], MISTAKES);
+        assert.equal(`${m[3]}:${m[4]}:${m[5]}`, want.lines[i]);
+        assert.equal(m[6], want.en[i]!.replace(/%/g, '%25'));
+      });
+    });
+  });
+
+  describe('--lang et', () => {
+    it('prints the checker\'s Estonian messages, the same codes and places', async () => {
+      const en = await run('check', ...TODAY, '--format', 'json', MISTAKES);
+      const et = await run('check', ...TODAY, '--format', 'json', '--lang', 'et', MISTAKES);
+      assert.equal(et.code, en.code);
+      const a = JSON.parse(en.out) as JsonDiagnostic[];
+      const b = JSON.parse(et.out) as JsonDiagnostic[];
+      assert.deepEqual(b.map((d) => [d.code, d.range]), a.map((d) => [d.code, d.range]));
+      assert.deepEqual(b.map((d) => d.message), expected(MISTAKES).et);
+      b.forEach((d, i) => assert.notEqual(d.message, a[i]!.message, `${d.code}: the Estonian message is the English one`));
+      assert.ok(b.some((d) => /salajane|puudub|pädev/.test(d.message)), b.map((d) => d.message).join('\n'));
+    });
+
+    it('localises the SARIF rules too', async () => {
+      const r = await run('check', ...TODAY, '--format', 'sarif', '--lang', 'et', CLEAN);
+      const log = JSON.parse(r.out) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
+      const rule = log.runs[0]!.tool.driver.rules.find((x) => x.id === 'basis-missing')!;
+      assert.equal(rule.shortDescription.text, CODES['basis-missing'].title.et);
+    });
+  });
+
+  describe('explain', () => {
+    it('prints the clause\'s text from the Act, its levels and its term', async () => {
+      const r = await run('explain', '§ 7 p 3');
+      assert.equal(r.code, 0, r.err);
+      const norm = (s: string): string => s.replace(/\s+/g, ' ');
+      assert.ok(norm(r.out).includes(norm(actClause(7, '3'))), `the Act's words of § 7 clause 3 are not in:\n${r.out}`);
+      assert.match(r.out, /§ 7 p 3/);
+      assert.match(r.out, /restricted up to secret/);
+      assert.match(r.out, /15 years/);
+    });
+
+    it('reads a superscript clause and the other spellings of a basis', async () => {
+      const sup = await run('explain', 'RSVS § 7 p 5^1');
+      assert.equal(sup.code, 0, sup.err);
+      assert.ok(sup.out.replace(/\s+/g, ' ').includes(actClause(7, '51').replace(/\s+/g, ' ')), sup.out);
+      assert.match(sup.out, /10 years/);
+      const split = await run('explain', '§', '9', 'p', '8');
+      assert.equal(split.code, 0, split.err);
+      assert.match(split.out, /secret only/);
+      assert.match(split.out, /exactly 50 years/);
+    });
+
+    it('in Estonian with --lang et', async () => {
+      const r = await run('explain', '--lang', 'et', '§ 7 p 3');
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /piiratud kuni salajane/);
+      assert.match(r.out, /15 aastat/);
+    });
+
+    it('exits 2 for a clause that is not in §§ 6–10, or no clause at all', async () => {
+      for (const argv of [['explain', '§ 7 p 99'], ['explain', '§ 11 p 1'], ['explain']]) {
+        const r = await run(...argv);
+        assert.equal(r.code, 2, argv.join(' '));
+        assert.ok(r.err.length > 0);
+        assert.equal(r.out, '');
+      }
+    });
+  });
+});
+
+describe('salastus (the built command, node bin/salastus.js)', function () {
+  this.timeout(60000);
+  const bin = join(REPO, 'bin', 'salastus.js');
+  const exec = (...argv: string[]) => spawnSync(process.execPath, [bin, ...argv], { cwd: REPO, encoding: 'utf8', timeout: 30000 });
+
+  before(function () {
+    assert.ok(existsSync(join(REPO, 'dist', 'cli.js')), 'dist/cli.js is missing: run `npm run build` first');
+  });
+
+  it('exits 0 on the clean example, 1 on the mistakes, 2 on a missing path and a bad --today', () => {
+    const rel = (p: string): string => relative(REPO, p);
+    assert.equal(exec('check', ...TODAY, rel(CLEAN)).status, 0);
+    const bad = exec('check', ...TODAY, rel(MISTAKES));
+    assert.equal(bad.status, 1, bad.stderr);
+    assert.equal(bad.stdout.trimEnd().split('\n').length, expected(MISTAKES).lines.length);
+    const missing = exec('check', ...TODAY, 'no/such/file.salastus');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no\/such\/file\.salastus/);
+    const today = exec('check', '--today', '2026-13-01', rel(CLEAN));
+    assert.equal(today.status, 2);
+    assert.match(today.stderr, /--today/);
+  });
+
+  it('prints what main() prints, in every format and language', async () => {
+    for (const argv of [['--format', 'json'], ['--format', 'sarif'], ['--format', 'github'], ['--lang', 'et']]) {
+      const p = exec('check', ...TODAY, ...argv, MISTAKES);
+      const m = await run('check', ...TODAY, ...argv, MISTAKES);
+      assert.equal(p.status, m.code, argv.join(' '));
+      assert.equal(p.stdout, m.out, `${argv.join(' ')}: the built command differs from the source (rebuild?)`);
+    }
+    const p = exec('explain', '§ 9 p 11');
+    assert.equal(p.status, 0);
+    assert.equal(p.stdout, (await run('explain', '§ 9 p 11')).out);
+  });
+});
