@@ -46,6 +46,17 @@ export function cite(provision: string, lang: Lang): string {
   return citeProvision(provision, lang);
 }
 
+/** What disclosure must not damage (the Act's words), in the language of the text. */
+function damageOf(what: string | null | undefined, lang: Lang): string {
+  const en = what ?? 'the security of the Republic of Estonia';
+  if (lang === 'en') return en;
+  const et: Record<string, string> = {
+    'the security of the Republic of Estonia': 'Eesti Vabariigi julgeolekut',
+    'the safety of the protected person': 'kaitstava isiku turvalisust',
+  };
+  return et[en] ?? en;
+}
+
 /** The levels a clause allows, in words. */
 export function levelsText(clause: Clause, lang: Lang): string {
   if (!clause.levels) return t(lang, 'explain.levels.none');
@@ -92,7 +103,7 @@ export function explainClause(clause: Clause, lang: Lang): string {
     item('explain.death', t(lang, 'explain.death.text', r.afterDeathYears, r.notEarlierThanYears) + (r.condition ? t(lang, 'explain.death.condition', r.condition) : ''));
   }
   if (clause.naturalPerson) item('explain.person', t(lang, 'explain.person.text'));
-  if (clause.exceptNoDamage) item('explain.exceptNoDamage', t(lang, 'explain.exceptNoDamage.text', clause.exceptNoDamageOf ?? 'the security of the Republic of Estonia'));
+  if (clause.exceptNoDamage) item('explain.exceptNoDamage', t(lang, 'explain.exceptNoDamage.text', damageOf(clause.exceptNoDamageOf, lang)));
   if (clause.internalUse) item('explain.internal', t(lang, 'explain.internal.text'));
   if (clause.neverExtended) item('explain.extension', t(lang, 'explain.extension.never'));
   if (clause.subclassRegulation) item('explain.subclass', t(lang, 'explain.subclass.text'));

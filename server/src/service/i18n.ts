@@ -27,7 +27,7 @@ const STRINGS = {
   'explain.internal': { en: 'Internal use', et: 'Asutusesiseseks kasutamiseks' },
   'explain.internal.text': { en: 'information whose disclosure would not damage security may be marked `internal use` (§ 11(3))', et: 'teabe, mille avalikuks tulek ei kahjustaks julgeolekut, võib märkida `asutusesiseseks kasutamiseks` (§ 11 lg 3)' },
   'explain.exceptNoDamage': { en: 'Exception', et: 'Erand' },
-  'explain.exceptNoDamage.text': { en: 'except information the disclosure of which would not damage {0}: give a `reason`', et: 'välja arvatud teave, mille avalikuks tulek ei kahjustaks: {0}; lisa `põhjendus`' },
+  'explain.exceptNoDamage.text': { en: 'except information the disclosure of which would not damage {0}: give a `reason`', et: 'välja arvatud teave, mille avalikuks tulek ei kahjustaks {0}; lisa `põhjendus`' },
   'explain.extension': { en: 'Extension', et: 'Pikendamine' },
   'explain.extension.never': { en: 'never extended (§ 14(1))', et: 'ei pikendata (§ 14 lg 1)' },
   'explain.subclass': { en: 'Sub-classes', et: 'Alaliigid' },
