@@ -26,8 +26,10 @@ import {
 import { canonicalUri, insideFolders, readWorkspaceFile, scanFolders, uriToPath } from './files.ts';
 import { configurationSettings, DEFAULTS, readSettings, resolveLang, resolveRegistry, resolveToday, type Settings } from './settings.ts';
 
-/** How long after the last change a document is checked and its diagnostics published. */
+/** How long a burst of changes must pause before the document is checked and its diagnostics published. */
 export const DEBOUNCE_MS = 150;
+/** Changes closer together than this are a burst (key repeat, a client's batched edits); a change after a quiet spell is checked at once. */
+export const BURST_MS = 50;
 
 export const SERVER_COMMANDS = ['salastus.stamp', 'salastus.explain', 'salastus.checkWorkspace', 'salastus.createMarking'] as const;
 
@@ -78,6 +80,8 @@ export function startServer(connection: Connection): void {
   /** The client's spelling of each document uri (canonical → as sent). */
   const clientUris = new Map<string, string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each document last changed in the editor (performance.now()), to tell a burst from a single keystroke. */
+  const lastChange = new Map<string, number>();
   /** Documents whose diagnostics wait to be published. */
   const toPublish = new Set<string>();
   const removedToClear = new Set<string>();
@@ -195,13 +199,28 @@ export function startServer(connection: Connection): void {
 
   const safePublish = guard('publishing diagnostics', undefined, publish);
 
-  /** Checks and publishes `uri` (and what depends on it) once no change has come for DEBOUNCE_MS. */
-  function schedule(uri: string, delay = DEBOUNCE_MS): void {
+  /**
+   * Checks and publishes `uri` (and what depends on it) after `delay`; for an edit (no
+   * delay given): at once (the next turn of the event loop) after a quiet spell, so a single
+   * keystroke waits for nothing but the check; within a burst (the previous edit, or the
+   * end of the check that followed it, less than BURST_MS ago — edits that queued up during
+   * a check — or its check still waiting), once no change has come for DEBOUNCE_MS.
+   */
+  function schedule(uri: string, delay?: number): void {
     const old = timers.get(uri);
     if (old) clearTimeout(old);
+    if (delay === undefined) {
+      const now = performance.now();
+      const previous = lastChange.get(uri);
+      lastChange.set(uri, now);
+      delay = old !== undefined || (previous !== undefined && now - previous < BURST_MS) ? DEBOUNCE_MS : 0;
+    } else {
+      lastChange.delete(uri);
+    }
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
       void safePublish();
+      if (lastChange.has(uri)) lastChange.set(uri, performance.now());
     }, delay));
   }
 
