@@ -1,7 +1,8 @@
 // basis-unknown, basis-repealed, basis-not-in-force: a legal basis is a clause of §§ 6–10
 // of the Act that was in force on the date of classification.
 import { parseDateText, compareDates, formatEstonian, type BasisValue, type Block, type Part, type Ymd } from '../../../grammar/index.ts';
-import { basisLabel, basisOf, diagnostic, replaceFix, validDate } from './model.ts';
+import type { Clause } from '../law/types.ts';
+import { basisLabel, basisOf, diagnostic, LEVEL_RANK, replaceFix, termOf, validDate, value } from './model.ts';
 import type { CheckContext, Diagnostic } from './types.ts';
 
 export function checkBasisValidity(block: Block, ctx: CheckContext, out: Diagnostic[]): void {
@@ -16,7 +17,7 @@ function checkOne(c: Block | Part, date: Ymd | undefined, ctx: CheckContext, out
   if (!b) return;
   const clause = ctx.catalogue.clause(b.section, b.clause, b.sup);
   if (!clause) {
-    unknown(b, ctx, out);
+    unknown(c, b, date, ctx, out);
     return;
   }
   if (!date) return;
@@ -37,15 +38,38 @@ function checkOne(c: Block | Part, date: Ymd | undefined, ctx: CheckContext, out
   }
 }
 
-function unknown(b: BasisValue, ctx: CheckContext, out: Diagnostic[]): void {
-  const near = ctx.catalogue.nearestClauses(b.section, b.clause, b.sup).slice(0, 3);
+function unknown(c: Block | Part, b: BasisValue, date: Ymd | undefined, ctx: CheckContext, out: Diagnostic[]): void {
+  // Only clauses the rest of the block already fits are offered: a fix must not bring a new error.
+  const all = ctx.catalogue.nearestClauses(b.section, b.clause, b.sup);
+  const near = all.filter((cl) => fits(c, cl, date)).slice(0, 3);
+  const guess = near[0] ?? all[0];
   const label = basisLabel(b);
-  const hint = near[0] ? ` Did you mean ${near[0].label}?` : '';
-  const hintEt = near[0] ? ` Kas mõtlesid: ${near[0].label}?` : '';
-  const superscriptHint = !b.sup && b.clause >= 11 && near[0]?.sup
-    ? ` (The Act's text prints clause ${near[0].clause}${near[0].sup ? '^' + near[0].sup : ''} as "${b.clause})".)` : '';
+  const hint = guess ? ` Did you mean ${guess.label}?` : '';
+  const hintEt = guess ? ` Kas mõtlesid: ${guess.label}?` : '';
+  const superscriptHint = !b.sup && b.clause >= 11 && guess?.sup
+    ? ` (The Act's text prints clause ${guess.clause}${guess.sup ? '^' + guess.sup : ''} as "${b.clause})".)` : '';
   out.push(diagnostic('basis-unknown', b.span, {
     en: `${label} is not a clause of §§ 6–10 of the RSVS, so it cannot be a basis for a state secret.${hint}${superscriptHint}`,
     et: `${label} pole RSVS §-de 6–10 punkt ega saa olla riigisaladuse alus.${hintEt}`,
   }, near.map((c, i) => replaceFix({ en: `Change to ${c.label}`, et: `Muuda: ${c.label}` }, b.span, c.label, i === 0))));
+}
+
+/** Whether the clause would be a basis for this decision or part as written: in force on its date, its level and term allowed. */
+function fits(c: Block | Part, clause: Clause, date: Ymd | undefined): boolean {
+  if (date) {
+    const repealed = clause.repealed ? parseDateText(clause.repealed) : undefined;
+    const from = parseDateText(clause.inForceFrom);
+    if ((repealed && compareDates(repealed, date) <= 0) || (from && compareDates(date, from) < 0)) return false;
+  } else if (clause.repealed) return false;
+  const level = value(c, 'level', 'level')?.level;
+  if (level === 'internal use') return clause.internalUse;
+  if (level && clause.levels && (LEVEL_RANK[level] > LEVEL_RANK[clause.levels.max] || LEVEL_RANK[level] < LEVEL_RANK[clause.levels.min])) return false;
+  const term = termOf(c);
+  if (term?.kind === 'possession') return clause.possession !== 'no';
+  if (term && clause.possession === 'only') return false;
+  if (term?.kind === 'years') {
+    if (clause.exactYears !== null) return term.years === clause.exactYears;
+    if (clause.maxYears !== null && !clause.higherWithReason) return term.years <= clause.maxYears;
+  }
+  return true;
 }

@@ -2,7 +2,7 @@
 // originator's marking maps to an Estonian level by the NATO and EU security agreements.
 import type { Block, LevelName, Part } from '../../../grammar/index.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
-import { diagnostic, levelText, nearest, replaceFix, stringOf, value, writeLevel } from './model.ts';
+import { clauseOf, diagnostic, LEVEL_RANK, levelText, nearest, replaceFix, stringOf, value, writeLevel } from './model.ts';
 import { lookupDecision } from './terms.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 
@@ -30,11 +30,17 @@ export function checkForeign(block: Block, doc: CheckedDocument, ctx: CheckConte
     out.push(diagnostic('foreign-level-mismatch', foreign.span, {
       en: `"${foreign.value}" corresponds to the Estonian level '${mapped}' (RSVS § 50(2), (5)), but the level here is '${own}'. Mark it '${mapped}'.`,
       et: `"${foreign.value}" vastab Eesti tasemele '${levelText(mapped, 'et')}' (RSVS § 50 lg 2 ja 5), kuid siin on tase '${levelText(own, 'et')}'.`,
-    }, level ? [replaceFix({ en: `Set the level to ${mapped}`, et: `Määra tase: ${levelText(mapped, 'et')}` }, level.span, writeLevel(mapped, doc.text.slice(level.span.start, level.span.end)), true)] : []));
+    }, level && basisAllows(c, mapped, ctx) ? [replaceFix({ en: `Set the level to ${mapped}`, et: `Määra tase: ${levelText(mapped, 'et')}` }, level.span, writeLevel(mapped, doc.text.slice(level.span.start, level.span.end)), true)] : []));
   }
 }
 
 function levelOfDecision(part: Part, ctx: CheckContext): LevelName | undefined {
   const d = lookupDecision(stringOf(part, 'decision'), ctx);
   return d ? value(d, 'level', 'level')?.level : undefined;
+}
+
+/** Whether the clause of the decision or part (if any) allows the level: a fix must not exceed what the basis allows. */
+function basisAllows(c: Block | Part, level: LevelName, ctx: CheckContext): boolean {
+  const range = clauseOf(c, ctx)?.levels;
+  return !range || (LEVEL_RANK[level] <= LEVEL_RANK[range.max] && LEVEL_RANK[level] >= LEVEL_RANK[range.min]);
 }

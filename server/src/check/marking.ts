@@ -70,7 +70,7 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
         et: want.kind === 'possession'
           ? `Osa on salastatud valdamise lõpuni, seega ka teabekandja (RSVS § 17 lg 2): kirjuta 'kuni: valdamise lõpuni'.`
           : `Teabekandja on salastatud kuni hiliseima osa tähtaja lõpuni, arvestades registreerimisest (RSVS § 17 lg 2–3): ${formatIso(want.date)}.`,
-      }, [replaceFix({ en: `Set 'until' to ${wantText}`, et: `Määra 'kuni': ${wantText}` }, until.span, wantText, true)]));
+      }, writable(want) ? [replaceFix({ en: `Set 'until' to ${wantText}`, et: `Määra 'kuni': ${wantText}` }, until.span, wantText, true)] : []));
     }
   }
   if (until?.kind === 'date' && until.valid && isAfter(ctx.today, until) && !field(block, 'declassified')) {
@@ -80,4 +80,9 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
       et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS § 37 lg 7), ja märgi see väljale 'kustutatud'.`,
     }, [insertFieldFix(doc.text, block, { en: `Add 'declassified: ${today}'`, et: `Lisa 'kustutatud: ${today}'` }, `${fieldName('declassified', estonian)}: ${today}`, true)]));
   }
+}
+
+/** Whether an end can be written as a date of the language (a year of four digits); an absurd term gives none to write. */
+function writable(end: { kind: 'possession' } | { kind: 'date'; date: { year: number } }): boolean {
+  return end.kind === 'possession' || (end.date.year >= 1 && end.date.year <= 9999);
 }
