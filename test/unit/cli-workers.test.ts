@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FAULT_ENV } from '../../server/src/cli/check-parallel.ts';
 import { MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS, THREADS_ALWAYS_ENV, threadsFor } from '../../server/src/cli/check-files.ts';
 import { main } from '../../server/src/cli/run.ts';
 import { REPO } from '../helpers/salastus.ts';
@@ -61,7 +62,14 @@ describe('salastus check --jobs: one thread and two say the same', function () {
     saved = process.env[THREADS_ALWAYS_ENV];
     delete process.env[THREADS_ALWAYS_ENV]; // the real thresholds, not the tests' shortcut
     dir = mkdtempSync(join(tmpdir(), 'salastus-jobs-'));
-    for (let i = 0; i < FILES; i++) writeFileSync(join(dir, name(i)), file(i));
+    const texts = Array.from({ length: FILES }, (_, i) => file(i));
+    // The thresholds are in bytes of text because text is what costs to read, parse and
+    // check; the tests need the threads' path on every machine without minutes of work, so
+    // the files are padded up to the threshold with a comment (which the scanner and the
+    // lexer pass over in one step each) instead of being made of more blocks.
+    const total = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+    const pad = Math.max(0, Math.ceil((MIN_BYTES_FOR_THREADS - total) / FILES));
+    texts.forEach((t, i) => writeFileSync(join(dir, name(i)), pad > 0 ? `${t}/*${`${'padding '.repeat(12)}\n`.repeat(Math.ceil(pad / 97))}*/\n` : t));
   });
   after(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -103,6 +111,28 @@ describe('salastus check --jobs: one thread and two say the same', function () {
     assert.match(unknown[0]!.message, /NOPE/);
   });
 
+  // A checking thread that throws, exits or cannot read a file: the command says which and
+  // why, prints no report and exits 2 (never a partial report, never a hang).
+  for (const [fault, expected] of [
+    ['crash-parse', /^salastus: checking thread 1 crashed: fault injected for a test \(crash-parse\)\n$/],
+    ['crash-check', /^salastus: checking thread 1 crashed: fault injected for a test \(crash-check\)\n$/],
+    ['exit-parse', /^salastus: checking thread 1 stopped unexpectedly \(exit code 7\)\n$/],
+    ['exit-check', /^salastus: checking thread 1 stopped unexpectedly \(exit code 7\)\n$/],
+    ['unreadable', /^salastus: cannot read \S+ws-\d{3}\.salastus: permission denied\n$/],
+  ] as const) {
+    it(`a thread's fault (${fault}) fails the command with exit status 2 and no report`, async () => {
+      process.env[FAULT_ENV] = fault;
+      try {
+        const r = await run('check', '--today', '2026-11-21', '--format', 'json', '--jobs', '2', dir);
+        assert.equal(r.code, 2);
+        assert.equal(r.out, '');
+        assert.match(r.err, expected);
+      } finally {
+        delete process.env[FAULT_ENV];
+      }
+    });
+  }
+
   it('the built command (node bin/salastus.js, threads from dist/cli.js) prints the same as one in-process thread', async () => {
     const one = await run('check', '--today', '2026-11-21', '--format', 'json', '--jobs', '1', dir);
     const p = spawnSync(process.execPath, [join(REPO, 'bin', 'salastus.js'), 'check', '--today', '2026-11-21', '--format', 'json', '--jobs', '2', dir],
@@ -111,4 +141,51 @@ describe('salastus check --jobs: one thread and two say the same', function () {
     assert.equal(p.status, one.code);
     assert.equal(p.stdout, one.out);
   });
+});
+
+// Blocks another thread must parse on its own from the text: one that starts no segment (an
+// extension without an id at the top of a file, in the segment before the first block
+// start), blocks after comments, CRLF line ends, Estonian keywords, a broken block; and
+// three threads, so two checking threads and this one each see the other two's blocks.
+describe('salastus check --jobs: blocks of other threads\' files read as their owner read them', function () {
+  this.timeout(120000);
+  let dir: string;
+  let saved: string | undefined;
+
+  const odd: Record<string, string> = {
+    'a.salastus': 'extension {\n  decision: "B-1"\n  date: 2030-01-01\n  authority: "Government of the Republic"\n  period: 5 years\n}\n' +
+      'declassification "A-2" {\n  decision: "C-1"\n  date: 2026-06-01\n  authority: "Minister of Defence"\n}\n',
+    'b.salastus': '/* a comment\n   before */ // and another\n' + decision('B-1').replace(/\n/g, '\r\n') +
+      'marking "B-2" {\n  registered: 2026-03-05\n  level: secret\n  until: 2046-03-05\n  part "P" { decision: "C-1" }\n  part "Q" { decision: "A-2" }\n}\n',
+    'c.salastus': 'otsus "C-1" {\n  pealkiri: "Varude plaan"\n  koostaja: "Kaitseministeerium"\n  tase: salajane\n  alus: § 7 p 3\n' +
+      '  salastatud: 2026-01-10\n  tähtaeg: 15 aastat\n  põhjendus: "Avalikuks tulek paljastaks varude asukoha."\n}\n' +
+      'pikendamine "C-2" {\n  otsus: "B-1"\n  kuupäev: 2027-01-01\n  otsustaja: "Vabariigi Valitsus"\n  periood: 5 aastat\n}\n' +
+      'decision "C-3" {\n  title: "Broken\n  level: secret\n',
+    'd.salastus': decision('B-1') + 'extension "D-2" {\n  decision: "C-1"\n  date: 2026-02-01\n  authority: "Government of the Republic"\n  period: 10 years\n}\n',
+  };
+
+  before(() => {
+    saved = process.env[THREADS_ALWAYS_ENV];
+    process.env[THREADS_ALWAYS_ENV] = '1'; // small files: threads only because of this
+    dir = mkdtempSync(join(tmpdir(), 'salastus-jobs-odd-'));
+    for (const [n, text] of Object.entries(odd)) writeFileSync(join(dir, n), text);
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    if (saved === undefined) delete process.env[THREADS_ALWAYS_ENV];
+    else process.env[THREADS_ALWAYS_ENV] = saved;
+  });
+
+  for (const jobs of ['2', '3', '4']) {
+    it(`--jobs ${jobs} prints what --jobs 1 prints`, async () => {
+      const one = await run('check', '--today', '2026-11-21', '--format', 'json', '--jobs', '1', dir);
+      const many = await run('check', '--today', '2026-11-21', '--format', 'json', '--jobs', jobs, dir);
+      assert.equal(many.err, '');
+      assert.equal(many.code, one.code);
+      assert.equal(many.out, one.out);
+      const codes = new Set((JSON.parse(one.out) as JsonDiagnostic[]).map((d) => d.code));
+      // The files are read as intended: the broken block and the duplicate id are reported.
+      assert.ok(codes.has('syntax-error') && codes.has('id-duplicate'), [...codes].join(' '));
+    });
+  }
 });

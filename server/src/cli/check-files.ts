@@ -25,9 +25,18 @@ export interface CheckFilesResult {
   unreadable: { path: string; reason: string }[];
 }
 
-/** Below these a workspace is checked in-process: starting threads would cost more than they save. */
+/**
+ * Below these a workspace is checked in-process: threads would cost more than they save.
+ * Measured on two cores under load (2026-11-22; check-parallel.ts says why threads cost):
+ * --jobs 2 threaded against --jobs 1, median wall time, took 1.5 times as long at 1.1 MB,
+ * 1.6 to 2 times at 7.2 MB, 1.1 to 2.5 times at 29 MB and 1.04 times at 72 MB of generated
+ * corpus (CPU time 1.3 to 1.7 times); it was never clearly faster. A thread is its own V8 isolate, which compiles the hot code again (about a second
+ * of CPU) and collects its own garbage: work that, with one thread, V8 does on the second
+ * core while the first checks. And a block of another thread's file is parsed again where
+ * it is read. With more cores than threads this may well pay off sooner; not measured.
+ */
 export const MIN_FILES_FOR_THREADS = 8;
-export const MIN_BYTES_FOR_THREADS = 1024 * 1024;
+export const MIN_BYTES_FOR_THREADS = 64 * 1024 * 1024;
 /** Set to 1 to use threads whatever the workspace's size (the tests compare both paths on small inputs). */
 export const THREADS_ALWAYS_ENV = 'SALASTUS_THREADS_ALWAYS';
 

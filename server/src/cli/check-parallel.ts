@@ -3,16 +3,29 @@
 // `checkInThreads`, and the checking thread, which is this same module (or, in the bundle,
 // dist/cli.js) started with `workerData` marking it as one.
 //
+// The main thread is one of the N: it starts N - 1 checking threads and takes a share itself
+// (each isolate compiles the hot code anew, so one fewer isolate is cheaper than an idle main).
+//
 // Phase 1: each thread reads and parses its share of the files (balanced by size), keeps
-// its documents and sends back, per file, what the other files need of it: its decisions
-// and extensions whole, and the kind and id of its other blocks (for `id-duplicate`).
-// Phase 2: the main thread merges these, in file order, into the workspace index and sends
-// each thread the index with the other threads' blocks as copies; each thread rebuilds a
-// WorkspaceIndex whose own entries are its own blocks, checks its own documents and sends
-// back the report lines. The index has the same keys, entries and order as a check in one
-// thread, so the rules (which see other files only through it) say exactly the same.
+// its documents and hands over, per file, its text and a few numbers and strings per block
+// the index holds (place, kind, span, id, the decision an extension extends).
+// Phase 2: the main thread builds the workspace index from these, in file order, with the
+// same `buildIndex` a check in one thread uses, and gives every thread the same flat copy
+// of it and the texts of the files other threads own. Each thread rebuilds a WorkspaceIndex
+// whose own entries are its own blocks; an entry of another thread's file parses its block
+// from that file's text (its segment, as parseDocument cuts it) the first time a rule reads
+// it, and only then. Each thread checks its own documents and hands over the report lines.
+// The index has the same keys, entries and order as a check in one thread, and a block
+// parsed from its segment is the block its owner parsed (checked: same kind and span, else
+// the whole text is parsed), so the rules (which see other files only through the index)
+// say exactly the same.
+//
+// Why not send the blocks: a structured clone of tens of thousands of small AST objects,
+// both ways, cost more than parsing them again (measured: about twice a segment parse),
+// and most are never read by another thread. A string clones as one copy; the numbers go
+// in typed arrays.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Block, SalastusDocument, Ymd } from '../../../grammar/index.ts';
+import { blockStarts, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
 import { buildIndex, checkDocument, type CheckContext, type CheckedDocument, type WorkspaceIndex } from '../check/index.ts';
 import type { BlockRef } from '../check/types.ts';
 import type { RegistryExtension } from '../law/registry.ts';
@@ -32,31 +45,42 @@ interface ThreadData {
   registryExtension: RegistryExtension | undefined;
 }
 
-/** Where a block is: its file's number (its place in the list of files) and its place in the file. */
-interface Loc {
-  f: number;
-  at: number;
-}
+const KINDS: readonly BlockKind[] = ['decision', 'marking', 'declassification', 'extension'];
 
-/** An index entry as sent to a thread: the block itself when another thread owns its file. */
-interface SentRef extends Loc {
-  block?: Block;
+/**
+ * The blocks of one file the index holds (those with an id, and extensions), flat: per
+ * block FACT numbers in `nums` (its place in the file, kind, span), its id (null: none) and
+ * the id of the decision it extends (null: not an extension, or no target).
+ */
+interface Facts {
+  nums: Int32Array;
+  ids: (string | null)[];
+  targets: (string | null)[];
 }
+const FACT = 4; // at, kind, start, end
 
-interface SentIndex {
-  byId: Map<string, SentRef[]>;
-  decisions: Map<string, SentRef[]>;
-  extensionsOf: Map<string, SentRef[]>;
+/** One map of the index, flat: its keys in order, how many entries each, and per entry REF numbers. */
+interface FlatMap {
+  keys: string[];
+  counts: Int32Array;
+  refs: Int32Array;
+}
+const REF = 5; // file, at, kind, start, end
+
+interface FlatIndex {
+  byId: FlatMap;
+  decisions: FlatMap;
+  extensionsOf: FlatMap;
 }
 
 type Parsed =
   | { f: number; kind: 'unreadable'; reason: string }
   | { f: number; kind: 'reported'; reported: Reported }
-  | { f: number; kind: 'parsed'; blocks: { at: number; block: Block }[] };
+  | { f: number; kind: 'parsed'; text: string; facts: Facts };
 
 type Request =
   | { type: 'parse'; files: { f: number; path: string }[] }
-  | { type: 'check'; uris: string[]; index: SentIndex };
+  | { type: 'check'; uris: string[]; texts: (string | null)[]; index: FlatIndex };
 
 type Reply =
   | { type: 'parsed'; files: Parsed[] }
@@ -93,48 +117,54 @@ export interface ThreadOptions {
 }
 
 /**
- * Checks `files` (sizes in bytes beside them) with `threads` threads. The report lines are
- * in file order, not yet sorted. When a file cannot be read the check stops after reading
- * (the command reports that and prints no report). Rejects when a thread fails.
+ * Checks `files` (sizes in bytes beside them) with `threads` threads: this one and
+ * `threads - 1` checking threads. The report lines are in file order, not yet sorted. When a
+ * file cannot be read the check stops after reading (the command reports that and prints no
+ * report). Rejects when a thread fails.
  */
 export async function checkInThreads(files: readonly string[], sizes: readonly number[], threads: number, o: ThreadOptions): Promise<{ reported: Reported[]; unreadable: { path: string; reason: string }[] }> {
   const shares = partition(sizes, threads);
   const owner = new Int32Array(files.length);
   shares.forEach((share, t) => { for (const f of share) owner[f] = t; });
-  const pool = shares.map((_, t) => new CheckThread(t, { role: ROLE, thread: t, today: o.today, lang: o.lang, registryExtension: o.registryExtension }));
+  const who = (f: number): string => (owner[f] === 0 ? 'the main thread' : `checking thread ${owner[f]!}`);
+  // Share 0 is this thread's; share t > 0 is checking thread t's.
+  const pool = shares.slice(1).map((_, k) => new CheckThread(k, { role: ROLE, thread: k, today: o.today, lang: o.lang, registryExtension: o.registryExtension }));
   try {
+    const mine = new Share();
+    const asked = pool.map((th, k) => th.request({ type: 'parse', files: shares[k + 1]!.map((f) => ({ f, path: files[f]! })) }, 'parsed'));
     const parsed = new Array<Parsed | undefined>(files.length);
-    const phase1 = await Promise.all(pool.map((th, t) => th.request({ type: 'parse', files: shares[t]!.map((f) => ({ f, path: files[f]! })) }, 'parsed')));
-    for (const r of phase1) for (const p of r.files) parsed[p.f] = p;
+    for (const p of mine.parse(shares[0]!.map((f) => ({ f, path: files[f]! })))) parsed[p.f] = p;
+    for (const r of await Promise.all(asked)) for (const p of r.files) parsed[p.f] = p;
 
     const reported: Reported[] = [];
     const unreadable: { path: string; reason: string }[] = [];
+    const texts = new Array<string | null>(files.length).fill(null);
     const summaries: { uri: string; doc: SalastusDocument }[] = [];
-    const where = new Map<Block, Loc>();
+    const where = new Map<Block, { f: number; at: number }>();
     for (let f = 0; f < files.length; f++) {
       const p = parsed[f];
-      if (!p) throw new Error(`checking thread ${owner[f]! + 1} did not read ${files[f]}`);
+      if (!p) throw new Error(`${who(f)} did not read ${files[f]}`);
       if (p.kind === 'unreadable') unreadable.push({ path: files[f]!, reason: p.reason });
       else if (p.kind === 'reported') reported.push(p.reported);
       else {
-        const blocks = p.blocks.map(({ at, block }) => {
-          where.set(block, { f, at });
-          return block;
-        });
-        summaries.push({ uri: files[f]!, doc: { header: undefined, blocks, comments: [], syntaxErrors: [], length: 0 } });
+        texts[f] = p.text;
+        summaries.push({ uri: files[f]!, doc: { header: undefined, blocks: stubs(p.facts, f, where), comments: [], syntaxErrors: [], length: p.text.length } });
       }
     }
     if (unreadable.length > 0) return { reported, unreadable };
 
     // The same function, over the same files in the same order, as a check in one thread.
-    const index = buildIndex(summaries);
-    const phase2 = await Promise.all(pool.map((th, t) => th.request({ type: 'check', uris: [...files], index: indexFor(index, where, owner, t) }, 'checked')));
+    const index = flatten(buildIndex(summaries), where);
+    const uris = [...files];
+    const textsFor = (t: number): (string | null)[] => texts.map((text, f) => (owner[f] === t ? null : text));
+    const checked = pool.map((th, k) => th.request({ type: 'check', uris, texts: textsFor(k + 1), index }, 'checked'));
     const byFile = new Array<Reported[] | undefined>(files.length);
-    for (const r of phase2) for (const c of r.files) byFile[c.f] = c.reported;
+    for (const c of mine.check(uris, textsFor(0), index, o)) byFile[c.f] = c.reported;
+    for (const r of await Promise.all(checked)) for (const c of r.files) byFile[c.f] = c.reported;
     for (let f = 0; f < files.length; f++) {
       if (parsed[f]!.kind !== 'parsed') continue;
       const lines = byFile[f];
-      if (!lines) throw new Error(`checking thread ${owner[f]! + 1} did not check ${files[f]}`);
+      if (!lines) throw new Error(`${who(f)} did not check ${files[f]}`);
       for (const r of lines) reported.push(r);
     }
     return { reported, unreadable };
@@ -143,19 +173,56 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
   }
 }
 
-/** The index for thread `t`: the places of every entry, and the blocks of files it does not own. */
-function indexFor(index: WorkspaceIndex, where: ReadonlyMap<Block, Loc>, owner: Int32Array, t: number): SentIndex {
-  const send = (m: ReadonlyMap<string, BlockRef[]>): Map<string, SentRef[]> => {
-    const out = new Map<string, SentRef[]>();
-    for (const [key, refs] of m) {
-      out.set(key, refs.map((r) => {
-        const { f, at } = where.get(r.block)!;
-        return owner[f] === t ? { f, at } : { f, at, block: r.block };
-      }));
+/**
+ * Stand-ins for the indexed blocks of file `f`: what buildIndex reads of a block (kind, id,
+ * the `decision` of an extension, where it starts), nothing else. `where` learns, for each
+ * stand-in, the row of its facts: file and place in the file, kind and span.
+ */
+function stubs(facts: Facts, f: number, where: Map<Block, { f: number; at: number }>): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < facts.ids.length; i++) {
+    const n = facts.nums.subarray(i * FACT, i * FACT + FACT);
+    const span = { start: n[2]!, end: n[3]! };
+    const id = facts.ids[i];
+    const target = facts.targets[i];
+    const block: Block = {
+      kind: KINDS[n[1]!]!,
+      keywordSpan: span,
+      id: id === null ? undefined : { kind: 'string', value: id, span },
+      fields: target === null ? [] : [{ name: 'decision', nameText: 'decision', nameSpan: span, value: { kind: 'string', value: target, span }, span }],
+      parts: [],
+      span,
+    };
+    where.set(block, { f, at: n[0]! });
+    out.push(block);
+  }
+  return out;
+}
+
+/** The index as keys and numbers: the same for every thread, which tells its own files from the others. */
+function flatten(index: WorkspaceIndex, where: ReadonlyMap<Block, { f: number; at: number }>): FlatIndex {
+  const flat = (m: ReadonlyMap<string, BlockRef[]>): FlatMap => {
+    const keys: string[] = [];
+    const counts = new Int32Array(m.size);
+    let total = 0;
+    for (const refs of m.values()) total += refs.length;
+    const refs = new Int32Array(total * REF);
+    let k = 0;
+    for (const [key, list] of m) {
+      counts[keys.length] = list.length;
+      keys.push(key);
+      for (const { block } of list) {
+        const { f, at } = where.get(block)!;
+        refs[k++] = f;
+        refs[k++] = at;
+        refs[k++] = KINDS.indexOf(block.kind);
+        refs[k++] = block.span.start;
+        refs[k++] = block.span.end;
+      }
     }
-    return out;
+    return { keys, counts, refs };
   };
-  return { byId: send(index.byId), decisions: send(index.decisions), extensionsOf: send(index.extensionsOf) };
+  return { byId: flat(index.byId), decisions: flat(index.decisions), extensionsOf: flat(index.extensionsOf) };
 }
 
 /** The module a thread runs: this file from source; the bundle (dist/cli.js) once bundled to CommonJS. */
@@ -223,40 +290,13 @@ function serve(): void {
   const port = parentPort!;
   const data = workerData as ThreadData;
   const fault = data.thread === 0 ? process.env[FAULT_ENV] : undefined;
-  const own = new Map<number, CheckedDocument>();
-
-  const parse = (files: { f: number; path: string }[]): Reply => ({
-    type: 'parsed',
-    files: files.map(({ f, path }, i): Parsed => {
-      const l: Loaded = fault === 'unreadable' && i === 0 ? loadFile(path, denied) : loadFile(path);
-      if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason } : { f, kind: 'reported', reported: l.reported };
-      own.set(f, l.doc);
-      return { f, kind: 'parsed', blocks: summary(l.doc) };
-    }),
-  });
-
-  const check = (uris: string[], sent: SentIndex): Reply => {
-    const take = (m: Map<string, SentRef[]>): Map<string, BlockRef[]> => {
-      const out = new Map<string, BlockRef[]>();
-      for (const [key, refs] of m) out.set(key, refs.map((r) => ({ uri: uris[r.f]!, block: r.block ?? ownBlock(r) })));
-      return out;
-    };
-    const ownBlock = ({ f, at }: Loc): Block => {
-      const block = own.get(f)?.doc.blocks[at];
-      if (!block) throw new Error(`block ${at} of ${uris[f]} is not in this thread`);
-      return block;
-    };
-    const index: WorkspaceIndex = { byId: take(sent.byId), decisions: take(sent.decisions), extensionsOf: take(sent.extensionsOf) };
-    const ctx: CheckContext = { ...checkOptions(data.today, data.registryExtension), index };
-    return { type: 'checked', files: [...own].map(([f, doc]) => ({ f, reported: reportedOf(doc, checkDocument(doc, ctx), data.lang) })) };
-  };
-
+  const share = new Share();
   port.on('message', (m: Request) => {
     if (fault === `crash-${m.type}`) throw new Error(`fault injected for a test (${fault})`);
     if (fault === `exit-${m.type}`) process.exit(7);
     let reply: Reply;
     try {
-      reply = m.type === 'parse' ? parse(m.files) : check(m.uris, m.index);
+      reply = m.type === 'parse' ? { type: 'parsed', files: share.parse(m.files, fault === 'unreadable') } : { type: 'checked', files: share.check(m.uris, m.texts, m.index, data) };
     } catch (e) {
       reply = { type: 'failed', message: e instanceof Error ? e.message : String(e) };
     }
@@ -264,14 +304,140 @@ function serve(): void {
   });
 }
 
-/** What other files need of a document: decisions and extensions whole, other blocks' kind and id. */
-function summary(doc: CheckedDocument): { at: number; block: Block }[] {
-  const out: { at: number; block: Block }[] = [];
-  doc.doc.blocks.forEach((block, at) => {
-    if (block.kind === 'decision' || block.kind === 'extension') out.push({ at, block });
-    else if (block.id) out.push({ at, block: { ...block, fields: [], parts: [] } });
+/** One thread's share of the files: it reads and parses them, then checks them against the whole index. */
+class Share {
+  private readonly own = new Map<number, CheckedDocument>();
+
+  /** Reads and parses `files`; `denyFirst` (a test's fault) makes the first one unreadable. */
+  parse(files: readonly { f: number; path: string }[], denyFirst = false): Parsed[] {
+    const loaded = files.map(({ f, path }, i): Parsed | CheckedDocument => {
+      const l: Loaded = denyFirst && i === 0 ? loadFile(path, denied) : loadFile(path);
+      if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason } : { f, kind: 'reported', reported: l.reported };
+      this.own.set(f, l.doc);
+      return l.doc;
+    });
+    // What buildIndex makes of these documents alone tells which of their blocks it indexes, and under which keys.
+    const local = buildIndex([...this.own.values()]);
+    const targets = new Map<Block, string>();
+    for (const [target, refs] of local.extensionsOf) for (const r of refs) targets.set(r.block, target);
+    return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc, targets) }));
+  }
+
+  /** Checks this share's documents against `flat`, the whole workspace's index; `texts` has the other files' texts. */
+  check(uris: readonly string[], texts: readonly (string | null)[], flat: FlatIndex, o: ThreadOptions): { f: number; reported: Reported[] }[] {
+    const others = new Map<number, OtherFile>();
+    const other = (f: number): OtherFile => {
+      let file = others.get(f);
+      if (!file) {
+        const text = texts[f];
+        if (text === null || text === undefined) throw new Error(`${uris[f]} is neither in this thread nor sent to it`);
+        file = new OtherFile(uris[f]!, text);
+        others.set(f, file);
+      }
+      return file;
+    };
+    const take = (m: FlatMap): Map<string, BlockRef[]> => {
+      const out = new Map<string, BlockRef[]>();
+      let k = 0;
+      m.keys.forEach((key, i) => {
+        const list: BlockRef[] = [];
+        for (let j = 0; j < m.counts[i]!; j++, k += REF) {
+          const f = m.refs[k]!;
+          const at = m.refs[k + 1]!;
+          const doc = this.own.get(f);
+          if (doc) {
+            const block = doc.doc.blocks[at];
+            if (!block) throw new Error(`block ${at} of ${uris[f]} is not in this thread`);
+            list.push({ uri: doc.uri, block });
+          } else {
+            list.push(other(f).ref(at, KINDS[m.refs[k + 2]!]!, m.refs[k + 3]!, m.refs[k + 4]!));
+          }
+        }
+        out.set(key, list);
+      });
+      return out;
+    };
+    const index: WorkspaceIndex = { byId: take(flat.byId), decisions: take(flat.decisions), extensionsOf: take(flat.extensionsOf) };
+    const ctx: CheckContext = { ...checkOptions(o.today, o.registryExtension), index };
+    return [...this.own].map(([f, doc]) => ({ f, reported: reportedOf(doc, checkDocument(doc, ctx), o.lang) }));
+  }
+}
+
+/** The facts of a document's indexed blocks: those with an id, and extensions with a target. */
+function factsOf(doc: SalastusDocument, targets: ReadonlyMap<Block, string>): Facts {
+  const nums: number[] = [];
+  const ids: (string | null)[] = [];
+  const out: (string | null)[] = [];
+  doc.blocks.forEach((block, at) => {
+    const target = targets.get(block);
+    if (!block.id && target === undefined) return;
+    nums.push(at, KINDS.indexOf(block.kind), block.span.start, block.span.end);
+    ids.push(block.id ? block.id.value : null);
+    out.push(target ?? null);
   });
-  return out;
+  return { nums: Int32Array.from(nums), ids, targets: out };
+}
+
+/**
+ * A file another thread owns, as this thread sees it: its text, and the blocks of it that a
+ * rule has read, parsed on first reading from the segment they stand in.
+ */
+class OtherFile {
+  private readonly uri: string;
+  private readonly text: string;
+  private readonly refs = new Map<number, BlockRef>();
+  private bounds: number[] | undefined;
+  private whole: SalastusDocument | undefined;
+
+  constructor(uri: string, text: string) {
+    this.uri = uri;
+    this.text = text;
+  }
+
+  /** The entry for block `at`: one per block, so a block read through two maps is one object. */
+  ref(at: number, kind: BlockKind, start: number, end: number): BlockRef {
+    let r = this.refs.get(at);
+    if (!r) {
+      let block: Block | undefined;
+      const load = (): Block => (block ??= this.parse(at, kind, start, end));
+      r = { uri: this.uri, get block(): Block { return load(); } };
+      this.refs.set(at, r);
+    }
+    return r;
+  }
+
+  /**
+   * Block `at`, which starts and ends at `start` and `end`: its segment (the text from the
+   * block start at or before it to the next, as parseDocument cuts a text) parsed alone.
+   * Should that not give the very block the owner parsed, the whole text is parsed.
+   */
+  private parse(at: number, kind: BlockKind, start: number, end: number): Block {
+    // Almost always the block starts its segment: then the scan for the next start need
+    // only cover the block (a scan from a block start finds what one from the text's start does).
+    const near = blockStarts(this.text, start, this.text.length, (s) => s > start);
+    if (near[0] === start) {
+      const block = parseSegment(this.text, start, near[1] ?? this.text.length, start === 0).block;
+      if (block && block.kind === kind && block.span.start === start && block.span.end === end) return block;
+    }
+    if (!this.bounds) {
+      const starts = blockStarts(this.text);
+      this.bounds = starts[0] === 0 ? starts : [0, ...starts];
+    }
+    const b = this.bounds;
+    let lo = 0;
+    let hi = b.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (b[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const block = parseSegment(this.text, b[lo]!, b[lo + 1] ?? this.text.length, lo === 0).block;
+    if (block && block.kind === kind && block.span.start === start && block.span.end === end) return block;
+    this.whole ??= parseDocument(this.text);
+    const same = this.whole.blocks[at];
+    if (!same) throw new Error(`block ${at} of ${this.uri} is not there`);
+    return same;
+  }
 }
 
 function denied(): never {
