@@ -8,7 +8,7 @@
 // boundary on, the scanner is in its normal state and sees the same text, so every later
 // boundary is the old one shifted.
 import type { Field, SalastusDocument, Span } from './ast.ts';
-import { addSegment, parseSegment, type SegmentResult } from './parse.ts';
+import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
 
 export interface ParsedText {
@@ -59,7 +59,7 @@ function boundaryReach(text: string, at: number): number {
 export function parseFull(text: string): ParsedText {
   const starts = blockStarts(text);
   const bounds = starts[0] === 0 ? starts : [0, ...starts];
-  const segments = bounds.map((b, i) => parseSegment(text, b, bounds[i + 1] ?? text.length, i === 0));
+  const segments = parseSegments(text, bounds);
   return { text, bounds, segments, doc: assemble(text, segments), parsedSegments: segments.length };
 }
 

@@ -78,5 +78,5 @@ export function superscriptValue(image: string): number {
 /** Unescapes the content of a string literal (`\"` and `\\`; any other `\x` stands for x). */
 export function unescapeString(image: string): string {
   const inner = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
-  return inner.replace(/\\(.)/g, '$1');
+  return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
 }

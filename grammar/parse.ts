@@ -6,9 +6,9 @@
 // head, each `name: value` field, each part — with the grammar's own `field` rule, so a
 // broken field yields one syntax error at the first token that does not fit and every
 // other field of the block is still parsed and checked.
-import { tokenMatcher, type IToken } from 'chevrotain';
+import { EOF, tokenMatcher, type ILexingError, type IToken } from 'chevrotain';
 import type {
-  ActHeader, Block, BlockKind, DateValue, Field, Part, SalastusDocument, Span, StringValue, SyntaxError, Value,
+  ActHeader, Block, BlockKind, DateValue, Field, FieldName, Part, SalastusDocument, Span, StringValue, SyntaxError, Value,
 } from './ast.ts';
 import { isValidDate, parseDateText } from './dates.ts';
 import {
@@ -39,12 +39,56 @@ export function parseDocument(text: string): SalastusDocument {
   const starts = blockStarts(text);
   const bounds = starts[0] === 0 ? starts : [0, ...starts];
   const doc: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: text.length };
-  for (let i = 0; i < bounds.length; i++) {
-    const seg = parseSegment(text, bounds[i]!, bounds[i + 1] ?? text.length, i === 0);
-    addSegment(doc, seg);
-  }
+  for (const seg of parseSegments(text, bounds)) addSegment(doc, seg);
   return doc;
 }
+
+/**
+ * Parses every segment of a text (bounds: segment starts, the first 0), lexing runs of
+ * segments together (about CHUNK characters at a time: few lexer calls, and tokens that die
+ * young). Each result equals `parseSegment` of that segment: no token reaches across a
+ * segment boundary (a boundary is a block keyword outside comments and strings, which the
+ * lexer reads as the scanner does), so a run's tokens are its segments' tokens, in order.
+ */
+export function parseSegments(text: string, bounds: readonly number[]): SegmentResult[] {
+  const out: SegmentResult[] = new Array<SegmentResult>(bounds.length);
+  let first = 0;
+  while (first < bounds.length) {
+    const base = bounds[first]!;
+    let last = first + 1;
+    while (last < bounds.length && bounds[last]! - base < CHUNK) last++;
+    const chunkEnd = bounds[last] ?? text.length;
+    const lexed = salastusLexer.tokenize(last === bounds.length && base === 0 ? text : text.slice(base, chunkEnd));
+    const toks = lexed.tokens;
+    const comments = lexed.groups['comments'] ?? NO_TOKENS;
+    const lexErrors = lexed.errors;
+    let t = 0;
+    let c = 0;
+    let e = 0;
+    for (let i = first; i < last; i++) {
+      const start = bounds[i]!;
+      const end = bounds[i + 1] ?? text.length;
+      const rel = end - base;
+      const t0 = t;
+      while (t < toks.length && toks[t]!.startOffset < rel) t++;
+      const c0 = c;
+      while (c < comments.length && comments[c]!.startOffset < rel) c++;
+      const e0 = e;
+      while (e < lexErrors.length && lexErrors[e]!.offset < rel) e++;
+      const segErrors = e > e0 ? lexErrors.slice(e0, e) : NO_LEX_ERRORS;
+      const segComments = c > c0 ? comments.slice(c0, c) : NO_TOKENS;
+      out[i] = parseLexed(new SegmentContext(text, start, end, base, toks, t0, t, segComments, segErrors), i === 0);
+    }
+    first = last;
+  }
+  return out;
+}
+
+/** How many characters parseSegments lexes at a time (at least one whole segment). */
+const CHUNK = 1 << 16;
+
+const NO_TOKENS: readonly IToken[] = [];
+const NO_LEX_ERRORS: readonly ILexingError[] = [];
 
 export function addSegment(doc: SalastusDocument, seg: SegmentResult): void {
   if (seg.header) doc.header = seg.header;
@@ -55,8 +99,13 @@ export function addSegment(doc: SalastusDocument, seg: SegmentResult): void {
 
 /** Parses text[start, end). `first` is true for the segment at the start of the file, where `act` may stand. */
 export function parseSegment(text: string, start: number, end: number, first: boolean): SegmentResult {
-  const ctx = new SegmentContext(text, start, end);
-  const result: SegmentResult = { start, end, header: undefined, block: undefined, comments: ctx.comments, errors: ctx.errors };
+  const lexed = salastusLexer.tokenize(text.slice(start, end));
+  const ctx = new SegmentContext(text, start, end, start, lexed.tokens, 0, lexed.tokens.length, lexed.groups['comments'] ?? NO_TOKENS, lexed.errors);
+  return parseLexed(ctx, first);
+}
+
+function parseLexed(ctx: SegmentContext, first: boolean): SegmentResult {
+  const result: SegmentResult = { start: ctx.start, end: ctx.end, header: undefined, block: undefined, comments: ctx.comments, errors: ctx.errors };
   const toks = ctx.tokens;
   if (toks.length === 0) return ctx.finish(result);
   const head = toks[0]!;
@@ -71,26 +120,49 @@ export function parseSegment(text: string, start: number, end: number, first: bo
   return ctx.finish(result);
 }
 
+const UNCLOSED_COMMENT = UnclosedComment.tokenTypeIdx!;
+const EOF_IDX = EOF.tokenTypeIdx!;
+const UNCLOSED_STRING = UnclosedString.tokenTypeIdx!;
+
 class SegmentContext {
-  readonly tokens: IToken[] = [];
+  readonly tokens: IToken[];
   readonly comments: Span[] = [];
   readonly errors: SyntaxError[] = [];
+  readonly start: number;
+  readonly end: number;
+  /** What token offsets are relative to: the segment's start when it was lexed alone, 0 when the whole text was. */
   private readonly base: number;
   private readonly text: string;
-  private readonly end: number;
 
-  constructor(text: string, start: number, end: number) {
+  /** The segment text[start, end), lexed: its tokens are lexedTokens[from, to). */
+  constructor(text: string, start: number, end: number, base: number, lexedTokens: readonly IToken[], from: number, to: number,
+    lexedComments: readonly IToken[], lexErrors: readonly ILexingError[]) {
     this.text = text;
-    this.base = start;
+    this.start = start;
+    this.base = base;
     this.end = end;
-    const lexed = salastusLexer.tokenize(text.slice(start, end));
-    for (const e of lexed.errors) {
-      const bad = text.slice(start + e.offset, start + e.offset + Math.min(e.length, 20));
-      this.error({ start: start + e.offset, end: start + e.offset + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`,
+    for (const e of lexErrors) {
+      const at = base + e.offset;
+      const bad = text.slice(at, at + Math.min(e.length, 20));
+      this.error({ start: at, end: at + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`,
         `Ootamatu${e.length > 1 ? 'd märgid' : ' märk'} ${describeChars(bad)}.`);
     }
-    for (const c of lexed.groups['comments'] ?? []) this.comments.push(this.span(c));
-    for (const t of lexed.tokens) {
+    for (const c of lexedComments) this.comments.push(this.span(c));
+    let plain = true;
+    for (let i = from; i < to; i++) {
+      const k = lexedTokens[i]!.tokenTypeIdx;
+      if (k === UNCLOSED_COMMENT || k === UNCLOSED_STRING) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      this.tokens = lexedTokens.slice(from, to);
+      return;
+    }
+    this.tokens = [];
+    for (let i = from; i < to; i++) {
+      const t = lexedTokens[i]!;
       if (tokenMatcher(t, UnclosedComment)) {
         this.error({ start: this.span(t).start, end: this.span(t).start + 2 }, "This comment is never closed: add '*/'.", "See kommentaar jääb lõpetamata: lisa '*/'.");
         this.comments.push(this.span(t));
@@ -104,8 +176,10 @@ class SegmentContext {
   }
 
   span(t: IToken): Span {
-    if (!isRealToken(t)) return this.endSpan();
-    return { start: this.base + t.startOffset, end: this.base + t.startOffset + t.image.length };
+    // isRealToken, inlined: this runs for every token of the text.
+    const offset = t.startOffset;
+    if (!(offset >= 0 && offset !== Infinity) || t.tokenTypeIdx === EOF_IDX) return this.endSpan();
+    return { start: this.base + offset, end: this.base + offset + t.image.length };
   }
 
   error(span: Span, message: string, messageEt: string): void {
@@ -306,7 +380,7 @@ class SegmentContext {
   /** Gives a raw field its meaning: canonical name and a typed value. */
   private field(raw: RawField): Field {
     const nameSpan = this.span(raw.name);
-    const name = FIELD_NAMES.get(raw.name.image.toLowerCase());
+    const name = fieldNameOf(raw.name.image);
     const rawValue = raw.value;
     let value: Value | undefined;
     let end = nameSpan.end;
@@ -337,13 +411,13 @@ class SegmentContext {
 
   private dateValue(t: IToken): DateValue {
     const ymd = parseDateText(t.image) ?? { year: 0, month: 0, day: 0 };
-    return { kind: 'date', ...ymd, valid: isValidDate(ymd), span: this.span(t) };
+    return { kind: 'date', year: ymd.year, month: ymd.month, day: ymd.day, valid: isValidDate(ymd), span: this.span(t) };
   }
 
   /** The value as the field's type wants it, or an error message in English and Estonian ("takes …"). Unknown fields keep what they can. */
   private typedValue(v: RawValue, span: Span, type: ValueType | undefined): Value | [string, string] | undefined {
-    const words = v.kind === 'words' ? v.words.map((w) => w.image.toLowerCase()) : [];
-    const phrase = words.join(' ');
+    const words = v.kind === 'words' ? v.words.map((w) => w.image.toLowerCase()) : NO_WORDS;
+    const phrase = words.length === 1 ? words[0]! : words.join(' ');
     switch (type) {
       case 'string':
         return v.kind === 'string' ? this.stringValue(v.token) : ['takes a text in double quotes, e.g. "…".', 'võtab teksti jutumärkides, nt "…".'];
@@ -394,6 +468,19 @@ class SegmentContext {
         return undefined;
     }
   }
+}
+
+const NO_WORDS: readonly string[] = [];
+
+/** Field names as written → canonical name (most texts use a dozen spellings, so each is lower-cased once). */
+const fieldNameMemo = new Map<string, FieldName | null>();
+
+function fieldNameOf(image: string): FieldName | undefined {
+  const known = fieldNameMemo.get(image);
+  if (known !== undefined) return known ?? undefined;
+  const name = FIELD_NAMES.get(image.toLowerCase());
+  if (fieldNameMemo.size < 4096) fieldNameMemo.set(image, name ?? null);
+  return name;
 }
 
 function blockKind(t: IToken): BlockKind {

@@ -115,18 +115,28 @@ class SalastusParser extends EmbeddedActionsParser {
     return { keyword, name };
   });
 
+  // Arrays of alternatives and repeated bodies are built once, not on every call (a Chevrotain
+  // performance practice): they read what they fill from these fields. `block` does not nest.
+  private blockFields: RawField[] = [];
+  private blockParts: RawPart[] = [];
+  private readonly blockItem = [
+    { ALT: () => this.blockParts.push(this.SUBRULE(this.part)) },
+    { ALT: () => this.blockFields.push(this.SUBRULE(this.field)) },
+  ];
+
+  private readonly blockBody = (): void => {
+    this.OR(this.blockItem);
+  };
+
   block = this.RULE('block', (): RawBlock => {
     const keyword = this.CONSUME(BlockKeyword);
     const id = this.CONSUME(StringLiteral);
     this.CONSUME(LBrace);
     const fields: RawField[] = [];
     const parts: RawPart[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => parts.push(this.SUBRULE(this.part)) },
-        { ALT: () => fields.push(this.SUBRULE(this.field)) },
-      ]);
-    });
+    this.blockFields = fields;
+    this.blockParts = parts;
+    this.MANY(this.blockBody);
     const close = this.CONSUME(RBrace);
     return { keyword, id, fields, parts, close };
   });
@@ -148,13 +158,15 @@ class SalastusParser extends EmbeddedActionsParser {
     return { name, value };
   });
 
-  value = this.RULE('value', (): RawValue => this.OR2([
-    { ALT: () => ({ kind: 'string' as const, token: this.CONSUME4(StringLiteral) }) },
-    { ALT: () => ({ kind: 'date' as const, token: this.CONSUME(DateLiteral) }) },
-    { ALT: () => this.SUBRULE(this.basis) },
-    { ALT: () => ({ kind: 'years' as const, number: this.CONSUME(NumberLiteral), unit: this.CONSUME4(Name) }) },
-    { ALT: () => this.SUBRULE(this.words) },
-  ]));
+  private readonly valueAlts = [
+    { ALT: (): RawValue => ({ kind: 'string' as const, token: this.CONSUME4(StringLiteral) }) },
+    { ALT: (): RawValue => ({ kind: 'date' as const, token: this.CONSUME(DateLiteral) }) },
+    { ALT: (): RawValue => this.SUBRULE(this.basis) },
+    { ALT: (): RawValue => ({ kind: 'years' as const, number: this.CONSUME(NumberLiteral), unit: this.CONSUME4(Name) }) },
+    { ALT: (): RawValue => this.SUBRULE(this.words) },
+  ];
+
+  value = this.RULE('value', (): RawValue => this.OR2(this.valueAlts));
 
   basis = this.RULE('basis', (): RawValue => {
     const prefix = this.OPTION(() => this.CONSUME5(Name));
@@ -170,13 +182,17 @@ class SalastusParser extends EmbeddedActionsParser {
     };
   });
 
+  private wordList: IToken[] = [];
+  private readonly moreWords = {
+    GATE: (): boolean => !tokenMatcher(this.LA(2), Colon) && !tokenMatcher(this.LA(2), StringLiteral),
+    DEF: (): number => this.wordList.push(this.CONSUME8(Name)),
+  };
+
   /** A value of words: a level, `until 2041-03-01`, `possession ends`, `yes`. Stops before the next `name:` or `part "…"`. */
   words = this.RULE('words', (): RawValue => {
     const words: IToken[] = [this.CONSUME7(Name)];
-    this.MANY3({
-      GATE: () => !tokenMatcher(this.LA(2), Colon) && !tokenMatcher(this.LA(2), StringLiteral),
-      DEF: () => words.push(this.CONSUME8(Name)),
-    });
+    this.wordList = words;
+    this.MANY3(this.moreWords);
     const date = this.OPTION4(() => this.CONSUME2(DateLiteral));
     return { kind: 'words', words, date };
   });

@@ -17,11 +17,18 @@ function isSpace(c: number): boolean {
 export function blockKeywordAt(text: string, i: number): number {
   let j = i;
   while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+  return keywordEndingAt(text, i, j);
+}
+
+/** As blockKeywordAt, for the word text[i, j) (j: the first character after its letters). */
+function keywordEndingAt(text: string, i: number, j: number): number {
   const len = j - i;
-  if (len < 5 || len > 16 || !BLOCK_KEYWORDS.has(text.slice(i, j).toLowerCase())) return 0;
+  if (len < 5 || len > 16) return 0;
+  // The cheap tests first: most words (field names, levels) are not followed by space and `"`.
   let k = j;
   while (k < text.length && isSpace(text.charCodeAt(k))) k++;
-  return k > j && text.charCodeAt(k) === 34 ? len : 0;
+  if (k === j || text.charCodeAt(k) !== 34) return 0;
+  return BLOCK_KEYWORDS.has(text.slice(i, j).toLowerCase()) ? len : 0;
 }
 
 /**
@@ -57,10 +64,13 @@ export function blockStarts(text: string, from = 0, to = text.length, stop?: (st
       }
     } else if (isLetter(c)) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev !== 45 /* - */ && blockKeywordAt(text, i) > 0) {
+      let j = i + 1;
+      while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+      if (prev !== 45 /* - */ && keywordEndingAt(text, i, j) > 0) {
         starts.push(i);
         if (stop?.(i)) return starts;
       }
+      i = j;
       while (i < text.length && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
     } else {
       i++;

@@ -2,13 +2,26 @@
 // term (§ 14): a bridge from blocks to the registry's competence rules, which read
 // law/data/competence.json. No provision is written here.
 import type { Block } from '../../../grammar/index.ts';
-import type { Authority, CompetenceAction, CompetenceQuery, CompetenceVerdict, CompetentAuthority, Institution } from '../law/registry.ts';
+import type { Authority, CompetenceAction, CompetenceQuery, CompetenceVerdict, CompetentAuthority, Institution, Registry } from '../law/registry.ts';
 import { clauseOf, field, stringOf, value } from './model.ts';
 import type { CheckContext } from './types.ts';
 
 export function originatorOf(decision: Block, ctx: CheckContext): Institution | undefined {
   const name = stringOf(decision, 'originator');
-  return name === undefined ? undefined : ctx.registry.findInstitution(name);
+  return name === undefined ? undefined : findInstitution(name, ctx);
+}
+
+/** Institutions by name as written, per registry (a registry never changes; a workspace names a few hundred originators). */
+const institutionMemo = new WeakMap<Registry, Map<string, Institution | undefined>>();
+
+/** `registry.findInstitution`, remembered: every rule that needs a decision's originator asks again. */
+export function findInstitution(name: string, ctx: CheckContext): Institution | undefined {
+  let memo = institutionMemo.get(ctx.registry);
+  if (!memo) institutionMemo.set(ctx.registry, memo = new Map());
+  if (memo.has(name)) return memo.get(name);
+  const found = ctx.registry.findInstitution(name);
+  if (memo.size < 10000) memo.set(name, found);
+  return found;
 }
 
 function query(decision: Block, ctx: CheckContext): CompetenceQuery {

@@ -15,10 +15,9 @@ const KIND_ET: Readonly<Record<keyof typeof BLOCK_FIELDS, string>> = {
 
 function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estonian: boolean, out: Diagnostic[]): void {
   const seen = new Set<string>();
-  const what = describeBlock(c);
-  const takes = [...BLOCK_FIELDS[kind].required, ...BLOCK_FIELDS[kind].optional];
   for (const f of c.fields) {
     if (!f.name || !blockTakes(kind, f.name)) {
+      const takes = [...BLOCK_FIELDS[kind].required, ...BLOCK_FIELDS[kind].optional];
       const list = takes.map((n) => fieldName(n, estonian)).join(', ');
       out.push(diagnostic('field-unknown', f.nameSpan, {
         en: `'${f.nameText}' is not a field of a ${kind} (LANGUAGE.md § 3). A ${kind} takes: ${list}.`,
@@ -27,6 +26,7 @@ function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estoni
       continue;
     }
     if (seen.has(f.name)) {
+      const what = describeBlock(c);
       out.push(diagnostic('field-duplicate', f.nameSpan, {
         en: `'${f.nameText}' is given twice in ${what.en}: keep one (LANGUAGE.md § 3).`,
         et: `'${f.nameText}' on plokis ${what.et} kaks korda: jäta üks (LANGUAGE.md § 3).`,

@@ -1,8 +1,20 @@
 // id-duplicate and decision-unknown: ids are one namespace across the whole workspace,
 // and every `decision: "…"` reference must name a decision in it.
 import type { Block, Part, StringValue } from '../../../grammar/index.ts';
-import { diagnostic, nearest, replaceFix, value } from './model.ts';
-import type { CheckContext, Diagnostic } from './types.ts';
+import { diagnostic, nearestIn, prepareCandidates, replaceFix, value, type PreparedCandidates } from './model.ts';
+import type { CheckContext, Diagnostic, WorkspaceIndex } from './types.ts';
+
+/** Every decision id of an index, prepared once for "did you mean" (the index is rebuilt when ids change). */
+const decisionIds = new WeakMap<WorkspaceIndex['decisions'], PreparedCandidates>();
+
+function preparedDecisionIds(ctx: CheckContext): PreparedCandidates {
+  let p = decisionIds.get(ctx.index.decisions);
+  if (!p || p.names.length !== ctx.index.decisions.size) {
+    p = prepareCandidates(ctx.index.decisions.keys());
+    decisionIds.set(ctx.index.decisions, p);
+  }
+  return p;
+}
 
 export function checkIds(block: Block, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.id) {
@@ -25,7 +37,7 @@ export function checkIds(block: Block, ctx: CheckContext, out: Diagnostic[]): vo
 function checkReference(ref: StringValue, ctx: CheckContext, out: Diagnostic[]): void {
   if (ctx.index.decisions.has(ref.value)) return;
   const other = ctx.index.byId.get(ref.value)?.[0]; // the first in file order
-  const guesses = nearest(ref.value, ctx.index.decisions.keys());
+  const guesses = nearestIn(ref.value, preparedDecisionIds(ctx));
   const hint = guesses.length ? ` Did you mean "${guesses[0]}"?` : '';
   const hintEt = guesses.length ? ` Kas mõtlesid "${guesses[0]}"?` : '';
   out.push(diagnostic('decision-unknown', ref.span, {

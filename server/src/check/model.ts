@@ -127,8 +127,9 @@ export function insertFieldEdit(text: string, container: Block | Part, line: str
   if (text[close] !== '}') return { span: { start: container.span.end, end: container.span.end }, text: ` ${line}` };
   // `}` on a line of its own: insert a new line above it, indented like the other fields.
   let lineStart = close;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  if (/^[ \t]*$/.test(text.slice(lineStart, close))) {
+  // Only white space may stand before it (scanning back over the whole line was quadratic on one-line files).
+  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  if (lineStart === 0 || text[lineStart - 1] === '\n' || text[lineStart - 1] === '\r') {
     const closeIndent = text.slice(lineStart, close);
     const first = container.fields[0];
     let indent = `${closeIndent}  `;
@@ -171,13 +172,101 @@ export function editDistance(a: string, b: string): number {
 }
 
 export function nearest(target: string, candidates: Iterable<string>, max = 3): string[] {
+  return nearestIn(target, prepareCandidates(candidates), max);
+}
+
+/** Candidates for `nearestIn`, lower-cased once (a long list, e.g. every decision id, is prepared once per check). */
+export interface PreparedCandidates {
+  names: string[];
+  lower: string[];
+  /** Answers already given, by max and target. */
+  memo: Map<string, string[]>;
+}
+
+export function prepareCandidates(candidates: Iterable<string>): PreparedCandidates {
+  const names = [...candidates];
+  return { names, lower: names.map((c) => c.toLowerCase()), memo: new Map() };
+}
+
+/** Character counts of the target, by code unit modulo 64 (shared buckets only lower the bound below). */
+const bag = new Int32Array(64);
+
+/** Whether (d, a) sorts before (e, b): by distance, then by name. */
+function before(d: number, a: string, e: number, b: string): boolean {
+  return d < e || (d === e && a < b);
+}
+
+/**
+ * `nearest` over prepared candidates: the same result, without lower-casing them again.
+ * Keeps the best `max` so far; once it holds `max`, a candidate must come within the worst
+ * of them, so the bounds below reject most candidates without computing a distance.
+ */
+export function nearestIn(target: string, prepared: PreparedCandidates, max = 3): string[] {
+  const key = `${max}\u0000${target}`;
+  const known = prepared.memo.get(key);
+  if (known) return known.slice();
   const t = target.toLowerCase();
-  const scored: [string, number][] = [];
-  for (const c of candidates) {
-    const d = editDistance(t, c.toLowerCase());
-    if (d <= Math.max(2, Math.floor(c.length / 3))) scored.push([c, d]);
+  const best: [string, number][] = [];
+  const { names, lower } = prepared;
+  for (let i = 0; i < t.length; i++) bag[t.charCodeAt(i) & 63]!++;
+  for (let i = 0; max > 0 && i < names.length; i++) {
+    const c = names[i]!;
+    const worst = best.length === max ? best[max - 1]! : undefined;
+    const limit = Math.min(Math.max(2, Math.floor(c.length / 3)), worst ? worst[1] : Infinity);
+    const l = lower[i]!;
+    if (Math.abs(l.length - t.length) > limit) continue;
+    // The bag distance (characters one has and the other lacks) never exceeds the edit
+    // distance: count the candidate's characters the target lacks, stopping past the limit.
+    let extra = 0;
+    let k = 0;
+    while (k < l.length && extra <= limit) if (--bag[l.charCodeAt(k++) & 63]! < 0) extra++;
+    for (let r = 0; r < k; r++) bag[l.charCodeAt(r) & 63]!++;
+    if (extra > limit || t.length - (l.length - extra) > limit) continue;
+    const d = editDistanceWithin(t, l, limit);
+    if (d > limit || (worst && !before(d, c, worst[1], worst[0]))) continue;
+    // Insert after every entry that does not sort after it (a stable sort's order).
+    let at = best.length;
+    while (at > 0 && before(d, c, best[at - 1]![1], best[at - 1]![0])) at--;
+    best.splice(at, 0, [c, d]);
+    if (best.length > max) best.length = max;
   }
-  return scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max).map(([c]) => c);
+  for (let i = 0; i < t.length; i++) bag[t.charCodeAt(i) & 63]!--;
+  const result = best.map(([c]) => c);
+  prepared.memo.set(key, result);
+  return result.slice();
+}
+
+let row = new Int32Array(64);
+
+/**
+ * The Levenshtein distance of a and b when it is at most `limit`; otherwise some number
+ * above `limit`. Stops as soon as every cell of a row exceeds the limit (no later row can
+ * come back under it), so far-apart strings cost a few rows.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  const n = b.length;
+  if (Math.abs(a.length - n) > limit) return limit + 1;
+  if (row.length < n + 1) row = new Int32Array(2 * (n + 1));
+  const prev = row;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const tmp = prev[j]!;
+      const sub = diag + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = tmp + 1;
+      const ins = prev[j - 1]! + 1;
+      const v = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+      prev[j] = v;
+      if (v < rowMin) rowMin = v;
+      diag = tmp;
+    }
+    if (rowMin > limit) return limit + 1;
+  }
+  return prev[n]!;
 }
 
 /** A level written in the language of `like` (the text it replaces): `salajane` stays Estonian. */

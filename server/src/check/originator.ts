@@ -1,13 +1,14 @@
 // originator-unknown: the originator must be an institution of the registry (LANGUAGE.md § 6),
 // or who may declassify and extend its secrets (RSVS §§ 13–14) cannot be checked.
 import type { Block } from '../../../grammar/index.ts';
+import { findInstitution } from './competence.ts';
 import { diagnostic, isEstonian, nearest, replaceFix, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 
 export function checkOriginator(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'decision') return;
   const originator = value(block, 'originator', 'string');
-  if (!originator || ctx.registry.findInstitution(originator.value)) return;
+  if (!originator || findInstitution(originator.value, ctx)) return;
   const estonian = isEstonian(doc.text, block);
   const names = ctx.registry.institutions().flatMap((i) => (estonian ? i.et : i.en));
   const near = nearest(originator.value, names, 3);
