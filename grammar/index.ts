@@ -5,4 +5,5 @@ export { blockStarts, blockKeywordAt } from './segments.ts';
 export * from './keywords.ts';
 export * from './dates.ts';
 export { LineIndex } from './positions.ts';
+export { isClosedString } from './lexer.ts';
 export { parseFull, parseIncremental, type ParsedText } from './incremental.ts';

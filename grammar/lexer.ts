@@ -75,8 +75,16 @@ export function superscriptValue(image: string): number {
   return n;
 }
 
+/** Whether a string token ends with its closing quote: a final `"` preceded by an even number of backslashes (`"a\"` is still open). */
+export function isClosedString(image: string): boolean {
+  if (image.length < 2 || !image.endsWith('"')) return false;
+  let slashes = 0;
+  for (let i = image.length - 2; i >= 1 && image.charCodeAt(i) === 92; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
 /** Unescapes the content of a string literal (`\"` and `\\`; any other `\x` stands for x). */
 export function unescapeString(image: string): string {
-  const inner = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  const inner = isClosedString(image) ? image.slice(1, -1) : image.slice(1);
   return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
 }

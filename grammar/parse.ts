@@ -276,7 +276,8 @@ class SegmentContext {
     }
     if (toks[i] && tokenMatcher(toks[i]!, LBrace)) {
       i++;
-    } else if (!this.isFieldStart(i)) {
+    } else {
+      // Reported where the brace should stand; the fields after it are still read.
       this.error(this.spanAt(i), `Expected '{' to open the ${kind}.`, `Ploki avamiseks oodati '{'.`);
       // Skip to the first field or the end of the block.
       while (i < toks.length && !this.isFieldStart(i) && !tokenMatcher(toks[i]!, RBrace)) i++;

@@ -48,10 +48,11 @@ export function checkExtension(block: Block, doc: CheckedDocument, ctx: CheckCon
   if (period && base !== undefined && decision.id) {
     const mine = extensionsOf(decision.id.value, ctx);
     const idx = mine.findIndex((e) => e.block === block);
-    const upTo = mine.slice(0, idx + 1).reduce((s, e) => s + Math.max(0, e.years), 0);
-    const total = base + upTo;
+    // Earlier extensions, then this one (summed apart: a huge period must not swallow the rest in floating point).
+    const earlier = mine.slice(0, Math.max(0, idx)).reduce((s, e) => s + Math.max(0, e.years), 0);
+    const total = base + earlier + Math.max(0, period.years);
     if (total > ABSOLUTE_MAX_YEARS) {
-      const room = ABSOLUTE_MAX_YEARS - (total - period.years);
+      const room = ABSOLUTE_MAX_YEARS - base - earlier;
       const fit = Math.floor(room / EXTENSION_STEP_YEARS) * EXTENSION_STEP_YEARS;
       out.push(diagnostic('extension-exceeds-75', period.span, {
         en: `With this extension "${decision.id.value}" would be classified for ${total} years in all; the Act allows at most ${ABSOLUTE_MAX_YEARS} (RSVS § 14(1)).${fit > 0 ? ` At most ${fit} years can be added.` : ' No further extension is possible.'}`,

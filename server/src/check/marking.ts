@@ -8,7 +8,7 @@
 import { compareDates, formatIso, type Block, type LevelName, type Part, type Ymd } from '../../../grammar/index.ts';
 import {
   diagnostic, field, fieldName, insertFieldFix, isAfter, isEstonian, LEVEL_RANK, levelText, replaceFix, stringOf,
-  termEnd, termOf, validDate, value, writeLevel, type End,
+  termEnd, termOf, validDate, value, writable, writeLevel, type End,
 } from './model.ts';
 import { extensionsOf, lookupDecision } from './terms.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
@@ -80,9 +80,4 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
       et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS § 37 lg 7), ja märgi see väljale 'kustutatud'.`,
     }, [insertFieldFix(doc.text, block, { en: `Add 'declassified: ${today}'`, et: `Lisa 'kustutatud: ${today}'` }, `${fieldName('declassified', estonian)}: ${today}`, true)]));
   }
-}
-
-/** Whether an end can be written as a date of the language (a year of four digits); an absurd term gives none to write. */
-function writable(end: { kind: 'possession' } | { kind: 'date'; date: { year: number } }): boolean {
-  return end.kind === 'possession' || (end.date.year >= 1 && end.date.year <= 9999);
 }

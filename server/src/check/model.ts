@@ -280,3 +280,8 @@ export function writeLevel(level: LevelName, like: string): string {
 export function writeYears(years: number, estonian: boolean): string {
   return `${years} ${estonian ? 'aastat' : 'years'}`;
 }
+
+/** Whether an end can be written as a date of the language (a year of four digits); an absurd term gives none to write. */
+export function writable(end: { kind: 'possession' } | { kind: 'date'; date: { year: number } }): boolean {
+  return end.kind === 'possession' || (end.date.year >= 1 && end.date.year <= 9999);
+}

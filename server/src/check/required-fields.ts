@@ -4,7 +4,7 @@
 import { BLOCK_FIELDS, formatIso, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import type { Code } from './codes.ts';
 import {
-  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, value,
+  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, value, writable,
 } from './model.ts';
 import { competentAuthorities, originatorOf } from './competence.ts';
 import { expectedMarking } from './marking.ts';
@@ -94,7 +94,7 @@ function placeholders(c: Block | Part, name: FieldName, doc: CheckedDocument, ct
       return [fix(`5 ${estonian ? 'aastat' : 'years'}`, true)];
     case 'until': {
       const expected = c.kind === 'marking' ? expectedMarking(c as Block, ctx) : undefined;
-      if (!expected) return [];
+      if (!expected || !writable(expected.end)) return [];
       const v = expected.end.kind === 'possession' ? (estonian ? 'valdamise lõpuni' : 'possession ends') : formatIso(expected.end.date);
       return [fix(v, true)];
     }

@@ -1,7 +1,7 @@
 // Go to definition, find references and rename of ids across the workspace. A decision's
 // id is referred to by `decision: "…"` in parts of markings, declassifications and
 // extensions; other blocks' ids are only declared.
-import type { Block, Part, Span, StringValue } from '../../../grammar/index.ts';
+import { isClosedString, type Block, type Part, type Span, type StringValue } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
 import { t } from './i18n.ts';
 import { touches } from './locate.ts';
@@ -74,7 +74,7 @@ export function references(ws: Workspace, uri: string, offset: number, includeDe
 
 /** The part of a string literal between its quotes. */
 export function innerSpan(text: string, span: Span): Span {
-  const closed = span.end - span.start >= 2 && text[span.end - 1] === '"';
+  const closed = isClosedString(text.slice(span.start, span.end));
   return { start: span.start + 1, end: closed ? span.end - 1 : span.end };
 }
 
