@@ -480,7 +480,8 @@ function fieldNameOf(image: string): FieldName | undefined {
   const known = fieldNameMemo.get(image);
   if (known !== undefined) return known ?? undefined;
   const name = FIELD_NAMES.get(image.toLowerCase());
-  if (fieldNameMemo.size < 4096) fieldNameMemo.set(image, name ?? null);
+  // The key is copied: a token's image can be a slice that keeps a whole old text alive.
+  if (fieldNameMemo.size < 4096 && image.length <= 40) fieldNameMemo.set([...image].join(''), name ?? null);
   return name;
 }
 
