@@ -3,19 +3,36 @@
 // through ids — its own id (duplicates, extensions of a decision) and the decisions it
 // refers to — and, for an unresolved reference, on the set of decision ids (its "did you
 // mean"). So results are cached per block object and dropped when one of those ids changes
-// meaning. The result equals a full checkWorkspace; test/unit/check-incremental.test.ts
-// holds it to that over random edits.
+// meaning (or, for an unresolved reference, when a decision id appears or vanishes: an
+// edit inside a decision that keeps its id drops nothing). The result equals a full
+// checkWorkspace; test/unit/check-incremental.test.ts holds it to that over random edits.
 import type { Block } from '../../../grammar/index.ts';
 import { buildIndex, checkBlock, checkDocumentLevel, sortDiagnostics, type CheckOptions } from './index.ts';
-import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
+import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 
 interface Entry {
   /** The block's start offset when checked: cached spans are moved by how far the block moved. */
   start: number;
-  generation: number;
-  deps: string[];
-  anyDecision: boolean;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * The blocks of `before` missing from `after` and those of `after` missing from `before`
+ * (by identity). An incremental parse keeps the blocks before and after an edit, in order,
+ * so the common head and tail are skipped without hashing every block.
+ */
+export function blockChanges(before: readonly Block[], after: readonly Block[]): { removed: Block[]; added: Block[] } {
+  let head = 0;
+  const n = Math.min(before.length, after.length);
+  while (head < n && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < n - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const gone = before.slice(head, before.length - tail);
+  const come = after.slice(head, after.length - tail);
+  if (gone.length === 0 || come.length === 0) return { removed: gone, added: come };
+  const goneSet = new Set(gone);
+  const comeSet = new Set(come);
+  return { removed: gone.filter((b) => !comeSet.has(b)), added: come.filter((b) => !goneSet.has(b)) };
 }
 
 /** The ids that link a block to others. */
@@ -42,13 +59,16 @@ function cloneShifted(ds: readonly Diagnostic[], d: number): Diagnostic[] {
 
 export class IncrementalChecker {
   private options: CheckOptions;
+  /** Valid results only: a result is deleted as soon as something it depends on changes. */
   private cache = new WeakMap<Block, Entry>();
-  private generation = 1;
-  /** When each id last changed meaning (a block with it appeared, vanished or changed). */
-  private readonly dirtiedAt = new Map<string, number>();
-  private decisionSetChangedAt = 0;
+  /** The cached blocks whose result depends on each id. */
+  private dependents = new Map<string, Set<Block>>();
+  /** The cached blocks with an unresolved reference: they depend on the set of decision ids. */
+  private unresolved = new Set<Block>();
+  /** How many blocks (of all documents) define each decision id. */
+  private readonly decisionCounts = new Map<string, number>();
   /** The blocks of each document at the last check. */
-  private readonly lastBlocks = new Map<string, Set<Block>>();
+  private readonly lastBlocks = new Map<string, readonly Block[]>();
   /** For measurements and tests: blocks checked (not reused) by the last call. */
   checkedBlocks = 0;
 
@@ -60,76 +80,108 @@ export class IncrementalChecker {
   setOptions(options: CheckOptions): void {
     this.options = options;
     this.cache = new WeakMap();
+    this.dependents = new Map();
+    this.unresolved = new Set();
   }
 
+  /** Drops the results that depend on the ids of a block that appeared or vanished. */
   private dirty(block: Block): void {
-    for (const id of linkedIds(block)) this.dirtiedAt.set(id, this.generation);
-    if (block.kind === 'decision') this.decisionSetChangedAt = this.generation;
+    for (const id of linkedIds(block)) {
+      const ds = this.dependents.get(id);
+      if (!ds) continue;
+      for (const b of ds) {
+        this.cache.delete(b);
+        this.unresolved.delete(b);
+      }
+      this.dependents.delete(id);
+    }
   }
 
   /** Records what changed in each document since the last call (blocks are compared by identity). */
   private observe(docs: readonly CheckedDocument[]): void {
-    this.generation++;
     const seen = new Set<string>();
+    const removed: Block[] = [];
+    const added: Block[] = [];
     for (const d of docs) {
       seen.add(d.uri);
-      const before = this.lastBlocks.get(d.uri);
-      const now = new Set(d.doc.blocks);
-      if (before) {
-        for (const b of before) if (!now.has(b)) this.dirty(b);
-        for (const b of now) if (!before.has(b)) this.dirty(b);
-      } else {
-        for (const b of now) this.dirty(b);
-      }
-      this.lastBlocks.set(d.uri, now);
+      const change = blockChanges(this.lastBlocks.get(d.uri) ?? [], d.doc.blocks);
+      for (const b of change.removed) removed.push(b);
+      for (const b of change.added) added.push(b);
+      this.lastBlocks.set(d.uri, d.doc.blocks);
     }
     for (const [uri, blocks] of this.lastBlocks) {
       if (seen.has(uri)) continue;
-      for (const b of blocks) this.dirty(b);
+      for (const b of blocks) removed.push(b);
       this.lastBlocks.delete(uri);
+    }
+    // Did a decision id appear or vanish? (One that a vanished decision and a new one share did not.)
+    const was = new Map<string, boolean>();
+    const count = (b: Block, by: number): void => {
+      if (b.kind !== 'decision' || !b.id) return;
+      const id = b.id.value;
+      const n = this.decisionCounts.get(id) ?? 0;
+      if (!was.has(id)) was.set(id, n > 0);
+      if (n + by > 0) this.decisionCounts.set(id, n + by);
+      else this.decisionCounts.delete(id);
+    };
+    for (const b of removed) {
+      count(b, -1);
+      this.dirty(b);
+    }
+    for (const b of added) {
+      count(b, 1);
+      this.dirty(b);
+    }
+    for (const [id, before] of was) {
+      if (before !== this.decisionCounts.has(id)) {
+        for (const b of this.unresolved) this.cache.delete(b);
+        this.unresolved.clear();
+        break;
+      }
     }
   }
 
-  private valid(e: Entry): boolean {
-    if (e.anyDecision && this.decisionSetChangedAt >= e.generation) return false;
-    for (const id of e.deps) if ((this.dirtiedAt.get(id) ?? 0) >= e.generation) return false;
-    return true;
-  }
-
-  /** Checks `docs` (the whole workspace) and returns the diagnostics of those in `only` (all when absent). */
-  check(docs: readonly CheckedDocument[], only?: ReadonlySet<string>): Map<string, Diagnostic[]> {
+  /**
+   * Checks `docs` (the whole workspace) and returns the diagnostics of those in `only` (all
+   * when absent). `index`, when given, must be buildIndex(docs) (a caller that keeps one
+   * up to date saves building it again).
+   */
+  check(docs: readonly CheckedDocument[], only?: ReadonlySet<string>, index?: WorkspaceIndex): Map<string, Diagnostic[]> {
     this.observe(docs);
-    this.generation++;
-    const ctx: CheckContext = { ...this.options, index: buildIndex(docs) };
+    const ctx: CheckContext = { ...this.options, index: index ?? buildIndex(docs) };
     const out = new Map<string, Diagnostic[]>();
     this.checkedBlocks = 0;
     for (const doc of docs) {
       if (only && !only.has(doc.uri)) continue;
       const ds = checkDocumentLevel(doc);
       for (const block of doc.doc.blocks) {
-        for (const d of this.blockDiagnostics(block, doc, ctx)) ds.push(d);
+        const cached = this.cache.get(block);
+        if (cached) {
+          if (cached.diagnostics.length === 0) continue;
+          for (const x of cloneShifted(cached.diagnostics, block.span.start - cached.start)) ds.push(x);
+        } else {
+          for (const x of this.checkNew(block, doc, ctx)) ds.push(x);
+        }
       }
       out.set(doc.uri, sortDiagnostics(ds));
     }
     return out;
   }
 
-  private blockDiagnostics(block: Block, doc: CheckedDocument, ctx: CheckContext): Diagnostic[] {
-    const cached = this.cache.get(block);
-    if (cached && this.valid(cached)) {
-      const d = block.span.start - cached.start;
-      return d === 0 && cached.diagnostics.length === 0 ? [] : cloneShifted(cached.diagnostics, d);
-    }
+  private checkNew(block: Block, doc: CheckedDocument, ctx: CheckContext): Diagnostic[] {
     this.checkedBlocks++;
     const diagnostics = checkBlock(block, doc, ctx);
-    this.cache.set(block, {
-      start: block.span.start,
-      generation: this.generation,
-      deps: linkedIds(block),
-      anyDecision: diagnostics.some((x) => x.code === 'decision-unknown'),
-      // The AST's span objects move in place on later edits: keep copies.
-      diagnostics: cloneShifted(diagnostics, 0),
-    });
+    for (const id of linkedIds(block)) {
+      let ds = this.dependents.get(id);
+      if (!ds) {
+        ds = new Set();
+        this.dependents.set(id, ds);
+      }
+      ds.add(block);
+    }
+    if (diagnostics.some((x) => x.code === 'decision-unknown')) this.unresolved.add(block);
+    // The AST's span objects move in place on later edits: keep copies.
+    this.cache.set(block, { start: block.span.start, diagnostics: cloneShifted(diagnostics, 0) });
     return diagnostics;
   }
 }

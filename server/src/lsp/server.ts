@@ -19,7 +19,7 @@ import type { Diagnostic, Lang } from '../check/types.ts';
 import { loadCatalogue } from '../law/catalogue.ts';
 import { loadRegistry, type Registry } from '../law/registry.ts';
 import {
-  codeActions, codeLenses, complete, createMarkingEdit, decisionById, definition, documentSymbols, explainBasisText,
+  codeActions, codeLenses, completeList, createMarkingEdit, decisionById, definition, documentSymbols, explainBasisText,
   foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, workspaceSymbols, Workspace,
   type CompletionKind, type DocumentSymbol, type ServiceDocument, type SymbolKind as OurSymbolKind, type WorkspaceEdit,
 } from '../service/index.ts';
@@ -118,7 +118,7 @@ export function startServer(connection: Connection): void {
   /** The offset of a position, or undefined when the position is outside the document. */
   function offsetOf(doc: ServiceDocument, p: Position): number | undefined {
     if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return undefined;
-    if (p.line >= doc.lines.lineStarts.length) return undefined;
+    if (p.line >= doc.lines.lineCount) return undefined;
     return doc.lines.offsetAt(p);
   }
 
@@ -409,11 +409,12 @@ export function startServer(connection: Connection): void {
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.span) } : null;
   }));
 
-  connection.onCompletion(guard('completion', [] as LspCompletionItem[], (p) => {
+  connection.onCompletion(guard('completion', [] as LspCompletionItem[] | { isIncomplete: boolean; items: LspCompletionItem[] }, (p) => {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return [];
-    return complete(ws, doc.uri, at, lang).map((it): LspCompletionItem => ({
+    const list = completeList(ws, doc.uri, at, lang);
+    const items = list.items.map((it): LspCompletionItem => ({
       label: it.label,
       kind: COMPLETION_KIND[it.kind],
       ...(it.detail ? { detail: it.detail } : {}),
@@ -425,6 +426,8 @@ export function startServer(connection: Connection): void {
       ...(it.preselect ? { preselect: true } : {}),
       ...(it.retrigger ? { command: { title: '', command: 'editor.action.triggerSuggest' } } : {}),
     }));
+    // Some items were left out (too many decision ids): the editor asks again as the user types.
+    return list.incomplete ? { isIncomplete: true, items } : items;
   }));
 
   connection.onCodeAction(guard('code actions', [] as LspCodeAction[], (p) => {

@@ -7,14 +7,14 @@
 // - in a value: levels; clauses ranked by the originator and allowed at the chosen level;
 //   registry names; today's date; terms the clause allows; decision ids.
 import {
-  BLOCK_FIELDS, BLOCK_KEYWORDS, blockStarts, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, PART_KEYWORDS,
+  BLOCK_FIELDS, BLOCK_KEYWORDS, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, PART_KEYWORDS,
   compareDates, parseDateText, type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span, type Ymd,
 } from '../../../grammar/index.ts';
 import { competentFor, originatorOf } from '../check/competence.ts';
 import { expectedMarking } from '../check/marking.ts';
 import { LEVEL_RANK, stringOf, validDate, value } from '../check/model.ts';
 import { lookupDecision } from '../check/terms.ts';
-import type { CheckContext, Lang } from '../check/types.ts';
+import type { BlockRef, CheckContext, Lang } from '../check/types.ts';
 import type { Clause } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import { cite, levelsText, termText } from './explain.ts';
@@ -83,7 +83,7 @@ function scan(text: string, from: number, offset: number): Scan {
   let i = from;
   let lastWord: { text: string; start: number } | undefined;
   const result = (state: Scan['state'], stringStart = -1): Scan => ({
-    state, container: stack[stack.length - 1], field, stringStart, atFileStart: /^\s*$/.test(stripComments(text.slice(0, from))),
+    state, container: stack[stack.length - 1], field, stringStart, atFileStart: onlyCommentsBefore(text, from),
   });
   while (i < offset) {
     const c = text[i]!;
@@ -158,8 +158,24 @@ function scan(text: string, from: number, offset: number): Scan {
   return result('body');
 }
 
-function stripComments(s: string): string {
-  return s.replace(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g, '');
+/** Whether text[0, end) holds nothing but white space and comments (stops at the first thing that is not). */
+function onlyCommentsBefore(text: string, end: number): boolean {
+  let i = 0;
+  while (i < end) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < end && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0 || close + 2 > end) return false;
+      i = close + 2;
+    } else if (/\s/.test(c)) {
+      i++;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The word around the cursor: letters, digits and a few joiners. */
@@ -242,12 +258,20 @@ function normaliseForMatch(s: string): string {
 function parsedContainer(ws: Workspace, uri: string, keywordStart: number): { block: Block; container: Block | Part } | undefined {
   const doc = ws.get(uri);
   if (!doc) return undefined;
-  for (const b of doc.doc.blocks) {
-    if (b.keywordSpan.start === keywordStart) return { block: b, container: b };
-    const p = b.parts.find((x) => x.keywordSpan.start === keywordStart);
-    if (p) return { block: b, container: p };
+  // Blocks are in source order: the one holding keywordStart is the last that starts at or before it.
+  const blocks = doc.doc.blocks;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.keywordSpan.start <= keywordStart) lo = mid + 1;
+    else hi = mid;
   }
-  return undefined;
+  const b = blocks[lo - 1];
+  if (!b) return undefined;
+  if (b.keywordSpan.start === keywordStart) return { block: b, container: b };
+  const p = b.parts.find((x) => x.keywordSpan.start === keywordStart);
+  return p ? { block: b, container: p } : undefined;
 }
 
 function clauseInForce(c: Clause, at: Ymd): boolean {
@@ -333,9 +357,30 @@ function nameItems(names: { label: string; detail?: string; rank: number }[], ki
   return out;
 }
 
+/** Whether the characters of `typed` occur in `s` in order. */
+function isSubsequence(typed: string, s: string): boolean {
+  let k = 0;
+  for (let i = 0; i < s.length && k < typed.length; i++) if (s[i] === typed[k]) k++;
+  return k === typed.length;
+}
+
+/** At most this many decision ids are offered at once (the list says it is incomplete: the editor asks again as the user types). */
+export const MAX_DECISION_ITEMS = 100;
+
+/** Completions, and whether the editor must ask again as the user types (some were left out). */
+export interface CompletionResult {
+  items: CompletionItem[];
+  incomplete: boolean;
+}
+
+interface RequestState {
+  offset: number;
+  incomplete: boolean;
+}
+
 function valueItems(
   name: FieldName, ws: Workspace, uri: string, parsed: { block: Block; container: Block | Part } | undefined,
-  container: Container, lang: Lang, span: Span,
+  container: Container, lang: Lang, span: Span, state: RequestState,
 ): CompletionItem[] {
   const ctx = ws.context();
   const estonian = container.estonian;
@@ -396,9 +441,27 @@ function valueItems(
     }
     case 'decision': {
       if (container.kind === 'decision') return [];
+      let matching: { id: string; ref: BlockRef }[] = [];
+      if (ctx.index.decisions.size <= MAX_DECISION_ITEMS) {
+        for (const [id, refs] of ctx.index.decisions) matching.push({ id, ref: refs[0]! });
+      } else {
+        // Too many to send at every request: the ids the typed text could still become (as a
+        // subsequence, as the editor's fuzzy filter matches), prefix matches first, then the
+        // decisions of this document nearest the cursor; the editor asks again as the user types.
+        const typed = (ws.get(uri)?.text ?? '').slice(span.start, Math.max(span.start, state.offset)).replace(/^"/, '').toLowerCase();
+        const ranked: { id: string; ref: BlockRef; rank: number; distance: number }[] = [];
+        for (const [id, refs] of ctx.index.decisions) {
+          const lower = id.toLowerCase();
+          if (!isSubsequence(typed, lower)) continue;
+          const ref = refs[0]!;
+          ranked.push({ id, ref, rank: lower.startsWith(typed) ? 0 : 1, distance: ref.uri === uri ? Math.abs(ref.block.span.start - state.offset) : Infinity });
+        }
+        ranked.sort((a, b) => a.rank - b.rank || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        matching = ranked.slice(0, MAX_DECISION_ITEMS);
+        state.incomplete = true;
+      }
       const items: CompletionItem[] = [];
-      for (const [id, refs] of ctx.index.decisions) {
-        const ref = refs[0]!;
+      for (const { id, ref } of matching) {
         const level = value(ref.block, 'level', 'level');
         const basis = value(ref.block, 'basis', 'basis');
         const title = stringOf(ref.block, 'title');
@@ -441,12 +504,21 @@ function fieldItems(container: Container, currentWord: string, lang: Lang, span:
 // ---------------------------------------------------------------------------------------
 
 export function complete(ws: Workspace, uri: string, offset: number, lang: Lang): CompletionItem[] {
+  return completeList(ws, uri, offset, lang).items;
+}
+
+/** As `complete`, saying whether items were left out (then the editor must ask again as the user types). */
+export function completeList(ws: Workspace, uri: string, offset: number, lang: Lang): CompletionResult {
+  const state: RequestState = { offset, incomplete: false };
+  const items = completeItems(ws, uri, offset, lang, state);
+  return { items, incomplete: state.incomplete };
+}
+
+function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, state: RequestState): CompletionItem[] {
   const doc = ws.get(uri);
   if (!doc || offset < 0 || offset > doc.text.length) return [];
   const text = doc.text;
-  const starts = blockStarts(text);
-  let from = 0;
-  for (const s of starts) if (s < offset) from = s;
+  const from = ws.segmentStart(uri, offset);
   const at = scan(text, from, offset);
   const word = wordAt(text, offset);
   const today = formatIso(ws.today);
@@ -467,7 +539,7 @@ export function complete(ws: Workspace, uri: string, offset: number, lang: Lang)
     let end = at.stringStart + 1;
     while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' ? 2 : 1;
     if (text[end] === '"') end++;
-    return valueItems(at.field.name, ws, uri, parsed, container, lang, { start: at.stringStart, end: Math.max(end, offset) });
+    return valueItems(at.field.name, ws, uri, parsed, container, lang, { start: at.stringStart, end: Math.max(end, offset) }, state);
   }
   // In the value of a field, or at the start of a new field?
   const f = at.field;
@@ -478,7 +550,7 @@ export function complete(ws: Workspace, uri: string, offset: number, lang: Lang)
     const typed = text.slice(vs, offset);
     if (sameLine) {
       const span = { start: vs, end: Math.max(offset, word.end) };
-      let items = valueItems(f.name, ws, uri, parsed, container, lang, span);
+      let items = valueItems(f.name, ws, uri, parsed, container, lang, span, state);
       // `level:|` — keep a space after the colon.
       if (typed === '' && text[offset - 1] === ':') items = items.map((it) => ({ ...it, insertText: ` ${it.insertText}` }));
       const t0 = normaliseForMatch(typed);

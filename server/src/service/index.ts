@@ -3,7 +3,7 @@
 // command line use it; it knows nothing of LSP, VS Code or the file system.
 export { Workspace, linkedIds, type WorkspaceOptions } from './workspace.ts';
 export { hover, levelHover, decisionSummary, type Hover } from './hover.ts';
-export { complete, type CompletionItem, type CompletionKind } from './completion.ts';
+export { complete, completeList, type CompletionItem, type CompletionKind, type CompletionResult } from './completion.ts';
 export { codeActions, quickFixes, createMarkingEdit, decisionById, hasMarking, type CodeAction, type DiagnosticRef } from './codeActions.ts';
 export { format, formatText, MAX_LINE } from './format.ts';
 export { documentSymbols, workspaceSymbols, foldingRanges, type DocumentSymbol, type WorkspaceSymbol, type FoldingRange, type SymbolKind } from './symbols.ts';

@@ -95,7 +95,7 @@ export function foldingRanges(doc: ServiceDocument): FoldingRange[] {
   };
   const closing = (span: Span): number => {
     const endLine = line(span.end);
-    const closedOnOwnLine = doc.text[span.end - 1] === '}' && /^[ \t]*$/.test(doc.text.slice(doc.lines.lineStarts[endLine]!, span.end - 1));
+    const closedOnOwnLine = doc.text[span.end - 1] === '}' && /^[ \t]*$/.test(doc.text.slice(doc.lines.lineStart(endLine), span.end - 1));
     return closedOnOwnLine ? endLine - 1 : endLine;
   };
   for (const b of doc.doc.blocks) {
@@ -117,7 +117,7 @@ export function foldingRanges(doc: ServiceDocument): FoldingRange[] {
       add(start, end, 'comment');
       continue;
     }
-    const ownLine = /^[ \t]*$/.test(doc.text.slice(doc.lines.lineStarts[start]!, c.start));
+    const ownLine = /^[ \t]*$/.test(doc.text.slice(doc.lines.lineStart(start), c.start));
     if (!ownLine) {
       flush();
       continue;

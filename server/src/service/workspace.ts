@@ -6,10 +6,13 @@
 // depend on them. Ids are the only way one document affects another (references,
 // duplicates, markings and extensions of a decision), so after an edit only the documents
 // that share an id with the edited one are reported as changed, to be published again.
-import { LineIndex, parseIncremental, type ParsedText, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
-import { buildIndex } from '../check/index.ts';
-import { IncrementalChecker } from '../check/incremental.ts';
-import type { CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
+// Nothing is rebuilt over the whole workspace per keystroke: the line index is updated
+// from the previous version's, and the index of ids is kept and updated with the blocks
+// an edit added or removed (blocks the incremental parse reused keep their identity).
+import { LineIndex, parseIncremental, type Block, type ParsedText, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
+import { value } from '../check/model.ts';
+import { blockChanges, IncrementalChecker } from '../check/incremental.ts';
+import type { BlockRef, CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import type { ServiceDocument } from './types.ts';
@@ -30,6 +33,8 @@ interface Entry {
   parsed: ParsedText | undefined;
   /** The current version, parsed; undefined until asked for after a change. */
   current: ServiceDocument | undefined;
+  /** The line index of the last parsed version (updated from it by the next). */
+  lines: { text: string; index: LineIndex } | undefined;
 }
 
 function sameDay(a: Ymd, b: Ymd): boolean {
@@ -39,13 +44,101 @@ function sameDay(a: Ymd, b: Ymd): boolean {
 /** The ids a document defines or refers to: what links it to other documents. */
 export function linkedIds(doc: SalastusDocument): Set<string> {
   const ids = new Set<string>();
-  for (const block of doc.blocks) {
-    if (block.id) ids.add(block.id.value);
-    for (const c of [block, ...block.parts]) {
-      for (const f of c.fields) if (f.name === 'decision' && f.value?.kind === 'string') ids.add(f.value.value);
+  for (const block of doc.blocks) blockLinkedIds(block, ids);
+  return ids;
+}
+
+/** Adds the ids a block defines or refers to. */
+function blockLinkedIds(block: Block, ids: { add(id: string): unknown }): void {
+  if (block.id) ids.add(block.id.value);
+  for (const c of [block, ...block.parts]) {
+    for (const f of c.fields) if (f.name === 'decision' && f.value?.kind === 'string') ids.add(f.value.value);
+  }
+}
+
+function byPlace(a: BlockRef, b: BlockRef): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.block.span.start - b.block.span.start;
+}
+
+/**
+ * The workspace index kept across edits: only the blocks an edit added or removed are
+ * entered or taken out. Equals `buildIndex` of the documents (same lists, same order;
+ * test/unit/service-incremental.test.ts holds it to that). The lists are replaced, never changed
+ * in place, and the map of decisions is a new one whenever its set of ids changes, so a
+ * computation cached per map (the "did you mean" candidates) never sees a stale one.
+ */
+class KeptIndex {
+  readonly byId = new Map<string, BlockRef[]>();
+  decisions = new Map<string, BlockRef[]>();
+  readonly extensionsOf = new Map<string, BlockRef[]>();
+  /** Decision ids entered or taken out by the current update, and whether each was there before it. */
+  private readonly decisionKeys = new Map<string, boolean>();
+
+  private static add(map: Map<string, BlockRef[]>, key: string, ref: BlockRef): void {
+    const list = map.get(key);
+    if (!list) {
+      map.set(key, [ref]);
+      return;
+    }
+    const next = [...list, ref];
+    next.sort(byPlace);
+    map.set(key, next);
+  }
+
+  private static remove(map: Map<string, BlockRef[]>, key: string, block: Block): void {
+    const list = map.get(key);
+    if (!list) return;
+    const next = list.filter((r) => r.block !== block);
+    if (next.length === 0) map.delete(key);
+    else map.set(key, next);
+  }
+
+  private noteDecisionKey(key: string): void {
+    if (!this.decisionKeys.has(key)) this.decisionKeys.set(key, this.decisions.has(key));
+  }
+
+  addBlock(uri: string, block: Block): void {
+    const ref = { uri, block };
+    if (block.id) KeptIndex.add(this.byId, block.id.value, ref);
+    if (block.kind === 'decision' && block.id) {
+      this.noteDecisionKey(block.id.value);
+      KeptIndex.add(this.decisions, block.id.value, ref);
+    }
+    if (block.kind === 'extension') {
+      const target = extensionTarget(block);
+      if (target !== undefined) KeptIndex.add(this.extensionsOf, target, ref);
     }
   }
-  return ids;
+
+  removeBlock(block: Block): void {
+    if (block.id) KeptIndex.remove(this.byId, block.id.value, block);
+    if (block.kind === 'decision' && block.id) {
+      this.noteDecisionKey(block.id.value);
+      KeptIndex.remove(this.decisions, block.id.value, block);
+    }
+    if (block.kind === 'extension') {
+      const target = extensionTarget(block);
+      if (target !== undefined) KeptIndex.remove(this.extensionsOf, target, block);
+    }
+  }
+
+  /** Ends an update: whether the set of decision ids changed (then `decisions` is a new map). */
+  endUpdate(): boolean {
+    let changed = false;
+    for (const [key, was] of this.decisionKeys) if (was !== this.decisions.has(key)) changed = true;
+    this.decisionKeys.clear();
+    if (changed) this.decisions = new Map(this.decisions);
+    return changed;
+  }
+
+  snapshot(): WorkspaceIndex {
+    return { byId: this.byId, decisions: this.decisions, extensionsOf: this.extensionsOf };
+  }
+}
+
+/** The decision an extension extends (as buildIndex reads it). */
+function extensionTarget(block: Block): string | undefined {
+  return value(block, 'decision', 'string')?.value;
 }
 
 /** Diagnostics with spans of their own (the AST's span objects move in place on later edits). */
@@ -61,11 +154,14 @@ export class Workspace {
   private options: WorkspaceOptions;
   private readonly checker: IncrementalChecker;
   private readonly entries = new Map<string, Entry>();
+  private readonly kept = new KeptIndex();
   private index_: WorkspaceIndex | undefined;
-  /** Uris whose content changed (or that were removed) since the index was built. */
+  /** Uris whose content changed (or that were removed) since the index was updated. */
   private readonly changed = new Set<string>();
-  /** The linked ids each document had when the index was last built. */
-  private readonly indexedIds = new Map<string, Set<string>>();
+  /** The blocks of each document as the index holds them. */
+  private readonly indexedBlocks = new Map<string, readonly Block[]>();
+  /** How many of each document's blocks define or refer to each id. */
+  private readonly indexedIds = new Map<string, Map<string, number>>();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
   /** Documents whose diagnostics must be computed again. */
   private readonly stale = new Set<string>();
@@ -73,8 +169,6 @@ export class Workspace {
   private readonly unpublished = new Set<string>();
   /** Documents removed since the last drain: their diagnostics must be cleared. */
   private readonly removed = new Set<string>();
-  /** The decision ids of the last index: an unknown reference's "did you mean" depends on them. */
-  private decisionIds = '';
 
   constructor(options: WorkspaceOptions) {
     this.options = options;
@@ -114,7 +208,7 @@ export class Workspace {
   private entry(uri: string): Entry {
     let e = this.entries.get(uri);
     if (!e) {
-      e = { uri, open: undefined, disk: undefined, parsed: undefined, current: undefined };
+      e = { uri, open: undefined, disk: undefined, parsed: undefined, current: undefined, lines: undefined };
       this.entries.set(uri, e);
     }
     return e;
@@ -200,57 +294,103 @@ export class Workspace {
     if (!e.current) {
       const text = e.open ? e.open.text : e.disk ?? '';
       e.parsed = parseIncremental(text, e.parsed);
-      e.current = { uri, text, version: e.open ? e.open.version : -1, doc: e.parsed.doc, lines: new LineIndex(text), open: !!e.open };
+      const lines = e.lines ? e.lines.index.edited(e.lines.text, text) : new LineIndex(text);
+      e.lines = { text, index: lines };
+      e.current = { uri, text, version: e.open ? e.open.version : -1, doc: e.parsed.doc, lines, open: !!e.open };
     }
     return e.current;
+  }
+
+  /**
+   * Where the block segment holding `offset` begins: the last block start before `offset`
+   * (0 when none), from the document's parse, without scanning the text again.
+   */
+  segmentStart(uri: string, offset: number): number {
+    if (!this.get(uri)) return 0;
+    const bounds = this.entries.get(uri)!.parsed!.bounds;
+    let lo = 0;
+    let hi = bounds.length; // the answer is bounds[lo - 1]: the count of bounds < offset
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bounds[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : bounds[lo - 1]!;
   }
 
   documents(): ServiceDocument[] {
     return this.uris().map((u) => this.get(u)!);
   }
 
-  /** The cross-document index of ids, rebuilt when a document changed. */
+  /** The cross-document index of ids, updated with the blocks that changed. */
   index(): WorkspaceIndex {
     if (this.index_ && this.changed.size === 0) return this.index_;
-    const docs = this.documents();
-    this.index_ = buildIndex(docs);
-    if (this.changed.size > 0) {
-      // Which ids did the changed documents define or use, before and after the change?
-      const touchedIds = new Set<string>();
-      for (const uri of this.changed) {
-        for (const id of this.indexedIds.get(uri) ?? []) touchedIds.add(id);
-        if (this.entries.has(uri)) {
-          const now = linkedIds(this.get(uri)!.doc);
-          for (const id of now) touchedIds.add(id);
-          this.indexedIds.set(uri, now);
-          this.stale.add(uri);
-          this.unpublished.add(uri);
-        } else {
-          this.indexedIds.delete(uri);
-        }
+    // Which ids did the blocks that appeared or vanished define or use?
+    const touchedIds = new Set<string>();
+    for (const uri of this.changed) {
+      const before = this.indexedBlocks.get(uri) ?? [];
+      const exists = this.entries.has(uri);
+      const after = exists ? this.get(uri)!.doc.blocks : [];
+      const { removed, added } = blockChanges(before, after);
+      let counts = this.indexedIds.get(uri);
+      if (!counts) {
+        counts = new Map();
+        this.indexedIds.set(uri, counts);
       }
-      if (touchedIds.size > 0) {
-        for (const d of docs) {
-          if (this.stale.has(d.uri)) continue;
-          const ids = this.indexedIds.get(d.uri);
-          if (ids && [...ids].some((id) => touchedIds.has(id))) {
-            this.stale.add(d.uri);
-            this.unpublished.add(d.uri);
-          }
+      const ids: string[] = [];
+      const list = { add: (id: string): void => void ids.push(id) };
+      for (const b of removed) {
+        this.kept.removeBlock(b);
+        blockLinkedIds(b, list);
+        for (const id of ids) {
+          touchedIds.add(id);
+          const n = (counts.get(id) ?? 0) - 1;
+          if (n > 0) counts.set(id, n);
+          else counts.delete(id);
         }
+        ids.length = 0;
       }
-      this.changed.clear();
-      const decisionIds = [...this.index_.decisions.keys()].sort().join('\u0000');
-      if (decisionIds !== this.decisionIds) {
-        this.decisionIds = decisionIds;
-        for (const [uri, ds] of this.diagnosticsCache) {
-          if (ds.some((d) => d.code === 'decision-unknown')) {
+      for (const b of added) {
+        this.kept.addBlock(uri, b);
+        blockLinkedIds(b, list);
+        for (const id of ids) {
+          touchedIds.add(id);
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+        ids.length = 0;
+      }
+      if (exists) {
+        this.indexedBlocks.set(uri, after);
+        this.stale.add(uri);
+        this.unpublished.add(uri);
+      } else {
+        this.indexedBlocks.delete(uri);
+        this.indexedIds.delete(uri);
+      }
+    }
+    if (touchedIds.size > 0) {
+      for (const [uri, counts] of this.indexedIds) {
+        if (this.stale.has(uri)) continue;
+        for (const id of touchedIds) {
+          if (counts.has(id)) {
             this.stale.add(uri);
             this.unpublished.add(uri);
+            break;
           }
         }
       }
     }
+    this.changed.clear();
+    // An unknown reference's "did you mean" depends on the set of decision ids.
+    if (this.kept.endUpdate()) {
+      for (const [uri, ds] of this.diagnosticsCache) {
+        if (ds.some((d) => d.code === 'decision-unknown')) {
+          this.stale.add(uri);
+          this.unpublished.add(uri);
+        }
+      }
+    }
+    this.index_ = this.kept.snapshot();
     return this.index_;
   }
 
@@ -269,7 +409,7 @@ export class Workspace {
     const only = new Set([...this.stale].filter((u) => this.entries.has(u)));
     only.add(uri);
     const docs = this.documents().map((d) => ({ uri: d.uri, text: d.text, doc: d.doc }));
-    const result = this.checker.check(docs, only);
+    const result = this.checker.check(docs, only, this.index());
     for (const [u, ds] of result) {
       this.diagnosticsCache.set(u, detach(ds));
       this.stale.delete(u);
