@@ -47,6 +47,24 @@ function commonSuffix(a: string, b: string, max: number): number {
   return lo;
 }
 
+/** The first index ≥ from of the sorted `xs` whose value is above x. */
+function firstAbove(xs: readonly number[], x: number, from: number): number {
+  let lo = from;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The index of x in the sorted `xs` at or after `from`, or -1. */
+function indexIn(xs: readonly number[], x: number, from: number): number {
+  const i = firstAbove(xs, x - 1, from);
+  return i < xs.length && xs[i] === x ? i : -1;
+}
+
 /** The offset of the `"` after the block keyword at `at`: how far a boundary test reads. */
 function boundaryReach(text: string, at: number): number {
   const kw = blockKeywordAt(text, at);
@@ -86,27 +104,36 @@ export function parseIncremental(text: string, previous: ParsedText | undefined)
 
   // Old segments that end safely before the edit are kept as they are.
   const ob = previous.bounds;
-  let keep = 0;
   // A segment is kept when the keyword that ends it, up to its quote, lies before the edit.
-  while (keep + 1 < ob.length && boundaryReach(old, ob[keep + 1]!) < p) keep++;
+  // The reach of a boundary grows with it, so the last such segment is found by bisection.
+  let keep = 0;
+  let lo = 1;
+  let hi = ob.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boundaryReach(old, ob[mid]!) < p) {
+      keep = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   const scanFrom = ob[keep] ?? 0;
 
   // Rescan from there until an old boundary of the unchanged tail is met again.
   const newBounds = ob.slice(0, keep);
-  const oldAfter = new Set<number>();
   // A boundary of the unchanged tail (its preceding character unchanged too) can resync the scan.
-  for (let i = keep; i < ob.length; i++) if (ob[i]! > oldTail) oldAfter.add(ob[i]!);
-  let resyncOld = -1;
+  const tailFrom = firstAbove(ob, oldTail, keep);
+  const oldAfter = (nb: number): number => indexIn(ob, nb - delta, tailFrom);
+  let firstReusedTail = ob.length;
   newBounds.push(scanFrom);
-  for (const b of blockStarts(text, scanFrom, text.length, (nb) => oldAfter.has(nb - delta))) {
+  for (const b of blockStarts(text, scanFrom, text.length, (nb) => oldAfter(nb) >= 0)) {
     if (b === scanFrom) continue;
-    if (oldAfter.has(b - delta)) {
-      resyncOld = b - delta;
+    const i = oldAfter(b);
+    if (i >= 0) {
+      firstReusedTail = i;
       break;
     }
     newBounds.push(b);
   }
-  const firstReusedTail = resyncOld < 0 ? ob.length : ob.indexOf(resyncOld);
   for (let i = firstReusedTail; i < ob.length; i++) newBounds.push(ob[i]! + delta);
 
   // Parse what is new; reuse kept and shifted segments.
@@ -123,7 +150,8 @@ export function parseIncremental(text: string, previous: ParsedText | undefined)
     const seg = tailSegments[k]!;
     const end = newBounds[i + 1] ?? text.length;
     // A segment's parse also reads the keyword after it (where an unclosed block's error stands).
-    const sameNext = blockKeywordAt(old, seg.end) === blockKeywordAt(text, end);
+    // (Past the edit the text is the same, shifted: no need to look.)
+    const sameNext = seg.end >= oldTail || blockKeywordAt(old, seg.end) === blockKeywordAt(text, end);
     if (sameNext && (i === 0) === (seg.start === 0)) {
       segments.push(delta === 0 ? seg : shiftSegment(seg, delta));
     } else {

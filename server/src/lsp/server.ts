@@ -6,14 +6,13 @@
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, FoldingRangeKind, InsertTextFormat, MarkupKind, MessageType, ResponseError, ErrorCodes, ShowMessageNotification,
-  SymbolKind, TextDocuments,
+  SymbolKind,
   TextDocumentSyncKind,
   type CodeAction as LspCodeAction, type CompletionItem as LspCompletionItem, type Connection,
   type Diagnostic as LspDiagnostic, type DocumentSymbol as LspDocumentSymbol, type InitializeParams, type InitializeResult,
   type Location as LspLocation, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from '../../../grammar/index.ts';
+import { LineIndex, type Span } from '../../../grammar/index.ts';
 import type { Severity } from '../check/codes.ts';
 import type { Diagnostic, Lang } from '../check/types.ts';
 import { loadCatalogue } from '../law/catalogue.ts';
@@ -64,7 +63,8 @@ function sameYmd(a: { year: number; month: number; day: number }, b: { year: num
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  /** The editor's open buffers as the client last sent them (uri as sent → text, its line index, version). */
+  const buffers = new Map<string, { text: string; lines: LineIndex; version: number }>();
   const ws = new Workspace({ catalogue: loadCatalogue(), registry: loadRegistry(), today: resolveToday('').today });
   let locale: string | undefined;
   let initSettings: Settings = DEFAULTS;
@@ -185,7 +185,7 @@ export function startServer(connection: Connection): void {
       removedToClear.delete(u);
       if (ws.has(u)) continue;
       connection.sendDiagnostics({ uri: out(u), diagnostics: [] }).catch(() => undefined);
-      if (!documents.get(out(u))) clientUris.delete(u);
+      if (!buffers.has(out(u))) clientUris.delete(u);
     }
     for (const u of [...toPublish]) {
       if (timers.has(u)) continue; // its own debounce is still running
@@ -377,19 +377,44 @@ export function startServer(connection: Connection): void {
 
   // ----- open documents -------------------------------------------------------------------
 
-  documents.onDidOpen(guard('open', undefined, (e) => {
-    clientUris.set(canonicalUri(e.document.uri), e.document.uri);
-  }));
-
-  documents.onDidChangeContent(guard('change', undefined, (e) => {
-    const uri = canonicalUri(e.document.uri);
-    clientUris.set(uri, e.document.uri);
-    ws.setOpen(uri, e.document.getText(), e.document.version);
+  // Full sync on open, incremental changes after: each range is applied to the buffer's text
+  // with its own line index (UTF-16 positions, clamped to the line as LSP says).
+  connection.onDidOpenTextDocument(guard('open', undefined, (e) => {
+    const { uri: sent, text, version } = e.textDocument;
+    buffers.set(sent, { text, lines: new LineIndex(text), version });
+    const uri = canonicalUri(sent);
+    clientUris.set(uri, sent);
+    ws.setOpen(uri, text, version);
     schedule(uri);
   }));
 
-  documents.onDidClose(guard('close', undefined, (e) => {
-    const uri = canonicalUri(e.document.uri);
+  connection.onDidChangeTextDocument(guard('change', undefined, (e) => {
+    const sent = e.textDocument.uri;
+    const buffer = buffers.get(sent);
+    if (!buffer) return; // a change to a document the client never opened: nothing to apply it to
+    let { text, lines } = buffer;
+    for (const c of e.contentChanges) {
+      if (!('range' in c) || !c.range) {
+        text = c.text;
+        lines = new LineIndex(text);
+        continue;
+      }
+      const a = lines.offsetAt(c.range.start);
+      const b = Math.max(a, lines.offsetAt(c.range.end));
+      const next = text.slice(0, a) + c.text + text.slice(b);
+      lines = lines.edited(text, next);
+      text = next;
+    }
+    buffers.set(sent, { text, lines, version: e.textDocument.version });
+    const uri = canonicalUri(sent);
+    clientUris.set(uri, sent);
+    ws.setOpen(uri, text, e.textDocument.version);
+    schedule(uri);
+  }));
+
+  connection.onDidCloseTextDocument(guard('close', undefined, (e) => {
+    buffers.delete(e.textDocument.uri);
+    const uri = canonicalUri(e.textDocument.uri);
     // The file on disk, as it is now, takes the buffer's place.
     const path = uriToPath(uri);
     const r = path ? readWorkspaceFile(path, folders) : undefined;
@@ -573,5 +598,4 @@ export function startServer(connection: Connection): void {
     }
   }));
 
-  documents.listen(connection);
 }
