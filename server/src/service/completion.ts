@@ -367,6 +367,31 @@ function isSubsequence(typed: string, s: string): boolean {
 /** At most this many decision ids are offered at once (the list says it is incomplete: the editor asks again as the user types). */
 export const MAX_DECISION_ITEMS = 100;
 
+interface Ranked {
+  id: string;
+  ref: BlockRef;
+  /** 0: the typed text is a prefix of the id; 1: a subsequence. */
+  rank: number;
+  /** From the cursor, for decisions of this document. */
+  distance: number;
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  return a.rank - b.rank || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The decision ids lower-cased, in the map's order: once per index (a new index is a new map). */
+const lowerIdsOf = new WeakMap<ReadonlyMap<string, unknown>, string[]>();
+
+function lowerIds(decisions: ReadonlyMap<string, unknown>): string[] {
+  let lower = lowerIdsOf.get(decisions);
+  if (!lower || lower.length !== decisions.size) {
+    lower = [...decisions.keys()].map((id) => id.toLowerCase());
+    lowerIdsOf.set(decisions, lower);
+  }
+  return lower;
+}
+
 /** Completions, and whether the editor must ask again as the user types (some were left out). */
 export interface CompletionResult {
   items: CompletionItem[];
@@ -449,15 +474,28 @@ function valueItems(
         // subsequence, as the editor's fuzzy filter matches), prefix matches first, then the
         // decisions of this document nearest the cursor; the editor asks again as the user types.
         const typed = (ws.get(uri)?.text ?? '').slice(span.start, Math.max(span.start, state.offset)).replace(/^"/, '').toLowerCase();
-        const ranked: { id: string; ref: BlockRef; rank: number; distance: number }[] = [];
+        // The best MAX_DECISION_ITEMS kept in order as the ids stream by: most are rejected
+        // against the worst kept one, without sorting all of them.
+        const top: Ranked[] = [];
+        const lower = lowerIds(ctx.index.decisions);
+        let k = 0;
         for (const [id, refs] of ctx.index.decisions) {
-          const lower = id.toLowerCase();
-          if (!isSubsequence(typed, lower)) continue;
+          const l = lower[k++]!;
+          if (!isSubsequence(typed, l)) continue;
           const ref = refs[0]!;
-          ranked.push({ id, ref, rank: lower.startsWith(typed) ? 0 : 1, distance: ref.uri === uri ? Math.abs(ref.block.span.start - state.offset) : Infinity });
+          const r: Ranked = { id, ref, rank: l.startsWith(typed) ? 0 : 1, distance: ref.uri === uri ? Math.abs(ref.block.span.start - state.offset) : Infinity };
+          if (top.length === MAX_DECISION_ITEMS && compareRanked(r, top[top.length - 1]!) >= 0) continue;
+          let lo = 0;
+          let hi = top.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (compareRanked(top[mid]!, r) <= 0) lo = mid + 1;
+            else hi = mid;
+          }
+          top.splice(lo, 0, r);
+          if (top.length > MAX_DECISION_ITEMS) top.pop();
         }
-        ranked.sort((a, b) => a.rank - b.rank || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        matching = ranked.slice(0, MAX_DECISION_ITEMS);
+        matching = top;
         state.incomplete = true;
       }
       const items: CompletionItem[] = [];
