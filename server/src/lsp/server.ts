@@ -19,7 +19,7 @@ import { loadCatalogue } from '../law/catalogue.ts';
 import { loadRegistry, type Registry } from '../law/registry.ts';
 import {
   codeActions, codeLenses, completeList, createMarkingEdit, decisionById, definition, documentSymbols, explainBasisText,
-  foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, workspaceSymbols, Workspace,
+  foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, t, workspaceSymbols, Workspace,
   type CompletionKind, type DocumentSymbol, type ServiceDocument, type SymbolKind as OurSymbolKind, type WorkspaceEdit,
 } from '../service/index.ts';
 import { canonicalUri, insideFolders, readWorkspaceFile, scanFolders, uriToPath } from './files.ts';
@@ -263,7 +263,8 @@ export function startServer(connection: Connection): void {
   /** Reads every `.salastus` file of the workspace folders; forgets files that are gone. */
   function scanWorkspace(): number {
     const { files, skipped } = scanFolders(folders);
-    for (const s of skipped) log(`salastus: ${s.path} not read: ${s.reason}`);
+    // Shown once per file and reason: a drafter must know a file of the folder was not checked.
+    for (const s of skipped) problem(t(lang, 'scan.notChecked', s.path, s.reason.replace(/^not checked: /, '')));
     const found = new Set<string>();
     for (const f of files) {
       const uri = canonicalUri(f.uri);
