@@ -10,6 +10,7 @@
 import type { Field, SalastusDocument, Span } from './ast.ts';
 import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
+import { commonPrefix, commonSuffix } from './text-diff.ts';
 
 export interface ParsedText {
   text: string;
@@ -19,32 +20,6 @@ export interface ParsedText {
   doc: SalastusDocument;
   /** How many segments the last update parsed (the others were reused): for tests and benchmarks. */
   parsedSegments: number;
-}
-
-/** Length of the common prefix, by binary search over substring equality (memcmp in V8): O(n) but fast. */
-function commonPrefix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = max;
-  while (hi - lo > 64) {
-    const mid = (lo + hi) >>> 1;
-    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
-    else hi = mid;
-  }
-  while (lo < hi && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
-  return lo;
-}
-
-/** Length of the common suffix, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = max;
-  while (hi - lo > 64) {
-    const mid = (lo + hi) >>> 1;
-    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
-    else hi = mid;
-  }
-  while (lo < hi && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
-  return lo;
 }
 
 /** The first index ≥ from of the sorted `xs` whose value is above x. */

@@ -1,6 +1,7 @@
 // Offsets ↔ line/character positions (0-based, UTF-16 code units, as in LSP).
 // A line ends at "\r\n", "\n" or a lone "\r", so ranges land on the right characters
 // whatever line endings a file uses.
+import { commonPrefix, commonSuffix } from './text-diff.ts';
 
 export interface Position {
   line: number;
@@ -180,28 +181,3 @@ function upperBound(xs: readonly number[], x: number, from = 0, to = xs.length):
   return lo;
 }
 
-/** Length of the common prefix of a and b, at most max: binary search over substring equality. */
-function commonPrefix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = max;
-  while (hi - lo > 64) {
-    const mid = (lo + hi) >>> 1;
-    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
-    else hi = mid;
-  }
-  while (lo < hi && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
-  return lo;
-}
-
-/** Length of the common suffix of a and b, at most max. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = max;
-  while (hi - lo > 64) {
-    const mid = (lo + hi) >>> 1;
-    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
-    else hi = mid;
-  }
-  while (lo < hi && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
-  return lo;
-}

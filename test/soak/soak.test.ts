@@ -20,24 +20,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { noiseChar, validFile, vocabularyToken } from '../fuzz/generators.ts';
 import { fuzzSeed } from '../fuzz/harness.ts';
 import { LspClient, TODAY } from '../lsp/client.ts';
+import { rng as prng } from '../helpers/random.ts';
 
 const seed = fuzzSeed();
 const envEdits = process.env['SALASTUS_SOAK_EDITS'];
 const EDITS = envEdits ? Number(envEdits) : 5000;
 if (!Number.isInteger(EDITS) || EDITS < 1) throw new Error(`SALASTUS_SOAK_EDITS must be a positive integer, not '${envEdits}'`);
 console.log('soak seed', seed, 'edits', EDITS);
-
-/** mulberry32: a small seeded generator, so a run can be replayed. */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Resident memory of a process in KiB (VmRSS of /proc/<pid>/status). */
 export function rssKiB(pid: number): number {

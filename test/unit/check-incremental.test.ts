@@ -8,17 +8,7 @@ import { checkWorkspace } from '../../server/src/check/index.ts';
 import { IncrementalChecker } from '../../server/src/check/incremental.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { createRegistry } from '../../server/src/law/registry.ts';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/random.ts';
 
 const read = (f: string) => readFileSync(new URL(`../../../shared/spec/examples/${f}.salastus`, import.meta.url), 'utf8');
 /** Edits that change ids, references, levels, terms and structure. */
