@@ -102,6 +102,10 @@ else
   "allowScripts": { "code-server@$CODE_SERVER_VERSION": true, "argon2": true }
 }
 JSON
+  # Started from `npm run test:e2e`, the outer npm's user agent (the Node it ran on, maybe
+  # the system's 20) is in the environment and would override this npm's own; code-server's
+  # postinstall reads the Node version from it.
+  unset npm_config_user_agent
   echo "[e2e-setup]   npm $(npm --version) on node $(node --version), nodedir=$npm_config_nodedir"
   (cd "$CS_PREFIX" && npm install --no-audit --no-fund --foreground-scripts --loglevel=warn)
   done_step "installed"
