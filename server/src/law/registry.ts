@@ -8,7 +8,7 @@ import baseRegistry from './data/registry.json' with { type: 'json' };
 import competenceData from './data/competence.json' with { type: 'json' };
 import {
   AUTHORITY_KINDS, COMPETENCE_ROLES, INSTITUTION_KINDS,
-  type Authority, type AuthorityKind, type Competence, type CompetenceRole, type Institution, type InstitutionKind,
+  type Authority, type Competence, type CompetenceRole, type Institution, type InstitutionKind,
   type KindRule, type RegistryFile,
 } from './types.ts';
 
@@ -164,24 +164,27 @@ function mergeField<V>(existing: V | null | undefined, given: V | null | undefin
   return given;
 }
 
-function readInstitution(raw: Raw, where: string, existing: Institution | undefined, problems: string[]): Institution | undefined {
-  unknownKeys(raw, INSTITUTION_KEYS, where, problems);
-  let kind = existing?.kind;
-  if (raw.kind !== undefined) {
-    if (!(INSTITUTION_KINDS as readonly unknown[]).includes(raw.kind)) {
-      problems.push(`${where}: "kind" is ${JSON.stringify(raw.kind)}, not one of ${INSTITUTION_KINDS.join(', ')}`);
-      return undefined;
-    }
-    if (existing && existing.kind !== raw.kind) {
-      problems.push(`${where}: "kind" is "${existing.kind}" already, cannot change it to "${String(raw.kind)}"`);
-      return undefined;
-    }
-    kind = raw.kind as InstitutionKind;
+/** The entry's kind: given (one of `kinds`, and the same as the entry it extends) or the existing one; undefined, with a problem, otherwise. */
+function readKind<K extends string>(raw: Raw, kinds: readonly K[], existing: K | undefined, where: string, problems: string[]): K | undefined {
+  if (raw.kind === undefined) {
+    if (!existing) problems.push(`${where}: "kind" is missing (one of ${kinds.join(', ')})`);
+    return existing;
   }
-  if (!kind) {
-    problems.push(`${where}: "kind" is missing (one of ${INSTITUTION_KINDS.join(', ')})`);
+  if (!(kinds as readonly unknown[]).includes(raw.kind)) {
+    problems.push(`${where}: "kind" is ${JSON.stringify(raw.kind)}, not one of ${kinds.join(', ')}`);
     return undefined;
   }
+  if (existing && existing !== raw.kind) {
+    problems.push(`${where}: "kind" is "${existing}" already, cannot change it to "${String(raw.kind)}"`);
+    return undefined;
+  }
+  return raw.kind as K;
+}
+
+function readInstitution(raw: Raw, where: string, existing: Institution | undefined, problems: string[]): Institution | undefined {
+  unknownKeys(raw, INSTITUTION_KEYS, where, problems);
+  const kind = readKind(raw, INSTITUTION_KINDS, existing?.kind, where, problems);
+  if (!kind) return undefined;
   const en = names(raw.en, `${where}.en`, problems);
   const et = names(raw.et, `${where}.et`, problems);
   const patterns = names(raw.patterns, `${where}.patterns`, problems);
@@ -210,22 +213,8 @@ function readInstitution(raw: Raw, where: string, existing: Institution | undefi
 
 function readAuthority(raw: Raw, where: string, existing: Authority | undefined, problems: string[]): Authority | undefined {
   unknownKeys(raw, AUTHORITY_KEYS, where, problems);
-  let kind = existing?.kind;
-  if (raw.kind !== undefined) {
-    if (!(AUTHORITY_KINDS as readonly unknown[]).includes(raw.kind)) {
-      problems.push(`${where}: "kind" is ${JSON.stringify(raw.kind)}, not one of ${AUTHORITY_KINDS.join(', ')}`);
-      return undefined;
-    }
-    if (existing && existing.kind !== raw.kind) {
-      problems.push(`${where}: "kind" is "${existing.kind}" already, cannot change it to "${String(raw.kind)}"`);
-      return undefined;
-    }
-    kind = raw.kind as AuthorityKind;
-  }
-  if (!kind) {
-    problems.push(`${where}: "kind" is missing (one of ${AUTHORITY_KINDS.join(', ')})`);
-    return undefined;
-  }
+  const kind = readKind(raw, AUTHORITY_KINDS, existing?.kind, where, problems);
+  if (!kind) return undefined;
   const en = names(raw.en, `${where}.en`, problems);
   const et = names(raw.et, `${where}.et`, problems);
   if (raw.note !== undefined && typeof raw.note !== 'string') problems.push(`${where}.note: must be a string`);
