@@ -16,10 +16,10 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   const decision = lookupDecision(value(block, 'decision', 'string')?.value, ctx);
   const competent = decision ? competentFor(block, decision, ctx) : [];
   const lang = estonian ? 'et' : 'en';
-  const names = [...new Set(competent.map((c) => ctx.registry.displayName(c.authority, lang)))];
   // Messages name the authority in their own language; fixes write it in the block's.
   const namesIn = (l: 'en' | 'et'): string[] => [...new Set(competent.map((c) => ctx.registry.displayName(c.authority, l)))];
   const [namesEn, namesEt] = [namesIn('en'), namesIn('et')];
+  const names = lang === 'et' ? namesEt : namesEn;
   const cites = [...new Set(competent.map((c) => c.provision))].join('; ');
   const citesEt = citeProvision(cites, 'et');
   const fixes: Fix[] = names.slice(0, 3).map((n, i) => replaceFix({ en: `Change to "${n}"`, et: `Muuda: "${n}"` }, authority.span, JSON.stringify(n), i === 0));

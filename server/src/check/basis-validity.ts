@@ -2,7 +2,7 @@
 // of the Act that was in force on the date of classification.
 import { parseDateText, compareDates, formatEstonian, type BasisValue, type Block, type Part, type Ymd } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
-import { basisLabel, basisOf, diagnostic, LEVEL_RANK, replaceFix, termOf, validDate, value } from './model.ts';
+import { basisLabel, basisOf, diagnostic, levelWithin, replaceFix, termOf, validDate, value } from './model.ts';
 import type { CheckContext, Diagnostic } from './types.ts';
 
 export function checkBasisValidity(block: Block, ctx: CheckContext, out: Diagnostic[]): void {
@@ -21,16 +21,15 @@ function checkOne(c: Block | Part, date: Ymd | undefined, ctx: CheckContext, out
     return;
   }
   if (!date) return;
-  const repealed = clause.repealed ? parseDateText(clause.repealed) : undefined;
-  if (repealed && compareDates(repealed, date) <= 0) {
+  const { repealed, from } = standing(clause, date);
+  if (repealed) {
     out.push(diagnostic('basis-repealed', b.span, {
       en: `${clause.label} of the RSVS was repealed on ${formatEstonian(repealed)}, on or before the date of classification ${formatEstonian(date)}: it cannot be a basis. Choose a clause in force on that date.`,
       et: `RSVS ${clause.label} tunnistati kehtetuks ${formatEstonian(repealed)}, salastamise kuupäeval ${formatEstonian(date)} või varem: see ei saa olla alus. Vali sel kuupäeval kehtinud punkt.`,
     }));
     return;
   }
-  const from = parseDateText(clause.inForceFrom);
-  if (from && compareDates(date, from) < 0) {
+  if (from) {
     out.push(diagnostic('basis-not-in-force', b.span, {
       en: `${clause.label} of the RSVS entered into force on ${formatEstonian(from)}, after the date of classification ${formatEstonian(date)}: it was not yet a basis. Check the date or choose a clause in force then.`,
       et: `RSVS ${clause.label} jõustus ${formatEstonian(from)}, pärast salastamise kuupäeva ${formatEstonian(date)}: see polnud veel alus. Kontrolli kuupäeva või vali toona kehtinud punkt.`,
@@ -54,16 +53,23 @@ function unknown(c: Block | Part, b: BasisValue, date: Ymd | undefined, ctx: Che
   }, near.map((c, i) => replaceFix({ en: `Change to ${c.label}`, et: `Muuda: ${c.label}` }, b.span, c.label, i === 0))));
 }
 
+/** Why a clause was no basis on the date: repealed on or before it, or in force only from a later day (undefined: it was in force). */
+function standing(clause: Clause, date: Ymd): { repealed: Ymd | undefined; from: Ymd | undefined } {
+  const repealed = clause.repealed ? parseDateText(clause.repealed) : undefined;
+  if (repealed && compareDates(repealed, date) <= 0) return { repealed, from: undefined };
+  const from = parseDateText(clause.inForceFrom);
+  return { repealed: undefined, from: from && compareDates(date, from) < 0 ? from : undefined };
+}
+
 /** Whether the clause would be a basis for this decision or part as written: in force on its date, its level and term allowed. */
 function fits(c: Block | Part, clause: Clause, date: Ymd | undefined): boolean {
   if (date) {
-    const repealed = clause.repealed ? parseDateText(clause.repealed) : undefined;
-    const from = parseDateText(clause.inForceFrom);
-    if ((repealed && compareDates(repealed, date) <= 0) || (from && compareDates(date, from) < 0)) return false;
+    const { repealed, from } = standing(clause, date);
+    if (repealed || from) return false;
   } else if (clause.repealed) return false;
   const level = value(c, 'level', 'level')?.level;
   if (level === 'internal use') return clause.internalUse;
-  if (level && clause.levels && (LEVEL_RANK[level] > LEVEL_RANK[clause.levels.max] || LEVEL_RANK[level] < LEVEL_RANK[clause.levels.min])) return false;
+  if (level && clause.levels && !levelWithin(level, clause.levels)) return false;
   const term = termOf(c);
   if (term?.kind === 'possession') return clause.possession !== 'no';
   if (term && clause.possession === 'only') return false;

@@ -2,7 +2,7 @@
 // originator's marking maps to an Estonian level by the NATO and EU security agreements.
 import type { Block, LevelName, Part } from '../../../grammar/index.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
-import { clauseOf, diagnostic, LEVEL_RANK, levelText, nearest, replaceFix, stringOf, value, writeLevel } from './model.ts';
+import { clauseOf, diagnostic, levelText, levelWithin, nearest, replaceFix, stringOf, value, writeLevel } from './model.ts';
 import { lookupDecision } from './terms.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 
@@ -42,5 +42,5 @@ function levelOfDecision(part: Part, ctx: CheckContext): LevelName | undefined {
 /** Whether the clause of the decision or part (if any) allows the level: a fix must not exceed what the basis allows. */
 function basisAllows(c: Block | Part, level: LevelName, ctx: CheckContext): boolean {
   const range = clauseOf(c, ctx)?.levels;
-  return !range || (LEVEL_RANK[level] <= LEVEL_RANK[range.max] && LEVEL_RANK[level] >= LEVEL_RANK[range.min]);
+  return !range || levelWithin(level, range);
 }

@@ -151,9 +151,14 @@ export function insertFieldFix(text: string, container: Block | Part, label: Mes
   return { label, edits: [insertFieldEdit(text, container, line)], ...(preferred ? { preferred } : {}) };
 }
 
+/** Whether a level lies between min and max (inclusive) of a clause's range. */
+export function levelWithin(level: LevelName, range: { min: LevelName; max: LevelName }): boolean {
+  return LEVEL_RANK[level] >= LEVEL_RANK[range.min] && LEVEL_RANK[level] <= LEVEL_RANK[range.max];
+}
+
 /** Levels between min and max of a clause, lowest first. */
 export function levelsBetween(min: LevelName, max: LevelName): LevelName[] {
-  return (Object.keys(LEVEL_RANK) as LevelName[]).filter((l) => LEVEL_RANK[l] >= LEVEL_RANK[min] && LEVEL_RANK[l] <= LEVEL_RANK[max]);
+  return (Object.keys(LEVEL_RANK) as LevelName[]).filter((l) => levelWithin(l, { min, max }));
 }
 
 /** Levenshtein distance, for "did you mean" fixes on ids and names. */

@@ -63,8 +63,8 @@ function sameYmd(a: { year: number; month: number; day: number }, b: { year: num
 }
 
 export function startServer(connection: Connection): void {
-  /** The editor's open buffers as the client last sent them (uri as sent → text, its line index, version). */
-  const buffers = new Map<string, { text: string; lines: LineIndex; version: number }>();
+  /** The editor's open buffers as the client last sent them (uri as sent → text and its line index). */
+  const buffers = new Map<string, { text: string; lines: LineIndex }>();
   const ws = new Workspace({ catalogue: loadCatalogue(), registry: loadRegistry(), today: resolveToday('').today });
   let locale: string | undefined;
   let initSettings: Settings = DEFAULTS;
@@ -382,7 +382,7 @@ export function startServer(connection: Connection): void {
   // with its own line index (UTF-16 positions, clamped to the line as LSP says).
   connection.onDidOpenTextDocument(guard('open', undefined, (e) => {
     const { uri: sent, text, version } = e.textDocument;
-    buffers.set(sent, { text, lines: new LineIndex(text), version });
+    buffers.set(sent, { text, lines: new LineIndex(text) });
     const uri = canonicalUri(sent);
     clientUris.set(uri, sent);
     ws.setOpen(uri, text, version);
@@ -406,7 +406,7 @@ export function startServer(connection: Connection): void {
       lines = lines.edited(text, next);
       text = next;
     }
-    buffers.set(sent, { text, lines, version: e.textDocument.version });
+    buffers.set(sent, { text, lines });
     const uri = canonicalUri(sent);
     clientUris.set(uri, sent);
     ws.setOpen(uri, text, e.textDocument.version);

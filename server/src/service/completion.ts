@@ -12,7 +12,7 @@ import {
 } from '../../../grammar/index.ts';
 import { competentFor, originatorOf } from '../check/competence.ts';
 import { expectedMarking } from '../check/marking.ts';
-import { LEVEL_RANK, stringOf, validDate, value } from '../check/model.ts';
+import { LEVEL_RANK, levelWithin, stringOf, validDate, value } from '../check/model.ts';
 import { lookupDecision } from '../check/terms.ts';
 import type { BlockRef, CheckContext, Lang } from '../check/types.ts';
 import type { Clause } from '../law/catalogue.ts';
@@ -310,7 +310,7 @@ function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckC
   const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret', 'internal use'];
   const items: CompletionItem[] = [];
   for (const l of levels) {
-    const allowed = clause?.levels ? (l === 'internal use' ? clause.internalUse : LEVEL_RANK[l] >= LEVEL_RANK[clause.levels.min] && LEVEL_RANK[l] <= LEVEL_RANK[clause.levels.max]) : true;
+    const allowed = clause?.levels ? (l === 'internal use' ? clause.internalUse : levelWithin(l, clause.levels)) : true;
     for (const et of [false, true]) {
       const label = et ? LEVEL_ESTONIAN[l] : l;
       items.push({

@@ -42,9 +42,7 @@ function date(iso: string): string {
 }
 
 /** How a provision such as "§ 13(3) 3" is cited in the language of the text. */
-export function cite(provision: string, lang: Lang): string {
-  return citeProvision(provision, lang);
-}
+export const cite: (provision: string, lang: Lang) => string = citeProvision;
 
 /** What disclosure must not damage (the Act's words), in the language of the text. */
 function damageOf(what: string | null | undefined, lang: Lang): string {
