@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { stopLspChild } from '../test/helpers/lsp-process.ts';
 
 /** The package's node entry (bin/yaml-language-server), found through its package.json. */
 export function yamlServerEntry(): string {
@@ -81,25 +82,8 @@ export class PeerClient {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  /** Shuts the server down; kills it (by its pid, through the handle) if it does not exit. */
-  async shutdown(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit', null);
-    } catch {
-      // already gone
-    }
-    await new Promise<void>((resolve) => {
-      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => {
-        this.child.kill('SIGKILL');
-        resolve();
-      }, 2000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    this.connection.dispose();
+  /** Shuts the server down; kills it (SIGKILL, by its pid, through the handle) if it does not exit. */
+  shutdown(): Promise<void> {
+    return stopLspChild(this.connection, this.child, 2000, 'SIGKILL');
   }
 }

@@ -12,6 +12,7 @@ import type {
   ApplyWorkspaceEditParams, Diagnostic, InitializeResult, Position, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { stopLspChild } from '../helpers/lsp-process.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVER = join(ROOT, 'dist', 'server.js');
@@ -222,25 +223,9 @@ export class LspClient {
     return doc.positionAt(at + delta);
   }
 
-  async shutdown(): Promise<void> {
-    try {
-      await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 2000))]);
-      await this.notify('exit', null);
-    } catch {
-      // already gone
-    }
-    await new Promise<void>((resolve) => {
-      if (this.child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => {
-        this.child.kill();
-        resolve();
-      }, 2000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    this.connection.dispose();
+  /** Shuts the server down (shutdown, exit); SIGTERMs it if it has not exited within 2 s. */
+  shutdown(): Promise<void> {
+    return stopLspChild(this.connection, this.child, 2000, 'SIGTERM');
   }
 }
 
