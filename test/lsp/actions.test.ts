@@ -3,29 +3,20 @@
 // And "Create marking for this decision".
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { applyEdits, copyFixture, LspClient } from './client.ts';
+import { applyEdits, useServer } from './client.ts';
 
 describe('LSP: code actions', function () {
   this.timeout(60000);
-  let client: LspClient;
-  let fx: ReturnType<typeof copyFixture>;
   let uri: string;
-
-  before(async () => {
-    fx = copyFixture('mistakes');
+  const lsp = useServer('mistakes', {}, async ({ client, fx }) => {
     uri = fx.uri('mistakes.salastus');
-    client = await LspClient.start({ folder: fx.dir });
     const opened = client.nextDiagnostics(uri, (p) => p.version === 1);
     await client.open(uri, fx.text('mistakes.salastus'));
     await opened;
   });
-  after(async () => {
-    await client.shutdown();
-    fx.dispose();
-  });
 
   const actionsFor = (d: Diagnostic): Promise<CodeAction[]> =>
-    client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+    lsp.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
 
   /** The edit each quick fix makes, as the text of the replaced range → new text. */
   const expected: Record<string, { title: string; newText: string }> = {
@@ -40,7 +31,7 @@ describe('LSP: code actions', function () {
 
   for (const [code, want] of Object.entries(expected)) {
     it(`${code}: the preferred fix edits the file and the diagnostic goes away`, async () => {
-      const before = client.published.get(uri)!.at(-1)!;
+      const before = lsp.client.published.get(uri)!.at(-1)!;
       const d = before.diagnostics.find((x) => x.code === code);
       assert.ok(d, `${code} is reported`);
       const actions = await actionsFor(d);
@@ -57,9 +48,9 @@ describe('LSP: code actions', function () {
       assert.deepEqual(edits.map((e) => e.newText), [want.newText]);
       const line = d.range.start.line;
       const gone = (p: PublishDiagnosticsParams) => p.version === version && !p.diagnostics.some((x) => x.code === code && x.range.start.line === line);
-      const version = client.version(uri) + 1;
-      const next = client.nextDiagnostics(uri, (p) => p.version === version);
-      await client.change(uri, applyEdits(client.text(uri), edits));
+      const version = lsp.client.version(uri) + 1;
+      const next = lsp.client.nextDiagnostics(uri, (p) => p.version === version);
+      await lsp.client.change(uri, applyEdits(lsp.client.text(uri), edits));
       const after = await next;
       assert.ok(gone(after), `${code} on line ${line + 1} is gone: ${JSON.stringify(after.diagnostics.map((x) => [x.code, x.range.start.line]))}`);
     });
@@ -71,8 +62,8 @@ describe('LSP: code actions', function () {
   });
 
   it('"Create marking for this decision" writes a correct marking after a decision without one', async () => {
-    const decision = client.positionOf(uri, 'decision "M-4"', 3);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    const decision = lsp.client.positionOf(uri, 'decision "M-4"', 3);
+    const actions = await lsp.client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri }, range: { start: decision, end: decision }, context: { diagnostics: [] },
     });
     const create = actions.find((a) => a.title === 'Create marking for decision "M-4"');
@@ -80,14 +71,14 @@ describe('LSP: code actions', function () {
     assert.equal(create.kind, 'refactor');
     const edits = create.edit!.changes![uri]!;
     assert.equal(edits[0]!.newText, '\n\nmarking "M-4-M" {\n  registered: 2026-11-21\n  level: secret\n  until: 2036-11-21\n  part "Main text" { decision: "M-4" }\n}');
-    const version = client.version(uri) + 1;
-    const next = client.nextDiagnostics(uri, (p) => p.version === version);
-    await client.change(uri, applyEdits(client.text(uri), edits));
+    const version = lsp.client.version(uri) + 1;
+    const next = lsp.client.nextDiagnostics(uri, (p) => p.version === version);
+    await lsp.client.change(uri, applyEdits(lsp.client.text(uri), edits));
     const after = await next;
     const inMarking = after.diagnostics.filter((x) => x.range.start.line > decision.line + 6 && x.range.start.line < decision.line + 14);
     assert.deepEqual(inMarking.map((x) => x.code), [], 'the new marking has no diagnostic');
     // The decision has a marking now: the action is not offered again.
-    const again = await client.request<CodeAction[]>('textDocument/codeAction', {
+    const again = await lsp.client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri }, range: { start: decision, end: decision }, context: { diagnostics: [] },
     });
     assert.ok(!again.some((a) => a.title.startsWith('Create marking')));

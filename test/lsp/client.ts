@@ -32,8 +32,16 @@ export function ensureBuilt(): Promise<void> {
   return building;
 }
 
+/** A copy of a fixture folder in a temporary folder: its path, a file's uri and text, and removal. */
+export interface Fixture {
+  dir: string;
+  uri: (file: string) => string;
+  text: (file: string) => string;
+  dispose: () => void;
+}
+
 /** A copy of a fixture folder in a temporary folder (tests may change files on disk). */
-export function copyFixture(name: string): { dir: string; uri: (file: string) => string; text: (file: string) => string; dispose: () => void } {
+export function copyFixture(name: string): Fixture {
   const dir = mkdtempSync(join(tmpdir(), `salastus-lsp-${name}-`));
   cpSync(join(FIXTURES, name), dir, { recursive: true });
   return {
@@ -227,6 +235,32 @@ export class LspClient {
   shutdown(): Promise<void> {
     return stopLspChild(this.connection, this.child, 2000, 'SIGTERM');
   }
+}
+
+/** The server and fixture copy of a suite, filled in by its `before` hook. */
+export interface Server {
+  client: LspClient;
+  fx: Fixture;
+}
+
+/**
+ * Registers the mocha hooks of a suite that talks to one server: `before` copies the fixture
+ * `fixtureName`, starts the server with that copy as its workspace folder (and `options`) and
+ * then runs `setup` (open files, wait for diagnostics); `after` shuts the server down and
+ * removes the copy. The returned object's fields are set once `before` has run.
+ */
+export function useServer(fixtureName: string, options: StartOptions = {}, setup?: (server: Server) => void | Promise<void>): Server {
+  const server = {} as Server;
+  before(async () => {
+    server.fx = copyFixture(fixtureName);
+    server.client = await LspClient.start({ folder: server.fx.dir, ...options });
+    await setup?.(server);
+  });
+  after(async () => {
+    await server.client.shutdown();
+    server.fx.dispose();
+  });
+  return server;
 }
 
 /** Applies LSP text edits to a text. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { codesAndLines, copyFixture, LspClient, messageOf, TODAY } from './client.ts';
+import { codesAndLines, copyFixture, LspClient, messageOf, TODAY, useServer } from './client.ts';
 
 const has = (code: string) => (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === code);
 
@@ -12,22 +12,13 @@ describe('LSP: diagnostics', function () {
   this.timeout(30000);
 
   describe('an open file with known mistakes', () => {
-    let client: LspClient;
-    let fx: ReturnType<typeof copyFixture>;
     let uri: string;
-
-    before(async () => {
-      fx = copyFixture('mistakes');
+    const lsp = useServer('mistakes', {}, ({ fx }) => {
       uri = fx.uri('mistakes.salastus');
-      client = await LspClient.start({ folder: fx.dir });
-    });
-    after(async () => {
-      await client.shutdown();
-      fx.dispose();
     });
 
     it('publishes every mistake with its code, on its line, at start (the file is not open)', async () => {
-      const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+      const p = await lsp.client.diagnostics(uri, (x) => x.diagnostics.length > 0);
       assert.deepEqual(codesAndLines(p.diagnostics), [
         '6 level-exceeds-basis',
         '18 term-exceeds-basis',
@@ -40,7 +31,7 @@ describe('LSP: diagnostics', function () {
     });
 
     it('gives each diagnostic a source, a rule page, a severity, an English message and its fixes as data', async () => {
-      const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+      const p = await lsp.client.diagnostics(uri, (x) => x.diagnostics.length > 0);
       for (const d of p.diagnostics) {
         assert.equal(d.source, 'salastus');
         assert.match(d.codeDescription?.href ?? '', new RegExp(`/docs/rules/${String(d.code)}\\.md$`));
@@ -54,95 +45,85 @@ describe('LSP: diagnostics', function () {
     });
 
     it('checks the open document on every change (with its version) and the latest change wins', async () => {
-      const text = fx.text('mistakes.salastus');
-      const opened = client.nextDiagnostics(uri, (x) => x.version === 1);
-      await client.open(uri, text);
+      const text = lsp.fx.text('mistakes.salastus');
+      const opened = lsp.client.nextDiagnostics(uri, (x) => x.version === 1);
+      await lsp.client.open(uri, text);
       assert.equal((await opened).diagnostics.length, 7);
       // Two quick changes: only the later one matters.
-      const fixed = client.nextDiagnostics(uri, (x) => x.version === 3);
-      await client.change(uri, text.replace('level: top secret', 'level: top  secret  '));
-      await client.change(uri, text.replace('level: top secret', 'level: secret'));
+      const fixed = lsp.client.nextDiagnostics(uri, (x) => x.version === 3);
+      await lsp.client.change(uri, text.replace('level: top secret', 'level: top  secret  '));
+      await lsp.client.change(uri, text.replace('level: top secret', 'level: secret'));
       const p = await fixed;
       assert.ok(!p.diagnostics.some((d) => d.code === 'level-exceeds-basis'));
       assert.equal(p.diagnostics.length, 6);
       // A lone keystroke is checked at once, so version 2 may have been published, but never after version 3.
-      const versions = (client.published.get(uri) ?? []).map((x) => x.version);
+      const versions = (lsp.client.published.get(uri) ?? []).map((x) => x.version);
       assert.ok(versions.lastIndexOf(2) < versions.indexOf(3), `published in the order ${versions.join(', ')}`);
     });
 
     it('a burst of changes is checked once it pauses, for its last version', async () => {
-      const text = fx.text('mistakes.salastus');
-      const before = (client.published.get(uri) ?? []).length;
+      const text = lsp.fx.text('mistakes.salastus');
+      const before = (lsp.client.published.get(uri) ?? []).length;
       const versions: number[] = [];
-      for (let i = 1; i <= 10; i++) versions.push(await client.change(uri, text.replace('level: top secret', `level: top secret${' '.repeat(i)}`)));
+      for (let i = 1; i <= 10; i++) versions.push(await lsp.client.change(uri, text.replace('level: top secret', `level: top secret${' '.repeat(i)}`)));
       const final = versions.at(-1)!;
-      const p = await client.diagnostics(uri, (x) => x.version === final);
+      const p = await lsp.client.diagnostics(uri, (x) => x.version === final);
       assert.equal(p.version, final);
-      const during = (client.published.get(uri) ?? []).slice(before).map((x) => x.version);
+      const during = (lsp.client.published.get(uri) ?? []).slice(before).map((x) => x.version);
       assert.ok(during.length < 10, `published ${during.length} times for 10 changes: ${during.join(', ')}`);
     });
 
     it('falls back to the file on disk when the document is closed', async () => {
-      const back = client.nextDiagnostics(uri, has('level-exceeds-basis'));
-      await client.close(uri);
+      const back = lsp.client.nextDiagnostics(uri, has('level-exceeds-basis'));
+      await lsp.client.close(uri);
       assert.equal((await back).diagnostics.length, 7);
     });
   });
 
   describe('a workspace of two files', () => {
-    let client: LspClient;
-    let fx: ReturnType<typeof copyFixture>;
-
-    before(async () => {
-      fx = copyFixture('ws');
-      client = await LspClient.start({ folder: fx.dir });
-    });
-    after(async () => {
-      await client.shutdown();
-      fx.dispose();
-    });
+    const lsp = useServer('ws');
 
     it('checks every .salastus file of the folder at start, references resolved across files', async () => {
       for (const f of ['decisions.salastus', 'markings.salastus']) {
-        const p = await client.diagnostics(fx.uri(f));
+        const p = await lsp.client.diagnostics(lsp.fx.uri(f));
         assert.deepEqual(p.diagnostics, [], f);
       }
     });
 
     it('re-checks the other files when a decision changes in one, and when a file is deleted', async () => {
-      const decisions = fx.uri('decisions.salastus');
-      const markings = fx.uri('markings.salastus');
-      const text = fx.text('decisions.salastus');
-      await client.open(decisions, text);
-      const unknown = client.nextDiagnostics(markings, has('decision-unknown'));
-      await client.change(decisions, text.replace('"KAPO-2026/7"', '"KAPO-2026/8"'));
+      const decisions = lsp.fx.uri('decisions.salastus');
+      const markings = lsp.fx.uri('markings.salastus');
+      const text = lsp.fx.text('decisions.salastus');
+      await lsp.client.open(decisions, text);
+      const unknown = lsp.client.nextDiagnostics(markings, has('decision-unknown'));
+      await lsp.client.change(decisions, text.replace('"KAPO-2026/7"', '"KAPO-2026/8"'));
       const p = await unknown;
       assert.deepEqual(codesAndLines(p.diagnostics), ['13 decision-unknown']);
       // Back again; then the file goes from disk and from the editor.
-      const clean = client.nextDiagnostics(markings, (x) => x.diagnostics.length === 0);
-      await client.change(decisions, text);
+      const clean = lsp.client.nextDiagnostics(markings, (x) => x.diagnostics.length === 0);
+      await lsp.client.change(decisions, text);
       await clean;
-      const cleared = client.nextDiagnostics(decisions, (x) => x.diagnostics.length === 0);
-      const broken = client.nextDiagnostics(markings, (x) => x.diagnostics.filter((d) => d.code === 'decision-unknown').length === 2);
-      rmSync(join(fx.dir, 'decisions.salastus'));
-      await client.close(decisions);
-      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: decisions, type: 3 }] });
+      const cleared = lsp.client.nextDiagnostics(decisions, (x) => x.diagnostics.length === 0);
+      const broken = lsp.client.nextDiagnostics(markings, (x) => x.diagnostics.filter((d) => d.code === 'decision-unknown').length === 2);
+      rmSync(join(lsp.fx.dir, 'decisions.salastus'));
+      await lsp.client.close(decisions);
+      await lsp.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: decisions, type: 3 }] });
       await cleared;
       await broken;
     });
 
     it('reads a file created on disk', async () => {
       const { writeFileSync } = await import('node:fs');
-      const uri = fx.uri('new.salastus');
-      const p = client.nextDiagnostics(uri);
-      writeFileSync(join(fx.dir, 'new.salastus'), 'decision "N-1" {\n  level: secret\n}\n');
-      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+      const uri = lsp.fx.uri('new.salastus');
+      const p = lsp.client.nextDiagnostics(uri);
+      writeFileSync(join(lsp.fx.dir, 'new.salastus'), 'decision "N-1" {\n  level: secret\n}\n');
+      await lsp.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
       const codes = (await p).diagnostics.map((d) => d.code);
       assert.ok(codes.includes('basis-missing') && codes.includes('originator-missing'), codes.join());
     });
 
     it('registers a watcher for *.salastus and for configuration changes', () => {
-      const methods = client.registrations.map((r) => r.method);
+      const methods = lsp.client.registrations.map((r) => r.method);
       assert.ok(methods.includes('workspace/didChangeWatchedFiles'));
       assert.ok(methods.includes('workspace/didChangeConfiguration'));
     });

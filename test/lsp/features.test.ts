@@ -4,31 +4,22 @@ import assert from 'node:assert/strict';
 import type {
   CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit,
 } from 'vscode-languageserver/node';
-import { applyEdits, copyFixture, LspClient } from './client.ts';
+import { applyEdits, useServer } from './client.ts';
 
 describe('LSP: features', function () {
   this.timeout(30000);
-  let client: LspClient;
-  let fx: ReturnType<typeof copyFixture>;
   let decisions: string;
   let markings: string;
-
-  before(async () => {
-    fx = copyFixture('ws');
+  const lsp = useServer('ws', {}, async ({ client, fx }) => {
     decisions = fx.uri('decisions.salastus');
     markings = fx.uri('markings.salastus');
-    client = await LspClient.start({ folder: fx.dir });
     await client.open(decisions, fx.text('decisions.salastus'));
     await client.open(markings, fx.text('markings.salastus'));
     await client.diagnostics(markings);
   });
-  after(async () => {
-    await client.shutdown();
-    fx.dispose();
-  });
 
   const hoverAt = (uri: string, needle: string, delta = 1) =>
-    client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: client.positionOf(uri, needle, delta) });
+    lsp.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: lsp.client.positionOf(uri, needle, delta) });
   const markdown = (h: Hover | null): string => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
 
   describe('hover', () => {
@@ -73,9 +64,9 @@ describe('LSP: features', function () {
     });
 
     it('returns null for an unknown document, a position outside the text or white space', async () => {
-      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.salastus' }, position: { line: 0, character: 0 } }), null);
-      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: decisions }, position: { line: 999, character: 0 } }), null);
-      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: decisions }, position: { line: 2, character: 0 } }), null);
+      assert.equal(await lsp.client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.salastus' }, position: { line: 0, character: 0 } }), null);
+      assert.equal(await lsp.client.request('textDocument/hover', { textDocument: { uri: decisions }, position: { line: 999, character: 0 } }), null);
+      assert.equal(await lsp.client.request('textDocument/hover', { textDocument: { uri: decisions }, position: { line: 2, character: 0 } }), null);
     });
   });
 
@@ -84,10 +75,10 @@ describe('LSP: features', function () {
     const complete = async (text: string): Promise<CompletionItem[]> => {
       const at = text.indexOf('|');
       const clean = text.replace('|', '');
-      if (opened) await client.change(uri, clean);
-      else await client.open(uri, clean);
+      if (opened) await lsp.client.change(uri, clean);
+      else await lsp.client.open(uri, clean);
       opened = true;
-      return client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionIn(clean, at) });
+      return lsp.client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionIn(clean, at) });
     };
     let opened = false;
 
@@ -134,7 +125,7 @@ describe('LSP: features', function () {
   });
 
   it('document symbols: decisions, markings with their parts, declassifications', async () => {
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: markings } });
+    const symbols = await lsp.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: markings } });
     assert.deepEqual(symbols.map((s) => [s.name, s.kind, s.children?.map((c) => c.name)]), [
       ['Letter 5-1/26/41', 23, ['Main text', 'Annex 2']],
       ['KAPO-2026/7-D1', 24, []],
@@ -143,44 +134,44 @@ describe('LSP: features', function () {
   });
 
   it('folding ranges: blocks and their comments', async () => {
-    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: decisions } });
+    const ranges = await lsp.client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: decisions } });
     assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), [[3, 10], [13, 21]]);
   });
 
   it('formatting: one canonical layout, formatting twice gives the same text', async () => {
     const uri = 'untitled:format';
     const ugly = 'act   RSVS\notsus "X-1"{pealkiri:"Kiri"  koostaja : "Kaitseministeerium" // trailing\ntase:  täiesti   salajane\nalus:RSVS §7 p. 5^1\n\n\ntähtaeg : 10    aastat   }\nmarking "M" { registered: 2026-03-05 level: secret until: 2041-03-05\n part "A" {decision:"X-1"} }\n';
-    await client.open(uri, ugly);
+    await lsp.client.open(uri, ugly);
     const format = async (): Promise<string> => {
-      const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
-      const text = applyEdits(client.text(uri), edits);
-      await client.change(uri, text);
+      const edits = await lsp.client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+      const text = applyEdits(lsp.client.text(uri), edits);
+      await lsp.client.change(uri, text);
       return text;
     };
     const once = await format();
     assert.equal(once, 'act RSVS\n\notsus "X-1" {\n  pealkiri: "Kiri"\n  koostaja: "Kaitseministeerium" // trailing\n  tase: täiesti salajane\n  alus: RSVS § 7 p 5¹\n\n  tähtaeg: 10 aastat\n}\n\nmarking "M" {\n  registered: 2026-03-05\n  level: secret\n  until: 2041-03-05\n  part "A" { decision: "X-1" }\n}\n');
     const twice = await format();
     assert.equal(twice, once);
-    const none = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const none = await lsp.client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     assert.deepEqual(none, []);
   });
 
   it('formatting refuses a file with syntax errors', async () => {
     const uri = 'untitled:broken';
-    await client.open(uri, 'decision "X" {\n  level:   secret\n  basis: § 7 p\n}\n');
-    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
+    await lsp.client.open(uri, 'decision "X" {\n  level:   secret\n  basis: § 7 p\n}\n');
+    assert.deepEqual(await lsp.client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
   });
 
   it('code lenses: the end of each decision, "Show stamp" on markings', async () => {
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: decisions } });
+    const lenses = await lsp.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: decisions } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[3, 'Classified until 2041-03-01'], [13, 'Classified until 2076-02-01']]);
-    const stamp = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: markings } });
+    const stamp = await lsp.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: markings } });
     assert.equal(stamp[0]!.command!.command, 'salastus.showStamp');
     assert.deepEqual(stamp[0]!.command!.arguments, [{ uri: markings, position: { line: 1, character: 0 } }]);
   });
 
   it('inlay hints: the end date after a term', async () => {
-    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: decisions }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } });
+    const hints = await lsp.client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: decisions }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } });
     assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[9, '→ 2041-03-01'], [19, '→ 2076-02-01']]);
   });
 });

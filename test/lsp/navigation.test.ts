@@ -2,103 +2,94 @@
 // commands of workspace/executeCommand, over the protocol.
 import assert from 'node:assert/strict';
 import type { Location, WorkspaceEdit } from 'vscode-languageserver/node';
-import { applyEdits, copyFixture, LspClient } from './client.ts';
+import { applyEdits, useServer } from './client.ts';
 
 describe('LSP: navigation and commands', function () {
   this.timeout(30000);
-  let client: LspClient;
-  let fx: ReturnType<typeof copyFixture>;
   let decisions: string;
   let markings: string;
-
-  before(async () => {
-    fx = copyFixture('ws');
+  const lsp = useServer('ws', {}, async ({ client, fx }) => {
     decisions = fx.uri('decisions.salastus');
     markings = fx.uri('markings.salastus');
-    client = await LspClient.start({ folder: fx.dir });
     await client.open(markings, fx.text('markings.salastus'));
     await client.diagnostics(markings);
   });
-  after(async () => {
-    await client.shutdown();
-    fx.dispose();
-  });
 
   it('goes from a reference to the decision in the other file (not open)', async () => {
-    const locations = await client.request<Location[]>('textDocument/definition', {
-      textDocument: { uri: markings }, position: client.positionOf(markings, '"KM-2026/041"', 3),
+    const locations = await lsp.client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: markings }, position: lsp.client.positionOf(markings, '"KM-2026/041"', 3),
     });
     assert.deepEqual(locations, [{ uri: decisions, range: { start: { line: 3, character: 9 }, end: { line: 3, character: 22 } } }]);
   });
 
   it('finds the references of a decision across files', async () => {
-    await client.open(decisions, fx.text('decisions.salastus'));
-    const locations = await client.request<Location[]>('textDocument/references', {
-      textDocument: { uri: decisions }, position: client.positionOf(decisions, '"KAPO-2026/7"', 2), context: { includeDeclaration: true },
+    await lsp.client.open(decisions, lsp.fx.text('decisions.salastus'));
+    const locations = await lsp.client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: decisions }, position: lsp.client.positionOf(decisions, '"KAPO-2026/7"', 2), context: { includeDeclaration: true },
     });
     assert.deepEqual(locations.map((l) => [l.uri, l.range.start.line]), [[decisions, 13], [markings, 12]]);
   });
 
   it('renames a decision id in its declaration and every reference, across two files', async () => {
-    const at = client.positionOf(decisions, '"KM-2026/041"', 4);
-    const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: decisions }, position: at });
+    const at = lsp.client.positionOf(decisions, '"KM-2026/041"', 4);
+    const prepared = await lsp.client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: decisions }, position: at });
     assert.deepEqual(prepared, { range: { start: { line: 3, character: 10 }, end: { line: 3, character: 21 } }, placeholder: 'KM-2026/041' });
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: decisions }, position: at, newName: 'KM-2026/042 "draft"' });
+    const edit = await lsp.client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: decisions }, position: at, newName: 'KM-2026/042 "draft"' });
     assert.deepEqual(Object.keys(edit.changes!).sort(), [decisions, markings].sort());
     for (const uri of [decisions, markings]) {
       const edits = edit.changes![uri]!;
       assert.deepEqual(edits.map((e) => e.newText), ['KM-2026/042 \\"draft\\"']);
-      await client.change(uri, applyEdits(client.text(uri), edits));
+      await lsp.client.change(uri, applyEdits(lsp.client.text(uri), edits));
     }
-    assert.match(client.text(decisions), /decision "KM-2026\/042 \\"draft\\"" \{/);
-    assert.match(client.text(markings), /part "Main text" \{ decision: "KM-2026\/042 \\"draft\\"" \}/);
-    const p = await client.nextDiagnostics(markings);
+    assert.match(lsp.client.text(decisions), /decision "KM-2026\/042 \\"draft\\"" \{/);
+    assert.match(lsp.client.text(markings), /part "Main text" \{ decision: "KM-2026\/042 \\"draft\\"" \}/);
+    const p = await lsp.client.nextDiagnostics(markings);
     assert.deepEqual(p.diagnostics, [], 'the reference still resolves');
   });
 
   it('refuses to rename to an id already used, and where there is no id', async () => {
-    const at = client.positionOf(decisions, '"KAPO-2026/7"', 2);
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: decisions }, position: at, newName: 'KM-2026/042 "draft"' }), /already used/);
-    assert.equal(await client.request('textDocument/prepareRename', { textDocument: { uri: decisions }, position: { line: 0, character: 3 } }), null);
+    const at = lsp.client.positionOf(decisions, '"KAPO-2026/7"', 2);
+    await assert.rejects(lsp.client.request('textDocument/rename', { textDocument: { uri: decisions }, position: at, newName: 'KM-2026/042 "draft"' }), /already used/);
+    assert.equal(await lsp.client.request('textDocument/prepareRename', { textDocument: { uri: decisions }, position: { line: 0, character: 3 } }), null);
   });
 
   it('salastus.stamp prints the marking under the cursor in Estonian and English', async () => {
-    const stamp = await client.request('workspace/executeCommand', {
-      command: 'salastus.stamp', arguments: [{ uri: markings, position: client.positionOf(markings, 'registered') }],
+    const stamp = await lsp.client.request('workspace/executeCommand', {
+      command: 'salastus.stamp', arguments: [{ uri: markings, position: lsp.client.positionOf(markings, 'registered') }],
     });
     assert.deepEqual(stamp, {
       et: 'SALAJANE\nSalastatud 05.03.2026\nAlus: RSVS § 7 p 3, § 10 p 6\nTähtaeg: 05.03.2056\nJuurdepääs: Heads of department named in directive 12',
       en: 'SECRET\nClassified 05.03.2026\nBasis: RSVS § 7 p 3, § 10 p 6\nUntil: 05.03.2056\nAccess: Heads of department named in directive 12',
     });
-    assert.equal(await client.request('workspace/executeCommand', { command: 'salastus.stamp', arguments: [{ uri: decisions, position: { line: 4, character: 2 } }] }), null);
+    assert.equal(await lsp.client.request('workspace/executeCommand', { command: 'salastus.stamp', arguments: [{ uri: decisions, position: { line: 4, character: 2 } }] }), null);
   });
 
   it('salastus.explain explains a basis; null for no clause', async () => {
-    const md = await client.request<string>('workspace/executeCommand', { command: 'salastus.explain', arguments: [{ basis: '§9 p. 8', lang: 'et' }] });
+    const md = await lsp.client.request<string>('workspace/executeCommand', { command: 'salastus.explain', arguments: [{ basis: '§9 p. 8', lang: 'et' }] });
     assert.match(md, /\*\*RSVS § 9 p 8\*\*/);
     assert.match(md, /täpselt 50 aastat/);
     assert.match(md, /ei pikendata/);
-    assert.equal(await client.request('workspace/executeCommand', { command: 'salastus.explain', arguments: [{ basis: '§ 7 p 99' }] }), null);
+    assert.equal(await lsp.client.request('workspace/executeCommand', { command: 'salastus.explain', arguments: [{ basis: '§ 7 p 99' }] }), null);
   });
 
   it('salastus.checkWorkspace checks every file and answers how many', async () => {
-    assert.equal(await client.request('workspace/executeCommand', { command: 'salastus.checkWorkspace', arguments: [] }), 2);
+    assert.equal(await lsp.client.request('workspace/executeCommand', { command: 'salastus.checkWorkspace', arguments: [] }), 2);
   });
 
   it('salastus.createMarking applies the marking through workspace/applyEdit', async () => {
-    const ok = await client.request('workspace/executeCommand', { command: 'salastus.createMarking', arguments: [{ uri: decisions, decisionId: 'KAPO-2026/7' }] });
+    const ok = await lsp.client.request('workspace/executeCommand', { command: 'salastus.createMarking', arguments: [{ uri: decisions, decisionId: 'KAPO-2026/7' }] });
     assert.equal(ok, true);
-    const edit = client.appliedEdits.at(-1)!;
+    const edit = lsp.client.appliedEdits.at(-1)!;
     assert.match(edit.changes![decisions]![0]!.newText, /marking "KAPO-2026\/7-M" \{\n {2}registered: 2026-11-21\n {2}level: top secret\n {2}until: 2076-11-21\n/);
   });
 
   it('answers requests about unknown documents with empty results', async () => {
     const nowhere = { uri: 'file:///nowhere/x.salastus' };
-    assert.deepEqual(await client.request('textDocument/definition', { textDocument: nowhere, position: { line: 0, character: 0 } }), []);
-    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: nowhere }), []);
-    assert.deepEqual(await client.request('textDocument/completion', { textDocument: nowhere, position: { line: 0, character: 0 } }), []);
-    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: nowhere, options: { tabSize: 2, insertSpaces: true } }), []);
-    assert.equal(await client.request('workspace/executeCommand', { command: 'salastus.stamp', arguments: [{ uri: nowhere.uri, position: { line: -1, character: 0 } }] }), null);
-    assert.equal(await client.request('workspace/executeCommand', { command: 'salastus.stamp', arguments: ['not an object'] }), null);
+    assert.deepEqual(await lsp.client.request('textDocument/definition', { textDocument: nowhere, position: { line: 0, character: 0 } }), []);
+    assert.deepEqual(await lsp.client.request('textDocument/documentSymbol', { textDocument: nowhere }), []);
+    assert.deepEqual(await lsp.client.request('textDocument/completion', { textDocument: nowhere, position: { line: 0, character: 0 } }), []);
+    assert.deepEqual(await lsp.client.request('textDocument/formatting', { textDocument: nowhere, options: { tabSize: 2, insertSpaces: true } }), []);
+    assert.equal(await lsp.client.request('workspace/executeCommand', { command: 'salastus.stamp', arguments: [{ uri: nowhere.uri, position: { line: -1, character: 0 } }] }), null);
+    assert.equal(await lsp.client.request('workspace/executeCommand', { command: 'salastus.stamp', arguments: ['not an object'] }), null);
   });
 });
