@@ -10,7 +10,7 @@
 import type { Field, SalastusDocument, Span } from './ast.ts';
 import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
-import { commonPrefix, commonSuffix } from './text-diff.ts';
+import { changeBetween, isUnchanged, type TextChange } from './text-diff.ts';
 
 export interface ParsedText {
   text: string;
@@ -62,18 +62,52 @@ function assemble(text: string, segments: readonly SegmentResult[]): SalastusDoc
   return doc;
 }
 
+/** How many blocks, comments and syntax errors segments[0, to) hold. */
+function countItems(segments: readonly SegmentResult[], to: number): { blocks: number; comments: number; errors: number } {
+  let blocks = 0;
+  let comments = 0;
+  let errors = 0;
+  for (let i = 0; i < to; i++) {
+    const s = segments[i]!;
+    if (s.block) blocks++;
+    comments += s.comments.length;
+    errors += s.errors.length;
+  }
+  return { blocks, comments, errors };
+}
+
+/**
+ * The document of an update that kept previous.segments[0, keep) at its head and reused
+ * previous.segments[reusedFrom…] as its tail, segments[middleFrom, middleTo) being new in
+ * between: the head's and tail's items are slices of the previous document's lists (the
+ * same objects, the tail's moved in place), so an edit does not rebuild the lists item by item.
+ */
+function assembleAround(text: string, segments: readonly SegmentResult[], previous: ParsedText, keep: number, middleTo: number, reusedFrom: number): SalastusDocument {
+  const old = previous.doc;
+  const head = countItems(previous.segments, keep);
+  const tail = countItems(previous.segments, reusedFrom);
+  const middle = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: 0 } as SalastusDocument;
+  for (let i = keep; i < middleTo; i++) addSegment(middle, segments[i]!);
+  return {
+    header: segments[0]?.header,
+    blocks: old.blocks.slice(0, head.blocks).concat(middle.blocks, old.blocks.slice(tail.blocks)),
+    comments: old.comments.slice(0, head.comments).concat(middle.comments, old.comments.slice(tail.comments)),
+    syntaxErrors: old.syntaxErrors.slice(0, head.errors).concat(middle.syntaxErrors, old.syntaxErrors.slice(tail.errors)),
+    length: text.length,
+  };
+}
+
 /**
  * Parses `text`, reusing what it can of `previous` (the parse of an earlier version).
  * `previous` is consumed: the segments it shares with the result are moved in place.
+ * `change`, when the editor said where it edited, saves comparing the texts.
  */
-export function parseIncremental(text: string, previous: ParsedText | undefined): ParsedText {
+export function parseIncremental(text: string, previous: ParsedText | undefined, change?: TextChange): ParsedText {
   if (!previous) return parseFull(text);
   const old = previous.text;
-  if (old === text) return { ...previous, parsedSegments: 0 };
+  if (change ? isUnchanged(change, old.length, text.length) : old === text) return { ...previous, parsedSegments: 0 };
   // The changed region: old[p, old.length - s) became text[p, text.length - s).
-  const max = Math.min(old.length, text.length);
-  const p = commonPrefix(old, text, max);
-  const s = commonSuffix(old, text, max - p);
+  const { prefix: p, suffix: s } = changeBetween(old, text, change);
   const delta = text.length - old.length;
   const oldTail = old.length - s; // old offsets ≥ oldTail are unchanged text (shifted by delta)
 
@@ -120,6 +154,7 @@ export function parseIncremental(text: string, previous: ParsedText | undefined)
     segments.push(parseSegment(text, newBounds[i]!, newBounds[i + 1] ?? text.length, i === 0));
     parsed++;
   }
+  let tailReused = true;
   for (let k = 0; k < tailSegments.length; k++) {
     const i = firstTailNew + k;
     const seg = tailSegments[k]!;
@@ -132,9 +167,11 @@ export function parseIncremental(text: string, previous: ParsedText | undefined)
     } else {
       segments.push(parseSegment(text, newBounds[i]!, end, i === 0));
       parsed++;
+      tailReused = false;
     }
   }
-  return { text, bounds: newBounds, segments, doc: assemble(text, segments), parsedSegments: parsed };
+  const doc = tailReused ? assembleAround(text, segments, previous, keep, firstTailNew, firstReusedTail) : assemble(text, segments);
+  return { text, bounds: newBounds, segments, doc, parsedSegments: parsed };
 }
 
 function shift(sp: Span, d: number): void {

@@ -7,3 +7,4 @@ export * from './dates.ts';
 export { LineIndex } from './positions.ts';
 export { isClosedString } from './lexer.ts';
 export { parseFull, parseIncremental, type ParsedText } from './incremental.ts';
+export { diffTexts, isUnchanged, thenChanged, thenReplaced, unchanged, type TextChange } from './text-diff.ts';

@@ -1,7 +1,7 @@
 // Offsets ↔ line/character positions (0-based, UTF-16 code units, as in LSP).
 // A line ends at "\r\n", "\n" or a lone "\r", so ranges land on the right characters
 // whatever line endings a file uses.
-import { commonPrefix, commonSuffix } from './text-diff.ts';
+import { changeBetween, type TextChange } from './text-diff.ts';
 
 export interface Position {
   line: number;
@@ -92,13 +92,12 @@ export class LineIndex {
    * The index of `text`, an edited `oldText` whose index this is: only the edited lines are
    * scanned; the line starts before the edit are shared, those after it shifted. Equals
    * `new LineIndex(text)` (test/unit/service-incremental.test.ts holds it to that).
+   * `change`, when the editor said where it edited, saves comparing the texts.
    */
-  edited(oldText: string, text: string): LineIndex {
+  edited(oldText: string, text: string, change?: TextChange): LineIndex {
     if (oldText.length !== this.length) return new LineIndex(text);
-    const max = Math.min(oldText.length, text.length);
-    const p = commonPrefix(oldText, text, max);
-    if (p === max && oldText.length === text.length) return new LineIndex(text, this.pieces);
-    const s = commonSuffix(oldText, text, max - p);
+    const { prefix: p, suffix: s } = changeBetween(oldText, text, change);
+    if (p === text.length && oldText.length === text.length) return new LineIndex(text, this.pieces);
     const delta = text.length - oldText.length;
     const newEnd = text.length - s; // text[p, newEnd) replaced oldText[p, oldText.length - s)
     // A line start at o depends on the characters at o - 1 and o: those at or before

@@ -4,7 +4,9 @@
 // scratch gives, after many random edits.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { blockStarts, LineIndex, parseDocument, parseIncremental, type ParsedText } from '../../grammar/index.ts';
+import {
+  blockStarts, LineIndex, parseDocument, parseIncremental, thenReplaced, unchanged, type ParsedText, type TextChange,
+} from '../../grammar/index.ts';
 import { buildIndex, checkWorkspace } from '../../server/src/check/index.ts';
 import { IncrementalChecker } from '../../server/src/check/incremental.ts';
 import { completeList, MAX_DECISION_ITEMS } from '../../server/src/service/completion.ts';
@@ -105,6 +107,51 @@ describe('service: structures kept across edits', () => {
         for (const s of blockStarts(next)) if (s < offset) from = s;
         assert.equal(ws.segmentStart(u, offset), from, `edit ${n}, offset ${offset}: ${JSON.stringify(next.slice(from - 20, offset + 5))}`);
       }
+    }
+  });
+
+  it("the editor's word on where it edited (several ranges, versions not yet parsed, wider than the edit) gives what comparing texts gives", () => {
+    const random = lcg(31);
+    const pieces = ['}', '{', '"', '\n', '\r\n', 'x', 'decision "A-1" { level: secret }', 'level: top secret', '§ 7 p 3', '// c\n', '/*', '*/', ''];
+    const start = read('../../../shared/spec/examples/mistakes.salastus') + read('../../../shared/spec/examples/clean.salastus');
+    const told = workspace({});
+    const compared = workspace({});
+    told.setOpen('file:///a', start, 1);
+    compared.setOpen('file:///a', start, 1);
+    let text = start;
+    let lines = new LineIndex(text);
+    let parsed = parseIncremental(text, undefined);
+    for (let n = 0; n < 400; n++) {
+      // One didChange: one to three ranges, each applied to the text the previous one left.
+      let change: TextChange = unchanged(text.length);
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        const a = Math.floor(random() * (text.length + 1));
+        const b = Math.min(text.length, a + (random() < 0.5 ? Math.floor(random() * 15) : 0));
+        const next = text.slice(0, a) + pieces[Math.floor(random() * pieces.length)]! + text.slice(b);
+        lines = lines.edited(text, next, thenReplaced(unchanged(text.length), text.length, a, b));
+        change = thenReplaced(change, text.length, a, b);
+        text = next;
+      }
+      const reset = text.length > 6000;
+      if (reset) {
+        text = start;
+        lines = new LineIndex(text);
+        told.setOpen('file:///a', text, n + 2, { lines });
+      } else {
+        told.setOpen('file:///a', text, n + 2, { change, lines });
+      }
+      compared.setOpen('file:///a', text, n + 2);
+      // A region wider than the edit is as good: the grammar's own incremental parse.
+      const wider = { prefix: Math.max(0, change.prefix - Math.floor(random() * 40)), suffix: Math.max(0, change.suffix - Math.floor(random() * 40)) };
+      parsed = parseIncremental(text, parsed, reset ? undefined : wider);
+      assert.deepEqual(parsed.doc, parseDocument(text), `edit ${n}`);
+      // Several versions may come before the service parses one.
+      if (random() < 0.4) continue;
+      const fresh = new LineIndex(text);
+      assert.deepEqual(lines.lineStarts, fresh.lineStarts, `edit ${n}`);
+      assert.deepEqual(told.get('file:///a')!.doc, compared.get('file:///a')!.doc, `edit ${n}`);
+      assert.deepEqual(told.get('file:///a')!.lines.lineStarts, fresh.lineStarts, `edit ${n}`);
+      assert.deepEqual(told.diagnostics('file:///a'), compared.diagnostics('file:///a'), `edit ${n}`);
     }
   });
 

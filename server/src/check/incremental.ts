@@ -13,7 +13,7 @@ import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from '
 interface Entry {
   /** The block's start offset when checked: cached spans are moved by how far the block moved. */
   start: number;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -56,6 +56,9 @@ function cloneShifted(ds: readonly Diagnostic[], d: number): Diagnostic[] {
     return copy;
   });
 }
+
+/** The entry of every block without diagnostics (most of them): where it stood does not matter. */
+const CLEAN: Entry = Object.freeze({ start: 0, diagnostics: Object.freeze([]) });
 
 export class IncrementalChecker {
   private options: CheckOptions;
@@ -143,7 +146,8 @@ export class IncrementalChecker {
 
   /**
    * Checks `docs` (the whole workspace) and returns the diagnostics of those in `only` (all
-   * when absent). `index`, when given, must be buildIndex(docs) (a caller that keeps one
+   * when absent). The diagnostics have spans of their own (not the AST's, which later edits
+   * move in place); they are shared with the cache and later results: read them, never change them. `index`, when given, must be buildIndex(docs) (a caller that keeps one
    * up to date saves building it again).
    */
   check(docs: readonly CheckedDocument[], only?: ReadonlySet<string>, index?: WorkspaceIndex): Map<string, Diagnostic[]> {
@@ -158,7 +162,10 @@ export class IncrementalChecker {
         const cached = this.cache.get(block);
         if (cached) {
           if (cached.diagnostics.length === 0) continue;
-          for (const x of cloneShifted(cached.diagnostics, block.span.start - cached.start)) ds.push(x);
+          // A block the edit did not move gives its cached diagnostics as they are (nobody changes them).
+          const moved = block.span.start - cached.start;
+          const reused = moved === 0 ? cached.diagnostics : cloneShifted(cached.diagnostics, moved);
+          for (const x of reused) ds.push(x);
         } else {
           for (const x of this.checkNew(block, doc, ctx)) ds.push(x);
         }
@@ -168,7 +175,7 @@ export class IncrementalChecker {
     return out;
   }
 
-  private checkNew(block: Block, doc: CheckedDocument, ctx: CheckContext): Diagnostic[] {
+  private checkNew(block: Block, doc: CheckedDocument, ctx: CheckContext): readonly Diagnostic[] {
     this.checkedBlocks++;
     const diagnostics = checkBlock(block, doc, ctx);
     for (const id of linkedIds(block)) {
@@ -180,8 +187,13 @@ export class IncrementalChecker {
       ds.add(block);
     }
     if (diagnostics.some((x) => x.code === 'decision-unknown')) this.unresolved.add(block);
-    // The AST's span objects move in place on later edits: keep copies.
-    this.cache.set(block, { start: block.span.start, diagnostics: cloneShifted(diagnostics, 0) });
-    return diagnostics;
+    // The AST's span objects move in place on later edits: keep copies, and give them out.
+    if (diagnostics.length === 0) {
+      this.cache.set(block, CLEAN);
+      return CLEAN.diagnostics;
+    }
+    const own = cloneShifted(diagnostics, 0);
+    this.cache.set(block, { start: block.span.start, diagnostics: own });
+    return own;
   }
 }

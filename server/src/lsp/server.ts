@@ -12,7 +12,7 @@ import {
   type Diagnostic as LspDiagnostic, type DocumentSymbol as LspDocumentSymbol, type InitializeParams, type InitializeResult,
   type Location as LspLocation, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { LineIndex, type Span } from '../../../grammar/index.ts';
+import { LineIndex, thenReplaced, unchanged, type Span, type TextChange } from '../../../grammar/index.ts';
 import type { Severity } from '../check/codes.ts';
 import type { Diagnostic, Lang } from '../check/types.ts';
 import { loadCatalogue } from '../law/catalogue.ts';
@@ -152,6 +152,10 @@ export function startServer(connection: Connection): void {
 
   // ----- diagnostics ----------------------------------------------------------------------
 
+  /**
+   * A diagnostic as LSP has it. Its fixes stay here (code actions look them up by code and
+   * range): every publication sends the whole list again, and the fixes would double it.
+   */
   function toLsp(d: Diagnostic, doc: ServiceDocument): LspDiagnostic {
     return {
       range: range(doc, d.span),
@@ -160,7 +164,6 @@ export function startServer(connection: Connection): void {
       codeDescription: { href: `${settings.rulesBaseUrl}${d.code}.md` },
       source: 'salastus',
       message: d.message[lang],
-      ...(d.data ? { data: d.data } : {}),
     };
   }
 
@@ -394,22 +397,26 @@ export function startServer(connection: Connection): void {
     const buffer = buffers.get(sent);
     if (!buffer) return; // a change to a document the client never opened: nothing to apply it to
     let { text, lines } = buffer;
+    // Where the text changed since the last version (unknown after a full replacement).
+    let change: TextChange | undefined = unchanged(text.length);
     for (const c of e.contentChanges) {
       if (!('range' in c) || !c.range) {
         text = c.text;
         lines = new LineIndex(text);
+        change = undefined;
         continue;
       }
       const a = lines.offsetAt(c.range.start);
       const b = Math.max(a, lines.offsetAt(c.range.end));
       const next = text.slice(0, a) + c.text + text.slice(b);
-      lines = lines.edited(text, next);
+      lines = lines.edited(text, next, thenReplaced(unchanged(text.length), text.length, a, b));
+      if (change) change = thenReplaced(change, text.length, a, b);
       text = next;
     }
     buffers.set(sent, { text, lines });
     const uri = canonicalUri(sent);
     clientUris.set(uri, sent);
-    ws.setOpen(uri, text, e.textDocument.version);
+    ws.setOpen(uri, text, e.textDocument.version, change ? { change, lines } : { lines });
     schedule(uri);
   }));
 

@@ -9,7 +9,9 @@
 // Nothing is rebuilt over the whole workspace per keystroke: the line index is updated
 // from the previous version's, and the index of ids is kept and updated with the blocks
 // an edit added or removed (blocks the incremental parse reused keep their identity).
-import { LineIndex, parseIncremental, type Block, type ParsedText, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
+import {
+  LineIndex, parseIncremental, isUnchanged, thenChanged, type Block, type ParsedText, type SalastusDocument, type TextChange, type Ymd,
+} from '../../../grammar/index.ts';
 import { value } from '../check/model.ts';
 import { blockChanges, IncrementalChecker } from '../check/incremental.ts';
 import type { BlockRef, CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
@@ -35,6 +37,16 @@ interface Entry {
   current: ServiceDocument | undefined;
   /** The line index of the last parsed version (updated from it by the next). */
   lines: { text: string; index: LineIndex } | undefined;
+  /** Where the open text differs from `base`, as the editor said (saves comparing them). */
+  change: { base: string; change: TextChange } | undefined;
+  /** The line index of the open text, when the editor keeps one. */
+  openLines: { text: string; index: LineIndex } | undefined;
+}
+
+/** What an editor knows of an edit: where it changed the previous open text, and the new text's line index. */
+export interface OpenEdit {
+  change?: TextChange;
+  lines?: LineIndex;
 }
 
 function sameDay(a: Ymd, b: Ymd): boolean {
@@ -141,15 +153,6 @@ function extensionTarget(block: Block): string | undefined {
   return value(block, 'decision', 'string')?.value;
 }
 
-/** Diagnostics with spans of their own (the AST's span objects move in place on later edits). */
-function detach(ds: readonly Diagnostic[]): Diagnostic[] {
-  return ds.map((d) => {
-    const copy: Diagnostic = { ...d, span: { start: d.span.start, end: d.span.end } };
-    if (d.data) copy.data = { fixes: d.data.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ span: { start: e.span.start, end: e.span.end }, text: e.text })) })) };
-    return copy;
-  });
-}
-
 export class Workspace {
   private options: WorkspaceOptions;
   private readonly checker: IncrementalChecker;
@@ -208,7 +211,7 @@ export class Workspace {
   private entry(uri: string): Entry {
     let e = this.entries.get(uri);
     if (!e) {
-      e = { uri, open: undefined, disk: undefined, parsed: undefined, current: undefined, lines: undefined };
+      e = { uri, open: undefined, disk: undefined, parsed: undefined, current: undefined, lines: undefined, change: undefined, openLines: undefined };
       this.entries.set(uri, e);
     }
     return e;
@@ -221,13 +224,23 @@ export class Workspace {
     if (e) e.current = undefined;
   }
 
-  /** An editor opened or changed a document. */
-  setOpen(uri: string, text: string, version: number): void {
+  /**
+   * An editor opened or changed a document. `edit`, for a change, says where the previous
+   * open text was changed (and may give the new text's line index), so nothing compares them.
+   */
+  setOpen(uri: string, text: string, version: number, edit?: OpenEdit): void {
     const e = this.entry(uri);
-    if (e.open && e.open.version === version && e.open.text === text) return;
-    const before = e.open ? e.open.text : e.disk;
+    const previous = e.open?.text;
+    const known = previous !== undefined ? edit?.change : undefined;
+    if (e.open && e.open.version === version && (known ? isUnchanged(known, previous!.length, text.length) : e.open.text === text)) return;
+    const before = previous ?? e.disk;
+    // The change since the last parse: the editor's edits, one after another.
+    if (!known) e.change = undefined;
+    else if (e.change) e.change = { base: e.change.base, change: thenChanged(e.change.change, known) };
+    else e.change = { base: previous!, change: known };
+    e.openLines = edit?.lines ? { text, index: edit.lines } : undefined;
     e.open = { text, version };
-    if (before === text && e.current) {
+    if ((known ? isUnchanged(known, previous!.length, text.length) : before === text) && e.current) {
       e.current = { ...e.current, version, open: true };
       this.unpublished.add(uri); // the editor wants the diagnostics of its version
       return;
@@ -241,6 +254,8 @@ export class Workspace {
     if (!e || !e.open) return;
     const text = e.open.text;
     e.open = undefined;
+    e.change = undefined;
+    e.openLines = undefined;
     if (e.disk === undefined) this.drop(uri);
     else if (e.disk !== text) this.touched(uri);
     else if (e.current) e.current = { ...e.current, version: -1, open: false };
@@ -293,8 +308,12 @@ export class Workspace {
     if (!e) return undefined;
     if (!e.current) {
       const text = e.open ? e.open.text : e.disk ?? '';
-      e.parsed = parseIncremental(text, e.parsed);
-      const lines = e.lines ? e.lines.index.edited(e.lines.text, text) : new LineIndex(text);
+      // The editor's word on where the text changed holds only from the text last parsed.
+      const change = e.open && e.change && e.parsed && e.change.base === e.parsed.text ? e.change.change : undefined;
+      e.change = undefined;
+      e.parsed = parseIncremental(text, e.parsed, change);
+      const lines = e.openLines && e.openLines.text === text ? e.openLines.index
+        : e.lines ? e.lines.index.edited(e.lines.text, text, change) : new LineIndex(text);
       e.lines = { text, index: lines };
       e.current = { uri, text, version: e.open ? e.open.version : -1, doc: e.parsed.doc, lines, open: !!e.open };
     }
@@ -411,7 +430,7 @@ export class Workspace {
     const docs = this.documents().map((d) => ({ uri: d.uri, text: d.text, doc: d.doc }));
     const result = this.checker.check(docs, only, this.index());
     for (const [u, ds] of result) {
-      this.diagnosticsCache.set(u, detach(ds));
+      this.diagnosticsCache.set(u, ds);
       this.stale.delete(u);
     }
     return this.diagnosticsCache.get(uri) ?? [];
