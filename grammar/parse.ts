@@ -28,8 +28,8 @@ export interface SegmentResult {
   end: number;
   header: ActHeader | undefined;
   block: Block | undefined;
-  comments: Span[];
-  errors: SyntaxError[];
+  comments: readonly Span[];
+  errors: readonly SyntaxError[];
 }
 
 /** At most this many syntax errors are kept per segment; a binary file must not flood the editor. */
@@ -85,9 +85,11 @@ export function parseSegments(text: string, bounds: readonly number[]): SegmentR
 }
 
 /** How many characters parseSegments lexes at a time (at least one whole segment). */
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 13;
 
 const NO_TOKENS: readonly IToken[] = [];
+const NO_SPANS: readonly Span[] = Object.freeze([]);
+const NO_ERRORS: readonly SyntaxError[] = Object.freeze([]);
 const NO_LEX_ERRORS: readonly ILexingError[] = [];
 
 export function addSegment(doc: SalastusDocument, seg: SegmentResult): void {
@@ -193,8 +195,12 @@ class SegmentContext {
   }
 
   finish(result: SegmentResult): SegmentResult {
-    result.errors.sort((a, b) => a.span.start - b.span.start);
-    if (result.errors.length > MAX_ERRORS_PER_SEGMENT) result.errors.length = MAX_ERRORS_PER_SEGMENT;
+    const errors = this.errors;
+    errors.sort((a, b) => a.span.start - b.span.start);
+    if (errors.length > MAX_ERRORS_PER_SEGMENT) errors.length = MAX_ERRORS_PER_SEGMENT;
+    // Most segments have neither: one shared empty list each (a large file has tens of thousands).
+    result.errors = errors.length === 0 ? NO_ERRORS : errors;
+    result.comments = this.comments.length === 0 ? NO_SPANS : this.comments;
     return result;
   }
 
@@ -366,8 +372,9 @@ class SegmentContext {
         this.error(at, `Expected a value for '${toks[i]!.image}' but found ${found}.`, `Väljale '${toks[i]!.image}' oodati väärtust, kuid leiti ${foundEt}.`);
       }
       const name = toks[i]!;
+      const spelled = fieldNameOf(name.image);
       return {
-        name: FIELD_NAMES.get(name.image.toLowerCase()), nameText: name.image, nameSpan: this.span(name), value: undefined,
+        name: spelled.name, nameText: spelled.text, nameSpan: this.span(name), value: undefined,
         span: { start: this.span(name).start, end: this.span(toks[j - 1]!).end },
       };
     }
@@ -381,7 +388,7 @@ class SegmentContext {
   /** Gives a raw field its meaning: canonical name and a typed value. */
   private field(raw: RawField): Field {
     const nameSpan = this.span(raw.name);
-    const name = fieldNameOf(raw.name.image);
+    const { name, text: nameText } = fieldNameOf(raw.name.image);
     const rawValue = raw.value;
     let value: Value | undefined;
     let end = nameSpan.end;
@@ -393,7 +400,7 @@ class SegmentContext {
       if (Array.isArray(typed)) this.error(vspan, `'${raw.name.image}' ${typed[0]}`, `Väli '${raw.name.image}' ${typed[1]}`);
       else value = typed;
     }
-    return { name, nameText: raw.name.image, nameSpan, value, span: { start: nameSpan.start, end } };
+    return { name, nameText, nameSpan, value, span: { start: nameSpan.start, end } };
   }
 
   private rawSpan(v: RawValue): Span {
@@ -473,16 +480,16 @@ class SegmentContext {
 
 const NO_WORDS: readonly string[] = [];
 
-/** Field names as written → canonical name (most texts use a dozen spellings, so each is lower-cased once). */
-const fieldNameMemo = new Map<string, FieldName | null>();
+/** Field names as written → canonical name and one shared copy of the spelling (most texts use a dozen spellings). */
+const fieldNameMemo = new Map<string, { name: FieldName | undefined; text: string }>();
 
-function fieldNameOf(image: string): FieldName | undefined {
+function fieldNameOf(image: string): { name: FieldName | undefined; text: string } {
   const known = fieldNameMemo.get(image);
-  if (known !== undefined) return known ?? undefined;
-  const name = FIELD_NAMES.get(image.toLowerCase());
-  // The key is copied: a token's image can be a slice that keeps a whole old text alive.
-  if (fieldNameMemo.size < 4096 && image.length <= 40) fieldNameMemo.set([...image].join(''), name ?? null);
-  return name;
+  if (known) return known;
+  // The spelling is copied: a token's image can be a slice that keeps a whole old text alive.
+  const entry = { name: FIELD_NAMES.get(image.toLowerCase()), text: image.length <= 40 ? [...image].join('') : image };
+  if (fieldNameMemo.size < 4096 && image.length <= 40) fieldNameMemo.set(entry.text, entry);
+  return entry;
 }
 
 function blockKind(t: IToken): BlockKind {

@@ -11,6 +11,7 @@ import {
   ExecuteCommandRequest, LanguageClient, TransportKind,
   type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/runtime.ts';
 import { MESSAGES, resolveLanguage, type Lang, type Messages } from './messages.ts';
 
 /** Commands this extension registers itself. */
@@ -200,8 +201,8 @@ function command(id: string, run: (...args: unknown[]) => Promise<void>): vscode
 export function activate(context: vscode.ExtensionContext): void {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.salastus');
   const clientOptions: LanguageClientOptions = {

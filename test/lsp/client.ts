@@ -12,6 +12,7 @@ import type {
   ApplyWorkspaceEditParams, Diagnostic, InitializeResult, Position, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/runtime.ts';
 import { stopLspChild } from '../helpers/lsp-process.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -117,7 +118,8 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     await ensureBuilt();
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
+    // With the flags the VS Code client gives it (server/src/lsp/runtime.ts).
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
     const client = new LspClient(child);
     client.configuration = options.configuration ?? null;
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
