@@ -62,37 +62,51 @@ function assemble(text: string, segments: readonly SegmentResult[]): SalastusDoc
   return doc;
 }
 
-/** How many blocks, comments and syntax errors segments[0, to) hold. */
-function countItems(segments: readonly SegmentResult[], to: number): { blocks: number; comments: number; errors: number } {
-  let blocks = 0;
-  let comments = 0;
-  let errors = 0;
-  for (let i = 0; i < to; i++) {
-    const s = segments[i]!;
-    if (s.block) blocks++;
-    comments += s.comments.length;
-    errors += s.errors.length;
+/** How many of `items` (ascending by start) start before `offset`. */
+function countBefore<T>(items: readonly T[], offset: number, startOf: (x: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (startOf(items[mid]!) < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return { blocks, comments, errors };
+  return lo;
+}
+
+/**
+ * Where the items of previous.segments[0, to) end in the previous document's lists, with
+ * the previous offsets (before any segment is moved). Blocks and comments lie inside their
+ * segment, so a bisection by offset finds them; a syntax error may stand just past its
+ * segment (at the next keyword), so errors are counted segment by segment (when there are any).
+ */
+function itemsBefore(previous: ParsedText, to: number): { blocks: number; comments: number; errors: number } {
+  const at = to < previous.bounds.length ? previous.bounds[to]! : Infinity;
+  let errors = 0;
+  if (previous.doc.syntaxErrors.length > 0) for (let i = 0; i < to; i++) errors += previous.segments[i]!.errors.length;
+  return {
+    blocks: countBefore(previous.doc.blocks, at, (b) => b.span.start),
+    comments: countBefore(previous.doc.comments, at, (c) => c.start),
+    errors,
+  };
 }
 
 /**
  * The document of an update that kept previous.segments[0, keep) at its head and reused
- * previous.segments[reusedFrom…] as its tail, segments[middleFrom, middleTo) being new in
- * between: the head's and tail's items are slices of the previous document's lists (the
- * same objects, the tail's moved in place), so an edit does not rebuild the lists item by item.
+ * the previous segments from the one `tail` counts up to as its tail, segments[keep,
+ * middleTo) being new in between: the head's and tail's items are slices of the previous
+ * document's lists (the same objects, the tail's moved in place), so an edit does not
+ * rebuild the lists item by item.
  */
-function assembleAround(text: string, segments: readonly SegmentResult[], previous: ParsedText, keep: number, middleTo: number, reusedFrom: number): SalastusDocument {
-  const old = previous.doc;
-  const head = countItems(previous.segments, keep);
-  const tail = countItems(previous.segments, reusedFrom);
-  const middle = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: 0 } as SalastusDocument;
+function assembleAround(text: string, segments: readonly SegmentResult[], previous: SalastusDocument, keep: number, middleTo: number,
+  head: ReturnType<typeof itemsBefore>, tail: ReturnType<typeof itemsBefore>): SalastusDocument {
+  const middle: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: 0 };
   for (let i = keep; i < middleTo; i++) addSegment(middle, segments[i]!);
   return {
     header: segments[0]?.header,
-    blocks: old.blocks.slice(0, head.blocks).concat(middle.blocks, old.blocks.slice(tail.blocks)),
-    comments: old.comments.slice(0, head.comments).concat(middle.comments, old.comments.slice(tail.comments)),
-    syntaxErrors: old.syntaxErrors.slice(0, head.errors).concat(middle.syntaxErrors, old.syntaxErrors.slice(tail.errors)),
+    blocks: previous.blocks.slice(0, head.blocks).concat(middle.blocks, previous.blocks.slice(tail.blocks)),
+    comments: previous.comments.slice(0, head.comments).concat(middle.comments, previous.comments.slice(tail.comments)),
+    syntaxErrors: previous.syntaxErrors.slice(0, head.errors).concat(middle.syntaxErrors, previous.syntaxErrors.slice(tail.errors)),
     length: text.length,
   };
 }
@@ -154,6 +168,9 @@ export function parseIncremental(text: string, previous: ParsedText | undefined,
     segments.push(parseSegment(text, newBounds[i]!, newBounds[i + 1] ?? text.length, i === 0));
     parsed++;
   }
+  // Where the kept head and the reused tail lie in the previous document's lists (before the tail moves).
+  const head = itemsBefore(previous, keep);
+  const tail = itemsBefore(previous, firstReusedTail);
   let tailReused = true;
   for (let k = 0; k < tailSegments.length; k++) {
     const i = firstTailNew + k;
@@ -170,7 +187,7 @@ export function parseIncremental(text: string, previous: ParsedText | undefined,
       tailReused = false;
     }
   }
-  const doc = tailReused ? assembleAround(text, segments, previous, keep, firstTailNew, firstReusedTail) : assemble(text, segments);
+  const doc = tailReused ? assembleAround(text, segments, previous.doc, keep, firstTailNew, head, tail) : assemble(text, segments);
   return { text, bounds: newBounds, segments, doc, parsedSegments: parsed };
 }
 

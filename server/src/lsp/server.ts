@@ -58,6 +58,20 @@ const SYMBOL_KIND: Readonly<Record<OurSymbolKind, SymbolKind>> = {
   extension: SymbolKind.Event,
 };
 
+/** A callback to run after `ms`, which can be cancelled; 0: as soon as the pending I/O is handled (setTimeout(0) waits at least 1 ms). */
+interface Pending {
+  cancel(): void;
+}
+
+function later(ms: number, run: () => void): Pending {
+  if (ms <= 0) {
+    const h = setImmediate(run);
+    return { cancel: () => clearImmediate(h) };
+  }
+  const h = setTimeout(run, ms);
+  return { cancel: () => clearTimeout(h) };
+}
+
 function sameYmd(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }
@@ -79,7 +93,7 @@ export function startServer(connection: Connection): void {
   let shownProblems = new Set<string>();
   /** The client's spelling of each document uri (canonical → as sent). */
   const clientUris = new Map<string, string>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const timers = new Map<string, Pending>();
   /** When each document last changed in the editor (performance.now()), to tell a burst from a single keystroke. */
   const lastChange = new Map<string, number>();
   /** Documents whose diagnostics wait to be published. */
@@ -211,7 +225,7 @@ export function startServer(connection: Connection): void {
    */
   function schedule(uri: string, delay?: number): void {
     const old = timers.get(uri);
-    if (old) clearTimeout(old);
+    old?.cancel();
     if (delay === undefined) {
       const now = performance.now();
       const previous = lastChange.get(uri);
@@ -220,11 +234,11 @@ export function startServer(connection: Connection): void {
     } else {
       lastChange.delete(uri);
     }
-    timers.set(uri, setTimeout(() => {
+    timers.set(uri, later(delay, () => {
       timers.delete(uri);
       void safePublish();
       if (lastChange.has(uri)) lastChange.set(uri, performance.now());
-    }, delay));
+    }));
   }
 
   // ----- settings -------------------------------------------------------------------------
@@ -357,7 +371,7 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onShutdown(() => {
-    for (const t of timers.values()) clearTimeout(t);
+    for (const t of timers.values()) t.cancel();
     timers.clear();
   });
 
