@@ -198,6 +198,22 @@ describe('service: structures kept across edits', () => {
     assert.equal(empty.incomplete, true);
     assert.equal(empty.items.length, MAX_DECISION_ITEMS);
     assert.equal(empty.items[0]!.label, `D-${MAX_DECISION_ITEMS + 59}`);
+    // Anywhere, with ids defined twice and decisions in another file: the nearest by where each
+    // id is first defined (another file's are farther than any of this one), ties by id.
+    const random = lcg(5);
+    const other = Array.from({ length: 30 }, (_, n) => decision(n * 7)).join('');
+    const mixed = Array.from({ length: MAX_DECISION_ITEMS + 80 }, (_, n) => (n % 9 === 4 ? `declassification "X-${n}" {\n  decision: ""\n}\n` : decision(Math.floor(random() * 150)))).join('');
+    const cursors = [...mixed.matchAll(/decision: "/g)].map((m) => m.index + 'decision: "'.length);
+    for (const [name, texts] of [['one file', { 'file:///m': mixed }], ['two files', { 'file:///m': mixed, 'file:///a-other': other }]] as const) {
+      const w = workspace(texts);
+      const decisions = w.index().decisions;
+      for (const offset of cursors) {
+        const expected = [...decisions].map(([id, refs]) => ({ id, d: refs[0]!.uri === 'file:///m' ? Math.abs(refs[0]!.block.span.start - offset) : Infinity }))
+          .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, MAX_DECISION_ITEMS).map((x) => x.id);
+        const got = completeList(w, 'file:///m', offset, 'en').items.filter((i) => i.kind === 'reference').map((i) => i.label);
+        assert.deepEqual(got, expected, `${name}, offset ${offset}`);
+      }
+    }
     // A workspace with fewer decisions gets them all, complete.
     const few = workspace({ 'file:///b': `${decision(1)}${decision(2)}declassification "X" {\n  decision: "D"\n}\n` });
     const fewText = few.get('file:///b')!.text;

@@ -14,7 +14,7 @@ import { competentFor, originatorOf } from '../check/competence.ts';
 import { expectedMarking } from '../check/marking.ts';
 import { LEVEL_RANK, levelWithin, stringOf, validDate, value } from '../check/model.ts';
 import { lookupDecision } from '../check/terms.ts';
-import type { BlockRef, CheckContext, Lang } from '../check/types.ts';
+import type { BlockRef, CheckContext, Lang, WorkspaceIndex } from '../check/types.ts';
 import type { Clause } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import { cite, levelsText, termText } from './explain.ts';
@@ -380,6 +380,90 @@ function compareRanked(a: Ranked, b: Ranked): number {
   return a.rank - b.rank || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * The MAX_DECISION_ITEMS decisions of document `uri` nearest `offset` (by compareRanked with
+ * nothing typed: distance, then id), walking its blocks outwards from the cursor instead of
+ * ranking every decision id; undefined when the document has fewer (then decisions of other
+ * files come into the list, and every id is ranked). An id counts where its first definition is.
+ */
+function nearestDecisions(ws: Workspace, uri: string, offset: number, decisions: WorkspaceIndex['decisions']): Ranked[] | undefined {
+  const blocks = ws.get(uri)?.doc.blocks;
+  if (!blocks || blocks.length < MAX_DECISION_ITEMS) return undefined;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const own = (i: number): Ranked | undefined => {
+    const b = blocks[i]!;
+    if (b.kind !== 'decision' || !b.id) return undefined;
+    const ref = decisions.get(b.id.value)?.[0];
+    return ref && ref.block === b ? { id: b.id.value, ref, rank: 0, distance: Math.abs(b.span.start - offset) } : undefined;
+  };
+  const found: Ranked[] = [];
+  let left = lo - 1;
+  let right = lo;
+  // Take from the nearer side; past MAX_DECISION_ITEMS only ties with the farthest taken (the id decides between them).
+  while (left >= 0 || right < blocks.length) {
+    const dl = left >= 0 ? offset - blocks[left]!.span.start : Infinity;
+    const dr = right < blocks.length ? blocks[right]!.span.start - offset : Infinity;
+    const d = Math.min(dl, dr);
+    if (found.length >= MAX_DECISION_ITEMS && d > found[found.length - 1]!.distance) break;
+    const r = dl <= dr ? own(left--) : own(right++);
+    if (r) found.push(r);
+  }
+  if (found.length < MAX_DECISION_ITEMS) return undefined;
+  return found.sort(compareRanked).slice(0, MAX_DECISION_ITEMS);
+}
+
+/** The best `size` of what is added (by compareRanked), in a heap whose root is the worst of them. */
+class WorstFirst {
+  private readonly heap: Ranked[] = [];
+  private readonly size: number;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  /** The worst one kept, once `size` are kept (before that, anything is taken). */
+  worst(): Ranked | undefined {
+    return this.heap.length === this.size ? this.heap[0] : undefined;
+  }
+
+  add(r: Ranked): void {
+    const h = this.heap;
+    if (h.length < this.size) {
+      h.push(r);
+      let i = h.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (compareRanked(h[parent]!, h[i]!) >= 0) break;
+        [h[parent], h[i]] = [h[i]!, h[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    h[0] = r;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const rr = l + 1;
+      let big = i;
+      if (l < h.length && compareRanked(h[l]!, h[big]!) > 0) big = l;
+      if (rr < h.length && compareRanked(h[rr]!, h[big]!) > 0) big = rr;
+      if (big === i) break;
+      [h[big], h[i]] = [h[i]!, h[big]!];
+      i = big;
+    }
+  }
+
+  sorted(): Ranked[] {
+    return [...this.heap].sort(compareRanked);
+  }
+}
+
 /** The decision ids lower-cased, in the map's order: once per index (a new index is a new map). */
 const lowerIdsOf = new WeakMap<ReadonlyMap<string, unknown>, string[]>();
 
@@ -474,29 +558,30 @@ function valueItems(
         // subsequence, as the editor's fuzzy filter matches), prefix matches first, then the
         // decisions of this document nearest the cursor; the editor asks again as the user types.
         const typed = (ws.get(uri)?.text ?? '').slice(span.start, Math.max(span.start, state.offset)).replace(/^"/, '').toLowerCase();
-        // The best MAX_DECISION_ITEMS kept in order as the ids stream by: most are rejected
-        // against the worst kept one, without sorting all of them.
-        const top: Ranked[] = [];
+        // Nothing typed yet (the list opens at the quote): the nearest decisions of this document, found from the cursor outwards.
+        const near = typed === '' ? nearestDecisions(ws, uri, state.offset, ctx.index.decisions) : undefined;
+        if (near) {
+          matching = near;
+          state.incomplete = true;
+        } else {
+        // The best MAX_DECISION_ITEMS kept in a heap whose top is the worst kept one, as the ids
+        // stream by: most are rejected against it before anything is made of them.
+        const top = new WorstFirst(MAX_DECISION_ITEMS);
         const lower = lowerIds(ctx.index.decisions);
         let k = 0;
         for (const [id, refs] of ctx.index.decisions) {
           const l = lower[k++]!;
           if (!isSubsequence(typed, l)) continue;
           const ref = refs[0]!;
-          const r: Ranked = { id, ref, rank: l.startsWith(typed) ? 0 : 1, distance: ref.uri === uri ? Math.abs(ref.block.span.start - state.offset) : Infinity };
-          if (top.length === MAX_DECISION_ITEMS && compareRanked(r, top[top.length - 1]!) >= 0) continue;
-          let lo = 0;
-          let hi = top.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (compareRanked(top[mid]!, r) <= 0) lo = mid + 1;
-            else hi = mid;
-          }
-          top.splice(lo, 0, r);
-          if (top.length > MAX_DECISION_ITEMS) top.pop();
+          const rank = l.startsWith(typed) ? 0 : 1;
+          const distance = ref.uri === uri ? Math.abs(ref.block.span.start - state.offset) : Infinity;
+          const worst = top.worst();
+          if (worst && (rank > worst.rank || (rank === worst.rank && (distance > worst.distance || (distance === worst.distance && id >= worst.id))))) continue;
+          top.add({ id, ref, rank, distance });
         }
-        matching = top;
+        matching = top.sorted();
         state.incomplete = true;
+        }
       }
       const items: CompletionItem[] = [];
       for (const { id, ref } of matching) {
