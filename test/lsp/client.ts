@@ -80,12 +80,17 @@ export class LspClient {
   initializeResult: InitializeResult | undefined;
   private readonly docs = new Map<string, TextDocument>();
   private waiters: Waiter[] = [];
+  /** When the last notification was handed to the connection (after the client's own work on its copy of the text), performance.now(). */
+  sentAt = 0;
+  /** When each publication arrived (decoded), performance.now(). */
+  readonly receivedAt = new WeakMap<PublishDiagnosticsParams, number>();
 
   private constructor(child: ChildProcess) {
     this.child = child;
     child.stderr!.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.receivedAt.set(p, performance.now());
       const list = this.published.get(p.uri) ?? [];
       list.push(p);
       this.published.set(p.uri, list);
@@ -158,6 +163,7 @@ export class LspClient {
   }
 
   notify(method: string, params: unknown): Promise<void> {
+    this.sentAt = performance.now();
     return this.connection.sendNotification(method, params);
   }
 
