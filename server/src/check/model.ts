@@ -214,6 +214,7 @@ export function nearestIn(target: string, prepared: PreparedCandidates, max = 3)
   const best: [string, number][] = [];
   const { names, lower } = prepared;
   for (let i = 0; i < t.length; i++) bag[t.charCodeAt(i) & 63]!++;
+  const masks = t.length > 0 && t.length <= MAX_BIT_TARGET ? new CharMasks(t) : undefined;
   for (let i = 0; max > 0 && i < names.length; i++) {
     const c = names[i]!;
     const worst = best.length === max ? best[max - 1]! : undefined;
@@ -227,7 +228,7 @@ export function nearestIn(target: string, prepared: PreparedCandidates, max = 3)
     while (k < l.length && extra <= limit) if (--bag[l.charCodeAt(k++) & 63]! < 0) extra++;
     for (let r = 0; r < k; r++) bag[l.charCodeAt(r) & 63]!++;
     if (extra > limit || t.length - (l.length - extra) > limit) continue;
-    const d = editDistanceWithin(t, l, limit);
+    const d = masks ? masks.distance(l) : editDistanceWithin(t, l, limit);
     if (d > limit || (worst && !before(d, c, worst[1], worst[0]))) continue;
     // Insert after every entry that does not sort after it (a stable sort's order).
     let at = best.length;
@@ -236,9 +237,66 @@ export function nearestIn(target: string, prepared: PreparedCandidates, max = 3)
     if (best.length > max) best.length = max;
   }
   for (let i = 0; i < t.length; i++) bag[t.charCodeAt(i) & 63]!--;
+  masks?.release();
   const result = best.map(([c]) => c);
   prepared.memo.set(key, result);
   return result.slice();
+}
+
+/** The longest target whose characters' positions fit the bits of one 32-bit word. */
+const MAX_BIT_TARGET = 31;
+/** Position masks of the characters below 256 (the scratch of one CharMasks at a time). */
+const lowMasks = new Int32Array(256);
+
+/**
+ * A target's edit distance to many strings, by Myers' bit-parallel algorithm (in Hyyrö's
+ * form for the distance of whole strings): one word operation per character of the other
+ * string instead of a row of the table. The target (1 to 31 code units) is described by
+ * the positions of each of its characters, made once; `release` clears them for the next.
+ */
+export class CharMasks {
+  private readonly target: string;
+  private readonly high = new Map<number, number>();
+
+  constructor(target: string) {
+    this.target = target;
+    for (let i = 0; i < target.length; i++) {
+      const c = target.charCodeAt(i);
+      if (c < 256) lowMasks[c] = lowMasks[c]! | (1 << i);
+      else this.high.set(c, (this.high.get(c) ?? 0) | (1 << i));
+    }
+  }
+
+  /** The Levenshtein distance from the target to `b`. */
+  distance(b: string): number {
+    const m = this.target.length;
+    const top = 1 << (m - 1);
+    let pv = m === 32 ? -1 : (1 << m) - 1;
+    let mv = 0;
+    let d = m;
+    for (let j = 0; j < b.length; j++) {
+      const c = b.charCodeAt(j);
+      const eq = c < 256 ? lowMasks[c]! : this.high.get(c) ?? 0;
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & top) d++;
+      else if (mh & top) d--;
+      ph = (ph << 1) | 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+    }
+    return d;
+  }
+
+  release(): void {
+    for (let i = 0; i < this.target.length; i++) {
+      const c = this.target.charCodeAt(i);
+      if (c < 256) lowMasks[c] = 0;
+    }
+  }
 }
 
 let row = new Int32Array(64);
