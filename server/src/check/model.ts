@@ -186,6 +186,10 @@ export interface PreparedCandidates {
   lower: string[];
   /** Answers already given, by max and target. */
   memo: Map<string, string[]>;
+  /** Indexes of the candidates in the order of their lower-cased spelling (made on first use). */
+  sorted?: number[];
+  /** The largest distance any candidate may be at: that of the longest name. */
+  widest?: number;
 }
 
 export function prepareCandidates(candidates: Iterable<string>): PreparedCandidates {
@@ -193,8 +197,13 @@ export function prepareCandidates(candidates: Iterable<string>): PreparedCandida
   return { names, lower: names.map((c) => c.toLowerCase()), memo: new Map() };
 }
 
-/** Character counts of the target, by code unit modulo 64 (shared buckets only lower the bound below). */
-const bag = new Int32Array(64);
+/** The longest reference (in characters) that "did you mean" guesses for. */
+const MAX_GUESSED = 1000;
+
+/** How far (edit distance) a candidate may be from the target to be offered: a third of it, at least 2. */
+function reach(name: string): number {
+  return Math.max(2, Math.floor(name.length / 3));
+}
 
 /** Whether (d, a) sorts before (e, b): by distance, then by name. */
 function before(d: number, a: string, e: number, b: string): boolean {
@@ -202,134 +211,79 @@ function before(d: number, a: string, e: number, b: string): boolean {
 }
 
 /**
- * `nearest` over prepared candidates: the same result, without lower-casing them again.
- * Keeps the best `max` so far; once it holds `max`, a candidate must come within the worst
- * of them, so the bounds below reject most candidates without computing a distance.
+ * `nearest` over prepared candidates: the `max` candidates nearest `target` (case aside) by
+ * edit distance, then by name, each within its reach. The candidates are walked in sorted
+ * order as a trie: the row of the distance table for a common prefix is computed once for
+ * every candidate that shares it, and a prefix whose row is everywhere beyond what could
+ * still be taken (the widest reach; once `max` are kept, the worst kept distance) is left
+ * with all its candidates.
  */
 export function nearestIn(target: string, prepared: PreparedCandidates, max = 3): string[] {
   const key = `${max}\u0000${target}`;
   const known = prepared.memo.get(key);
   if (known) return known.slice();
   const t = target.toLowerCase();
-  const best: [string, number][] = [];
+  const m = t.length;
+  // No guesses for an absurdly long reference: no id is a typo of it worth showing.
+  if (m > MAX_GUESSED) return [];
+  // A candidate longer than 1.5 × the target (and than the target + 2) is beyond its reach:
+  // no prefix longer than this is worth walking.
+  const deepest = Math.floor(1.5 * m) + 3;
   const { names, lower } = prepared;
-  for (let i = 0; i < t.length; i++) bag[t.charCodeAt(i) & 63]!++;
-  const masks = t.length > 0 && t.length <= MAX_BIT_TARGET ? new CharMasks(t) : undefined;
-  for (let i = 0; max > 0 && i < names.length; i++) {
+  if (!prepared.sorted) {
+    const order = names.map((_, i) => i);
+    order.sort((a, b) => (lower[a]! < lower[b]! ? -1 : lower[a]! > lower[b]! ? 1 : 0));
+    prepared.sorted = order;
+    prepared.widest = names.reduce((w, c) => Math.max(w, reach(c)), 0);
+  }
+  const sorted = prepared.sorted;
+  const widest = prepared.widest!;
+  const best: [string, number][] = [];
+  /** rows[k]: the table's row for the first k characters of the candidates being walked. */
+  const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+  const bound = (): number => (best.length === max ? best[max - 1]![1] : widest);
+  const take = (i: number, d: number): void => {
     const c = names[i]!;
-    const worst = best.length === max ? best[max - 1]! : undefined;
-    const limit = Math.min(Math.max(2, Math.floor(c.length / 3)), worst ? worst[1] : Infinity);
-    const l = lower[i]!;
-    if (Math.abs(l.length - t.length) > limit) continue;
-    // The bag distance (characters one has and the other lacks) never exceeds the edit
-    // distance: count the candidate's characters the target lacks, stopping past the limit.
-    let extra = 0;
-    let k = 0;
-    while (k < l.length && extra <= limit) if (--bag[l.charCodeAt(k++) & 63]! < 0) extra++;
-    for (let r = 0; r < k; r++) bag[l.charCodeAt(r) & 63]!++;
-    if (extra > limit || t.length - (l.length - extra) > limit) continue;
-    const d = masks ? masks.distance(l) : editDistanceWithin(t, l, limit);
-    if (d > limit || (worst && !before(d, c, worst[1], worst[0]))) continue;
+    if (d > reach(c)) return;
+    if (best.length === max && !before(d, c, best[max - 1]![1], best[max - 1]![0])) return;
     // Insert after every entry that does not sort after it (a stable sort's order).
     let at = best.length;
     while (at > 0 && before(d, c, best[at - 1]![1], best[at - 1]![0])) at--;
     best.splice(at, 0, [c, d]);
     if (best.length > max) best.length = max;
-  }
-  for (let i = 0; i < t.length; i++) bag[t.charCodeAt(i) & 63]!--;
-  masks?.release();
+  };
+  // The candidates sorted[lo, hi) share their first `depth` characters; rows[depth] is their row.
+  const walk = (lo: number, hi: number, depth: number): void => {
+    const prev = rows[depth]!;
+    let i = lo;
+    // Those that end here sort first.
+    while (i < hi && lower[sorted[i]!]!.length === depth) take(sorted[i++]!, prev[m]!);
+    while (i < hi) {
+      const ch = lower[sorted[i]!]!.charCodeAt(depth);
+      // The run of candidates with this character next (sorted, so a bisection finds its end).
+      let a = i + 1;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (lower[sorted[mid]!]!.charCodeAt(depth) === ch) a = mid + 1;
+        else b = mid;
+      }
+      const row = rows[depth + 1] ?? (rows[depth + 1] = new Int32Array(m + 1));
+      row[0] = depth + 1;
+      let least = row[0];
+      for (let j = 1; j <= m; j++) {
+        const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (t.charCodeAt(j - 1) === ch ? 0 : 1));
+        row[j] = v;
+        if (v < least) least = v;
+      }
+      if (least <= bound() && depth < deepest) walk(i, a, depth + 1);
+      i = a;
+    }
+  };
+  if (max > 0 && sorted.length > 0) walk(0, sorted.length, 0);
   const result = best.map(([c]) => c);
   prepared.memo.set(key, result);
   return result.slice();
-}
-
-/** The longest target whose characters' positions fit the bits of one 32-bit word. */
-const MAX_BIT_TARGET = 31;
-/** Position masks of the characters below 256 (the scratch of one CharMasks at a time). */
-const lowMasks = new Int32Array(256);
-
-/**
- * A target's edit distance to many strings, by Myers' bit-parallel algorithm (in Hyyrö's
- * form for the distance of whole strings): one word operation per character of the other
- * string instead of a row of the table. The target (1 to 31 code units) is described by
- * the positions of each of its characters, made once; `release` clears them for the next.
- */
-export class CharMasks {
-  private readonly target: string;
-  private readonly high = new Map<number, number>();
-
-  constructor(target: string) {
-    this.target = target;
-    for (let i = 0; i < target.length; i++) {
-      const c = target.charCodeAt(i);
-      if (c < 256) lowMasks[c] = lowMasks[c]! | (1 << i);
-      else this.high.set(c, (this.high.get(c) ?? 0) | (1 << i));
-    }
-  }
-
-  /** The Levenshtein distance from the target to `b`. */
-  distance(b: string): number {
-    const m = this.target.length;
-    const top = 1 << (m - 1);
-    let pv = m === 32 ? -1 : (1 << m) - 1;
-    let mv = 0;
-    let d = m;
-    for (let j = 0; j < b.length; j++) {
-      const c = b.charCodeAt(j);
-      const eq = c < 256 ? lowMasks[c]! : this.high.get(c) ?? 0;
-      const xv = eq | mv;
-      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      if (ph & top) d++;
-      else if (mh & top) d--;
-      ph = (ph << 1) | 1;
-      mh <<= 1;
-      pv = mh | ~(xv | ph);
-      mv = ph & xv;
-    }
-    return d;
-  }
-
-  release(): void {
-    for (let i = 0; i < this.target.length; i++) {
-      const c = this.target.charCodeAt(i);
-      if (c < 256) lowMasks[c] = 0;
-    }
-  }
-}
-
-let row = new Int32Array(64);
-
-/**
- * The Levenshtein distance of a and b when it is at most `limit`; otherwise some number
- * above `limit`. Stops as soon as every cell of a row exceeds the limit (no later row can
- * come back under it), so far-apart strings cost a few rows.
- */
-export function editDistanceWithin(a: string, b: string, limit: number): number {
-  const n = b.length;
-  if (Math.abs(a.length - n) > limit) return limit + 1;
-  if (row.length < n + 1) row = new Int32Array(2 * (n + 1));
-  const prev = row;
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a.charCodeAt(i - 1);
-    let diag = prev[0]!;
-    prev[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const tmp = prev[j]!;
-      const sub = diag + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = tmp + 1;
-      const ins = prev[j - 1]! + 1;
-      const v = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-      prev[j] = v;
-      if (v < rowMin) rowMin = v;
-      diag = tmp;
-    }
-    if (rowMin > limit) return limit + 1;
-  }
-  return prev[n]!;
 }
 
 /** A level written in the language of `like` (the text it replaces): `salajane` stays Estonian. */
