@@ -6,7 +6,7 @@
 // meaning (or, for an unresolved reference, when a decision id appears or vanishes: an
 // edit inside a decision that keeps its id drops nothing). The result equals a full
 // checkWorkspace; test/unit/check-incremental.test.ts holds it to that over random edits.
-import type { Block } from '../../../grammar/index.ts';
+import type { Block, Field } from '../../../grammar/index.ts';
 import { buildIndex, checkBlock, checkDocumentLevel, sortDiagnostics, type CheckOptions } from './index.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 
@@ -39,10 +39,13 @@ export function blockChanges(before: readonly Block[], after: readonly Block[]):
 function linkedIds(block: Block): string[] {
   const ids: string[] = [];
   if (block.id) ids.push(block.id.value);
-  for (const c of [block, ...block.parts]) {
-    for (const f of c.fields) if (f.name === 'decision' && f.value?.kind === 'string') ids.push(f.value.value);
-  }
+  referencedIds(block.fields, ids);
+  for (const p of block.parts) referencedIds(p.fields, ids);
   return ids;
+}
+
+function referencedIds(fields: readonly Field[], ids: string[]): void {
+  for (const f of fields) if (f.name === 'decision' && f.value?.kind === 'string') ids.push(f.value.value);
 }
 
 function cloneShifted(ds: readonly Diagnostic[], d: number): Diagnostic[] {
@@ -65,7 +68,7 @@ export class IncrementalChecker {
   /** Valid results only: a result is deleted as soon as something it depends on changes. */
   private cache = new WeakMap<Block, Entry>();
   /** The cached blocks whose result depends on each id. */
-  private dependents = new Map<string, Set<Block>>();
+  private dependents = new Map<string, Block[]>();
   /** The cached blocks with an unresolved reference: they depend on the set of decision ids. */
   private unresolved = new Set<Block>();
   /** How many blocks (of all documents) define each decision id. */
@@ -178,13 +181,11 @@ export class IncrementalChecker {
   private checkNew(block: Block, doc: CheckedDocument, ctx: CheckContext): readonly Diagnostic[] {
     this.checkedBlocks++;
     const diagnostics = checkBlock(block, doc, ctx);
+    // A list, not a set: most ids have one or two dependents, and a block listed twice is only dropped twice.
     for (const id of linkedIds(block)) {
-      let ds = this.dependents.get(id);
-      if (!ds) {
-        ds = new Set();
-        this.dependents.set(id, ds);
-      }
-      ds.add(block);
+      const ds = this.dependents.get(id);
+      if (ds) ds.push(block);
+      else this.dependents.set(id, [block]);
     }
     if (diagnostics.some((x) => x.code === 'decision-unknown')) this.unresolved.add(block);
     // The AST's span objects move in place on later edits: keep copies, and give them out.

@@ -83,8 +83,10 @@ class KeptIndex {
   readonly byId = new Map<string, BlockRef[]>();
   decisions = new Map<string, BlockRef[]>();
   readonly extensionsOf = new Map<string, BlockRef[]>();
-  /** Decision ids entered or taken out by the current update, and whether each was there before it. */
-  private readonly decisionKeys = new Map<string, boolean>();
+  /** Decision ids the current update took out (their last decision gone); one that comes back was not lost. */
+  private readonly vanished = new Set<string>();
+  /** Whether the current update brought a decision id that was not there before it. */
+  private appeared = false;
 
   private static add(map: Map<string, BlockRef[]>, key: string, ref: BlockRef): void {
     const list = map.get(key);
@@ -105,16 +107,13 @@ class KeptIndex {
     else map.set(key, next);
   }
 
-  private noteDecisionKey(key: string): void {
-    if (!this.decisionKeys.has(key)) this.decisionKeys.set(key, this.decisions.has(key));
-  }
-
   addBlock(uri: string, block: Block): void {
     const ref = { uri, block };
     if (block.id) KeptIndex.add(this.byId, block.id.value, ref);
     if (block.kind === 'decision' && block.id) {
-      this.noteDecisionKey(block.id.value);
-      KeptIndex.add(this.decisions, block.id.value, ref);
+      const key = block.id.value;
+      if (!this.decisions.has(key) && !this.vanished.delete(key)) this.appeared = true;
+      KeptIndex.add(this.decisions, key, ref);
     }
     if (block.kind === 'extension') {
       const target = extensionTarget(block);
@@ -125,8 +124,9 @@ class KeptIndex {
   removeBlock(block: Block): void {
     if (block.id) KeptIndex.remove(this.byId, block.id.value, block);
     if (block.kind === 'decision' && block.id) {
-      this.noteDecisionKey(block.id.value);
-      KeptIndex.remove(this.decisions, block.id.value, block);
+      const key = block.id.value;
+      KeptIndex.remove(this.decisions, key, block);
+      if (!this.decisions.has(key)) this.vanished.add(key);
     }
     if (block.kind === 'extension') {
       const target = extensionTarget(block);
@@ -136,9 +136,9 @@ class KeptIndex {
 
   /** Ends an update: whether the set of decision ids changed (then `decisions` is a new map). */
   endUpdate(): boolean {
-    let changed = false;
-    for (const [key, was] of this.decisionKeys) if (was !== this.decisions.has(key)) changed = true;
-    this.decisionKeys.clear();
+    const changed = this.appeared || this.vanished.size > 0;
+    this.appeared = false;
+    this.vanished.clear();
     if (changed) this.decisions = new Map(this.decisions);
     return changed;
   }
