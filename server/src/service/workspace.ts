@@ -232,15 +232,15 @@ export class Workspace {
     const e = this.entry(uri);
     const previous = e.open?.text;
     const known = previous !== undefined ? edit?.change : undefined;
-    if (e.open && e.open.version === version && (known ? isUnchanged(known, previous!.length, text.length) : e.open.text === text)) return;
-    const before = previous ?? e.disk;
+    const same = previous !== undefined ? (known ? isUnchanged(known, previous.length, text.length) : previous === text) : e.disk === text;
+    if (e.open && e.open.version === version && same) return;
     // The change since the last parse: the editor's edits, one after another.
     if (!known) e.change = undefined;
     else if (e.change) e.change = { base: e.change.base, change: thenChanged(e.change.change, known) };
     else e.change = { base: previous!, change: known };
     e.openLines = edit?.lines ? { text, index: edit.lines } : undefined;
     e.open = { text, version };
-    if ((known ? isUnchanged(known, previous!.length, text.length) : before === text) && e.current) {
+    if (same && e.current) {
       e.current = { ...e.current, version, open: true };
       this.unpublished.add(uri); // the editor wants the diagnostics of its version
       return;
