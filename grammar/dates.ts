@@ -45,11 +45,39 @@ export function formatEstonian(d: Ymd): string {
   return `${pad(d.day, 2)}.${pad(d.month, 2)}.${pad(d.year, 4)}`;
 }
 
-/** Parses `2026-03-01` or `01.03.2026`; undefined when the text has neither shape. Validity is separate. */
+/** The value of the ASCII digits read by the last `digitsFrom`. */
+let digitsValue = 0;
+
+/** Reads the ASCII digits of `text` from `i` into digitsValue; returns the index after them. */
+function digitsFrom(text: string, i: number): number {
+  let v = 0;
+  let j = i;
+  for (; j < text.length; j++) {
+    const d = text.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+  }
+  digitsValue = v;
+  return j;
+}
+
+/**
+ * Parses `2026-03-01` (yyyy-m-d, month and day of one or two digits) or `01.03.2026`
+ * (d.m.yyyy); undefined when the text has neither shape. Validity is separate. Read digit by
+ * digit (every date of every block passes here).
+ */
 export function parseDateText(text: string): Ymd | undefined {
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  if (m) return { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
-  return undefined;
+  const a = digitsFrom(text, 0);
+  const first = digitsValue;
+  const sep = text.charCodeAt(a);
+  if (a === 0 || (sep !== 45 /* - */ && sep !== 46 /* . */)) return undefined;
+  const b = digitsFrom(text, a + 1);
+  const second = digitsValue;
+  if (b === a + 1 || b - a - 1 > 2 || text.charCodeAt(b) !== sep) return undefined;
+  const c = digitsFrom(text, b + 1);
+  const third = digitsValue;
+  if (c !== text.length) return undefined;
+  const lastDigits = c - b - 1;
+  if (sep === 45) return a === 4 && lastDigits >= 1 && lastDigits <= 2 ? { year: first, month: second, day: third } : undefined;
+  return a <= 2 && lastDigits === 4 ? { year: third, month: second, day: first } : undefined;
 }

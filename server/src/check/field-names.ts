@@ -1,5 +1,5 @@
 // field-unknown and field-duplicate (LANGUAGE.md § 3): each block kind takes its own fields, each once.
-import { BLOCK_FIELDS, blockTakes, type Block, type Part } from '../../../grammar/index.ts';
+import { BLOCK_FIELDS, blockTakes, FIELD_ALIASES, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import { describeBlock, diagnostic, fieldName, isEstonian } from './model.ts';
 import type { CheckedDocument, Diagnostic } from './types.ts';
 
@@ -13,8 +13,12 @@ const KIND_ET: Readonly<Record<keyof typeof BLOCK_FIELDS, string>> = {
   decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', part: 'osa',
 };
 
+/** One bit per field name (21 of them: they fit an int), for the fields seen in a block: every block passes here, so no set per block. */
+const FIELD_BIT: ReadonlyMap<FieldName, number> = new Map((Object.keys(FIELD_ALIASES) as FieldName[]).map((name, i) => [name, 1 << i]));
+if (FIELD_BIT.size > 31) throw new Error('field-names.ts: more field names than bits in an int');
+
 function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estonian: boolean, out: Diagnostic[]): void {
-  const seen = new Set<string>();
+  let seen = 0;
   for (const f of c.fields) {
     if (!f.name || !blockTakes(kind, f.name)) {
       const takes = [...BLOCK_FIELDS[kind].required, ...BLOCK_FIELDS[kind].optional];
@@ -25,13 +29,14 @@ function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estoni
       }));
       continue;
     }
-    if (seen.has(f.name)) {
+    const bit = FIELD_BIT.get(f.name)!;
+    if (seen & bit) {
       const what = describeBlock(c);
       out.push(diagnostic('field-duplicate', f.nameSpan, {
         en: `'${f.nameText}' is given twice in ${what.en}: keep one (LANGUAGE.md § 3).`,
         et: `'${f.nameText}' on plokis ${what.et} kaks korda: jäta üks (LANGUAGE.md § 3).`,
       }, [{ label: { en: `Remove this '${f.nameText}'`, et: `Eemalda see '${f.nameText}'` }, edits: [{ span: f.span, text: '' }] }]));
     }
-    seen.add(f.name);
+    seen |= bit;
   }
 }
