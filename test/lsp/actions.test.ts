@@ -1,5 +1,6 @@
-// Quick fixes over the protocol: each diagnostic's fix (computed by the checker, carried in
-// its `data`) comes back as a code action with its edit; applying it clears the diagnostic.
+// Quick fixes over the protocol: each diagnostic's fix (computed by the checker and kept in
+// the server, which publishes no `data`) comes back as a code action with its edit; applying
+// it clears the diagnostic.
 // And "Create marking for this decision".
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
