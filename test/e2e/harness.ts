@@ -1057,15 +1057,25 @@ export class Workbench {
   async quickFixes(at?: { line: number; column: number }, waitMs = 5000): Promise<string[]> {
     if (at) await this.gotoLine(at.line, at.column);
     else await this.focusEditor();
-    await this.press(`${MOD}+.`);
     const widget = this.actionWidget();
     const noActions = this.page.locator('.monaco-editor-overlaymessage .message');
-    const which = await pollUntil('code action menu or "no code actions" message', waitMs, async () => {
-      if (await widget.isVisible()) return 'menu' as const;
-      if (await noActions.isVisible()) return 'none' as const;
-      return undefined;
-    }).catch(() => 'none' as const);
-    if (which === 'none') return [];
+    const ask = async (): Promise<'menu' | 'none' | 'silent'> => {
+      await this.press(`${MOD}+.`);
+      return pollUntil('code action menu or "no code actions" message', waitMs, async () => {
+        if (await widget.isVisible()) return 'menu' as const;
+        if (await noActions.isVisible()) return 'none' as const;
+        return undefined;
+      }).catch(() => 'silent' as const);
+    };
+    let which = await ask();
+    // Now and then the key reaches no editor (neither a menu nor a message follows): once more, focused.
+    if (which === 'silent') {
+      this.log('the Quick Fix key brought nothing; pressing it again in the focused editor');
+      await this.press('Escape');
+      await this.focusEditor();
+      which = await ask();
+    }
+    if (which !== 'menu') return [];
     await widget.locator('.monaco-list-row.action').first().waitFor({ state: 'visible' });
     return widget.locator('.monaco-list-row.action').evaluateAll((rows) =>
       rows.map((r) => (r.querySelector('.title')?.textContent ?? r.getAttribute('aria-label') ?? '').trim()));
