@@ -9,7 +9,7 @@
 //   SALASTUS_FUZZ_RUNS=<n>  cases per property (default 600; `npm run fuzz` uses 100000)
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineIndex, parseDocument, parseFull, parseIncremental } from '../../grammar/index.ts';
+import { diffTexts, LineIndex, parseDocument, parseFull, parseIncremental } from '../../grammar/index.ts';
 import { decodeSalastus } from '../../server/src/io/decode.ts';
 import type { CheckedDocument } from '../../server/src/check/index.ts';
 import {
@@ -86,14 +86,18 @@ describe('fuzz: grammar and checker properties', function () {
     }), params(4, Math.ceil(runs / 2)));
   });
 
-  it('parsing is deterministic, and an incremental parse after edits equals a full parse', () => {
-    fc.assert(fc.property(validFile({ maxBlocks: 4 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (file, mutations) => {
+  it('parsing is deterministic, and an incremental parse after edits equals a full parse (also told a changed region wider than the edit)', () => {
+    fc.assert(fc.property(validFile({ maxBlocks: 4 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.nat(40), fc.nat(40), (file, mutations, widenBefore, widenAfter) => {
       const text = applyMutations(file, mutations);
       const a = parseDocument(text);
       const b = parseDocument(text);
       assert.deepEqual(a, b);
       const incremental = parseIncremental(text, parseFull(file.text));
       assert.deepEqual(incremental.doc, a, `incremental parse differs for ${show(text)} (from ${show(file.text)})`);
+      // As the language server calls it: with the region the editor says it changed, which may be wider.
+      const least = diffTexts(file.text, text);
+      const told = { prefix: Math.max(0, least.prefix - widenBefore), suffix: Math.max(0, least.suffix - widenAfter) };
+      assert.deepEqual(parseIncremental(text, parseFull(file.text), told).doc, a, `incremental parse told ${JSON.stringify(told)} differs for ${show(text)} (from ${show(file.text)})`);
     }), params(5, Math.ceil(runs / 2)));
   });
 
