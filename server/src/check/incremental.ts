@@ -35,8 +35,8 @@ export function blockChanges(before: readonly Block[], after: readonly Block[]):
   return { removed: gone.filter((b) => !comeSet.has(b)), added: come.filter((b) => !goneSet.has(b)) };
 }
 
-/** The ids that link a block to others. */
-function linkedIds(block: Block): string[] {
+/** The ids that link a block to others: its own, and the decisions it (or a part of it) names. */
+export function blockLinkedIds(block: Block): string[] {
   const ids: string[] = [];
   if (block.id) ids.push(block.id.value);
   referencedIds(block.fields, ids);
@@ -92,7 +92,7 @@ export class IncrementalChecker {
 
   /** Drops the results that depend on the ids of a block that appeared or vanished. */
   private dirty(block: Block): void {
-    for (const id of linkedIds(block)) {
+    for (const id of blockLinkedIds(block)) {
       const ds = this.dependents.get(id);
       if (!ds) continue;
       for (const b of ds) {
@@ -182,7 +182,7 @@ export class IncrementalChecker {
     this.checkedBlocks++;
     const diagnostics = checkBlock(block, doc, ctx);
     // A list, not a set: most ids have one or two dependents, and a block listed twice is only dropped twice.
-    for (const id of linkedIds(block)) {
+    for (const id of blockLinkedIds(block)) {
       const ds = this.dependents.get(id);
       if (ds) ds.push(block);
       else this.dependents.set(id, [block]);

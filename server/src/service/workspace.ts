@@ -13,7 +13,7 @@ import {
   LineIndex, parseIncremental, isUnchanged, thenChanged, type Block, type ParsedText, type SalastusDocument, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
 import { value } from '../check/model.ts';
-import { blockChanges, IncrementalChecker } from '../check/incremental.ts';
+import { blockChanges, blockLinkedIds, IncrementalChecker } from '../check/incremental.ts';
 import type { BlockRef, CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
@@ -55,17 +55,7 @@ function sameDay(a: Ymd, b: Ymd): boolean {
 
 /** The ids a document defines or refers to: what links it to other documents. */
 export function linkedIds(doc: SalastusDocument): Set<string> {
-  const ids = new Set<string>();
-  for (const block of doc.blocks) blockLinkedIds(block, ids);
-  return ids;
-}
-
-/** Adds the ids a block defines or refers to. */
-function blockLinkedIds(block: Block, ids: { add(id: string): unknown }): void {
-  if (block.id) ids.add(block.id.value);
-  for (const c of [block, ...block.parts]) {
-    for (const f of c.fields) if (f.name === 'decision' && f.value?.kind === 'string') ids.add(f.value.value);
-  }
+  return new Set(doc.blocks.flatMap(blockLinkedIds));
 }
 
 function byPlace(a: BlockRef, b: BlockRef): number {
@@ -356,27 +346,21 @@ export class Workspace {
         counts = new Map();
         this.indexedIds.set(uri, counts);
       }
-      const ids: string[] = [];
-      const list = { add: (id: string): void => void ids.push(id) };
       for (const b of removed) {
         this.kept.removeBlock(b);
-        blockLinkedIds(b, list);
-        for (const id of ids) {
+        for (const id of blockLinkedIds(b)) {
           touchedIds.add(id);
           const n = (counts.get(id) ?? 0) - 1;
           if (n > 0) counts.set(id, n);
           else counts.delete(id);
         }
-        ids.length = 0;
       }
       for (const b of added) {
         this.kept.addBlock(uri, b);
-        blockLinkedIds(b, list);
-        for (const id of ids) {
+        for (const id of blockLinkedIds(b)) {
           touchedIds.add(id);
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
-        ids.length = 0;
       }
       if (exists) {
         this.indexedBlocks.set(uri, after);
