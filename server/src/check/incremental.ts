@@ -68,7 +68,7 @@ export class IncrementalChecker {
   /** Valid results only: a result is deleted as soon as something it depends on changes. */
   private cache = new WeakMap<Block, Entry>();
   /** The cached blocks whose result depends on each id. */
-  private dependents = new Map<string, Block[]>();
+  private dependents = new Map<string, Set<Block>>();
   /** The cached blocks with an unresolved reference: they depend on the set of decision ids. */
   private unresolved = new Set<Block>();
   /** How many blocks (of all documents) define each decision id. */
@@ -150,8 +150,9 @@ export class IncrementalChecker {
   /**
    * Checks `docs` (the whole workspace) and returns the diagnostics of those in `only` (all
    * when absent). The diagnostics have spans of their own (not the AST's, which later edits
-   * move in place); they are shared with the cache and later results: read them, never change them. `index`, when given, must be buildIndex(docs) (a caller that keeps one
-   * up to date saves building it again).
+   * move in place); they are shared with the cache and later results: read them, never
+   * change them. `index`, when given, must be buildIndex(docs) (a caller that keeps one up
+   * to date saves building it again).
    */
   check(docs: readonly CheckedDocument[], only?: ReadonlySet<string>, index?: WorkspaceIndex): Map<string, Diagnostic[]> {
     this.observe(docs);
@@ -181,11 +182,12 @@ export class IncrementalChecker {
   private checkNew(block: Block, doc: CheckedDocument, ctx: CheckContext): readonly Diagnostic[] {
     this.checkedBlocks++;
     const diagnostics = checkBlock(block, doc, ctx);
-    // A list, not a set: most ids have one or two dependents, and a block listed twice is only dropped twice.
+    // A set: a block checked again (its result dropped through another of its ids, or as an
+    // unresolved reference) is listed once, however long the session.
     for (const id of blockLinkedIds(block)) {
       const ds = this.dependents.get(id);
-      if (ds) ds.push(block);
-      else this.dependents.set(id, [block]);
+      if (ds) ds.add(block);
+      else this.dependents.set(id, new Set([block]));
     }
     if (diagnostics.some((x) => x.code === 'decision-unknown')) this.unresolved.add(block);
     // The AST's span objects move in place on later edits: keep copies, and give them out.
