@@ -427,11 +427,7 @@ class WorstFirst {
     this.size = size;
   }
 
-  /** The worst one kept, once `size` are kept (before that, anything is taken). */
-  worst(): Ranked | undefined {
-    return this.heap.length === this.size ? this.heap[0] : undefined;
-  }
-
+  /** Keeps `r` if it is among the best `size` so far (a full heap's worst one makes room). */
   add(r: Ranked): void {
     const h = this.heap;
     if (h.length < this.size) {
@@ -445,6 +441,7 @@ class WorstFirst {
       }
       return;
     }
+    if (compareRanked(r, h[0]!) >= 0) return;
     h[0] = r;
     let i = 0;
     for (;;) {
@@ -565,7 +562,7 @@ function valueItems(
           state.incomplete = true;
         } else {
         // The best MAX_DECISION_ITEMS kept in a heap whose top is the worst kept one, as the ids
-        // stream by: most are rejected against it before anything is made of them.
+        // stream by: most are rejected against it, without sorting them all.
         const top = new WorstFirst(MAX_DECISION_ITEMS);
         const lower = lowerIds(ctx.index.decisions);
         let k = 0;
@@ -573,11 +570,7 @@ function valueItems(
           const l = lower[k++]!;
           if (!isSubsequence(typed, l)) continue;
           const ref = refs[0]!;
-          const rank = l.startsWith(typed) ? 0 : 1;
-          const distance = ref.uri === uri ? Math.abs(ref.block.span.start - state.offset) : Infinity;
-          const worst = top.worst();
-          if (worst && (rank > worst.rank || (rank === worst.rank && (distance > worst.distance || (distance === worst.distance && id >= worst.id))))) continue;
-          top.add({ id, ref, rank, distance });
+          top.add({ id, ref, rank: l.startsWith(typed) ? 0 : 1, distance: ref.uri === uri ? Math.abs(ref.block.span.start - state.offset) : Infinity });
         }
         matching = top.sorted();
         state.incomplete = true;
