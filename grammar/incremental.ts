@@ -10,10 +10,12 @@
 import type { Field, SalastusDocument, Span } from './ast.ts';
 import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
+import { flatText, type SourceText } from './edited-text.ts';
 import { changeBetween, isUnchanged, type TextChange } from './text-diff.ts';
 
 export interface ParsedText {
-  text: string;
+  /** The text parsed (an EditedText stays one: the parse read only around its edit). */
+  text: SourceText;
   /** Segment start offsets, ascending, the first always 0. */
   bounds: number[];
   segments: SegmentResult[];
@@ -49,15 +51,16 @@ function boundaryReach(text: string, at: number): number {
   return i;
 }
 
-export function parseFull(text: string): ParsedText {
+export function parseFull(source: SourceText): ParsedText {
+  const text = flatText(source);
   const starts = blockStarts(text);
   const bounds = starts[0] === 0 ? starts : [0, ...starts];
   const segments = parseSegments(text, bounds);
-  return { text, bounds, segments, doc: assemble(text, segments), parsedSegments: segments.length };
+  return { text: source, bounds, segments, doc: assemble(text.length, segments), parsedSegments: segments.length };
 }
 
-function assemble(text: string, segments: readonly SegmentResult[]): SalastusDocument {
-  const doc: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: text.length };
+function assemble(length: number, segments: readonly SegmentResult[]): SalastusDocument {
+  const doc: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length };
   for (const s of segments) addSegment(doc, s);
   return doc;
 }
@@ -98,7 +101,7 @@ function itemsBefore(previous: ParsedText, to: number): { blocks: number; commen
  * document's lists (the same objects, the tail's moved in place), so an edit does not
  * rebuild the lists item by item.
  */
-function assembleAround(text: string, segments: readonly SegmentResult[], previous: SalastusDocument, keep: number, middleTo: number,
+function assembleAround(length: number, segments: readonly SegmentResult[], previous: SalastusDocument, keep: number, middleTo: number,
   head: ReturnType<typeof itemsBefore>, tail: ReturnType<typeof itemsBefore>): SalastusDocument {
   const middle: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: 0 };
   for (let i = keep; i < middleTo; i++) addSegment(middle, segments[i]!);
@@ -107,22 +110,31 @@ function assembleAround(text: string, segments: readonly SegmentResult[], previo
     blocks: previous.blocks.slice(0, head.blocks).concat(middle.blocks, previous.blocks.slice(tail.blocks)),
     comments: previous.comments.slice(0, head.comments).concat(middle.comments, previous.comments.slice(tail.comments)),
     syntaxErrors: previous.syntaxErrors.slice(0, head.errors).concat(middle.syntaxErrors, previous.syntaxErrors.slice(tail.errors)),
-    length: text.length,
+    length,
   };
 }
 
+/** How far past an edit the first window of an EditedText reaches (doubled until the rescan fits). */
+const WINDOW = 1 << 14;
+
 /**
- * Parses `text`, reusing what it can of `previous` (the parse of an earlier version).
+ * Parses `source`, reusing what it can of `previous` (the parse of an earlier version).
  * `previous` is consumed: the segments it shares with the result are moved in place.
- * `change`, when the editor said where it edited, saves comparing the texts.
+ * `change`, when the editor said where it edited, saves comparing the texts. An EditedText
+ * not yet made flat is read only in a window around its edit (see rescan), so a keystroke
+ * does not copy the whole text; `window` (tests make it small) is how far past the edit it reads first.
  */
-export function parseIncremental(text: string, previous: ParsedText | undefined, change?: TextChange): ParsedText {
-  if (!previous) return parseFull(text);
-  const old = previous.text;
-  if (change ? isUnchanged(change, old.length, text.length) : old === text) return { ...previous, parsedSegments: 0 };
-  // The changed region: old[p, old.length - s) became text[p, text.length - s).
-  const { prefix: p, suffix: s } = changeBetween(old, text, change);
-  const delta = text.length - old.length;
+export function parseIncremental(source: SourceText, previous: ParsedText | undefined, change?: TextChange, firstWindow = WINDOW): ParsedText {
+  if (!previous) return parseFull(source);
+  if (change ? isUnchanged(change, previous.text.length, source.length) : previous.text === source || flatText(previous.text) === flatText(source)) {
+    return { ...previous, parsedSegments: 0 };
+  }
+  // The previous version is flat by now, as a rule (the server makes it so when idle).
+  const old = flatText(previous.text);
+  const length = source.length;
+  // The changed region: old[p, old.length - s) became source[p, length - s).
+  const { prefix: p, suffix: s } = changeBetween(old, source, change);
+  const delta = length - old.length;
   const oldTail = old.length - s; // old offsets ≥ oldTail are unchanged text (shifted by delta)
 
   // Old segments that end safely before the edit are kept as they are.
@@ -142,21 +154,19 @@ export function parseIncremental(text: string, previous: ParsedText | undefined,
   const scanFrom = ob[keep] ?? 0;
 
   // Rescan from there until an old boundary of the unchanged tail is met again.
-  const newBounds = ob.slice(0, keep);
   // A boundary of the unchanged tail (its preceding character unchanged too) can resync the scan.
   const tailFrom = firstAbove(ob, oldTail, keep);
   const oldAfter = (nb: number): number => indexIn(ob, nb - delta, tailFrom);
-  let firstReusedTail = ob.length;
-  newBounds.push(scanFrom);
-  for (const b of blockStarts(text, scanFrom, text.length, (nb) => oldAfter(nb) >= 0)) {
-    if (b === scanFrom) continue;
-    const i = oldAfter(b);
-    if (i >= 0) {
-      firstReusedTail = i;
-      break;
-    }
-    newBounds.push(b);
+  const flat = typeof source === 'string' ? source : source.isFlat ? source.flat() : undefined;
+  let scan: Rescan | undefined;
+  if (flat !== undefined) scan = rescan(flat, 0, scanFrom, length, ob.length, oldAfter);
+  for (let reach = Math.max(1, firstWindow); !scan; reach *= 2) {
+    const end = Math.min(length, length - s + reach);
+    scan = rescan(source.slice(scanFrom, end), scanFrom, scanFrom, length, ob.length, oldAfter);
   }
+  const { window, at, firstReusedTail } = scan;
+  const newBounds = ob.slice(0, keep);
+  for (const b of scan.bounds) newBounds.push(b);
   for (let i = firstReusedTail; i < ob.length; i++) newBounds.push(ob[i]! + delta);
 
   // Parse what is new; reuse kept and shifted segments.
@@ -165,7 +175,8 @@ export function parseIncremental(text: string, previous: ParsedText | undefined,
   const tailSegments = firstReusedTail < ob.length ? previous.segments.slice(firstReusedTail) : [];
   const firstTailNew = newBounds.length - tailSegments.length;
   for (let i = keep; i < firstTailNew; i++) {
-    segments.push(parseSegment(text, newBounds[i]!, newBounds[i + 1] ?? text.length, i === 0));
+    const seg = parseSegment(window, newBounds[i]! - at, (newBounds[i + 1] ?? length) - at, i === 0);
+    segments.push(at === 0 ? seg : shiftSegment(seg, at));
     parsed++;
   }
   // Where the kept head and the reused tail lie in the previous document's lists (before the tail moves).
@@ -175,20 +186,55 @@ export function parseIncremental(text: string, previous: ParsedText | undefined,
   for (let k = 0; k < tailSegments.length; k++) {
     const i = firstTailNew + k;
     const seg = tailSegments[k]!;
-    const end = newBounds[i + 1] ?? text.length;
+    const end = newBounds[i + 1] ?? length;
     // A segment's parse also reads the keyword after it (where an unclosed block's error stands).
     // (Past the edit the text is the same, shifted: no need to look.)
-    const sameNext = seg.end >= oldTail || blockKeywordAt(old, seg.end) === blockKeywordAt(text, end);
+    const sameNext = seg.end >= oldTail || blockKeywordAt(old, seg.end) === blockKeywordAt(flatText(source), end);
     if (sameNext && (i === 0) === (seg.start === 0)) {
       segments.push(delta === 0 ? seg : shiftSegment(seg, delta));
     } else {
-      segments.push(parseSegment(text, newBounds[i]!, end, i === 0));
+      segments.push(parseSegment(flatText(source), newBounds[i]!, end, i === 0));
       parsed++;
       tailReused = false;
     }
   }
-  const doc = tailReused ? assembleAround(text, segments, previous.doc, keep, firstTailNew, head, tail) : assemble(text, segments);
-  return { text, bounds: newBounds, segments, doc, parsedSegments: parsed };
+  const doc = tailReused ? assembleAround(length, segments, previous.doc, keep, firstTailNew, head, tail) : assemble(length, segments);
+  return { text: source, bounds: newBounds, segments, doc, parsedSegments: parsed };
+}
+
+/** The rescan after an edit: the text it read (window, starting at offset `at`), the new boundaries from scanFrom on, and the first old segment reused as tail. */
+interface Rescan {
+  window: string;
+  at: number;
+  bounds: number[];
+  firstReusedTail: number;
+}
+
+/**
+ * Scans `window` (the new text from offset `at`) for block starts from `scanFrom` until one
+ * is an old boundary of the unchanged tail. Undefined when the window ends first (and is not
+ * the end of the text). A boundary found is sure: its keyword up to its quote lies in the
+ * window, and so does everything scanned before it (a comment or string reaching past the
+ * window would have hidden it); a window cut short only hides boundaries, never makes one.
+ */
+function rescan(window: string, at: number, scanFrom: number, length: number, oldCount: number, oldAfter: (nb: number) => number): Rescan | undefined {
+  const whole = at + window.length === length;
+  const bounds = [scanFrom];
+  let firstReusedTail = oldCount;
+  let resync = -1;
+  for (const b of blockStarts(window, scanFrom - at, window.length, (nb) => oldAfter(nb + at) >= 0)) {
+    const nb = b + at;
+    if (nb === scanFrom) continue;
+    const i = oldAfter(nb);
+    if (i >= 0) {
+      firstReusedTail = i;
+      resync = nb;
+      break;
+    }
+    bounds.push(nb);
+  }
+  if (!whole && resync < 0) return undefined;
+  return { window, at, bounds, firstReusedTail };
 }
 
 function shift(sp: Span, d: number): void {

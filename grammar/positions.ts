@@ -1,6 +1,7 @@
 // Offsets ↔ line/character positions (0-based, UTF-16 code units, as in LSP).
 // A line ends at "\r\n", "\n" or a lone "\r", so ranges land on the right characters
 // whatever line endings a file uses.
+import { flatText, type SourceText } from './edited-text.ts';
 import { changeBetween, type TextChange } from './text-diff.ts';
 
 export interface Position {
@@ -33,10 +34,10 @@ export class LineIndex {
   private flat: number[] | undefined;
 
   /** Indexes `text`; `pieces`, when given, are its line starts already computed. */
-  constructor(text: string, pieces?: readonly LinePiece[]) {
+  constructor(text: SourceText, pieces?: readonly LinePiece[]) {
     this.length = text.length;
     if (!pieces) {
-      const starts = scanLineStarts(text, 0, text.length, [0]);
+      const starts = scanLineStarts(flatText(text), 0, text.length, [0]);
       pieces = [{ arr: starts, from: 0, to: starts.length, delta: 0 }];
       this.flat = starts;
     }
@@ -94,7 +95,7 @@ export class LineIndex {
    * `new LineIndex(text)` (test/unit/service-incremental.test.ts holds it to that).
    * `change`, when the editor said where it edited, saves comparing the texts.
    */
-  edited(oldText: string, text: string, change?: TextChange): LineIndex {
+  edited(oldText: SourceText, text: SourceText, change?: TextChange): LineIndex {
     if (oldText.length !== this.length) return new LineIndex(text);
     const { prefix: p, suffix: s } = changeBetween(oldText, text, change);
     if (p === text.length && oldText.length === text.length) return new LineIndex(text, this.pieces);
@@ -106,8 +107,11 @@ export class LineIndex {
     const keep = this.lineOf(a) + 1; // old starts <= a
     // Rescan from a past the edit (a CR's LF included); from where the scan stops the text is
     // the old one, read from the same state, so the later starts are the old ones shifted.
+    // (The edited lines as a string of their own: an EditedText is not made flat for them.)
     const scanned: number[] = [];
-    const j = scanUntil(text, a, newEnd, scanned);
+    const edited = text.slice(a, Math.min(text.length, newEnd + 2));
+    const j = a + scanUntil(edited, 0, newEnd - a, scanned);
+    for (let k = 0; k < scanned.length; k++) scanned[k] = scanned[k]! + a;
     const tailFrom = j - delta >= oldText.length ? this.count : this.lineOf(j - delta) + 1;
     const pieces = this.slice(0, keep, 0);
     if (scanned.length > 0) pieces.push({ arr: scanned, from: 0, to: scanned.length, delta: 0 });

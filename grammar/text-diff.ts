@@ -1,6 +1,7 @@
 // Where two versions of a text differ. An editor says where it changed a text (LSP's
 // incremental didChange); without that, the common prefix and suffix are found by binary
 // search over substring equality (a native comparison in V8), at memcmp speed.
+import { flatText, type SourceText } from './edited-text.ts';
 
 /**
  * What an edit left alone: `before` and `after` share their first `prefix` characters and
@@ -70,8 +71,8 @@ export function isUnchanged(change: TextChange, before: number, after: number): 
 }
 
 /** The change `given` when there is one, otherwise found by comparing; clamped to the lengths. */
-export function changeBetween(before: string, after: string, given: TextChange | undefined): TextChange {
-  if (!given) return diffTexts(before, after);
+export function changeBetween(before: SourceText, after: SourceText, given: TextChange | undefined): TextChange {
+  if (!given) return diffTexts(flatText(before), flatText(after));
   const max = Math.min(before.length, after.length);
   const prefix = Math.min(given.prefix, max);
   return { prefix, suffix: Math.min(given.suffix, max - prefix) };

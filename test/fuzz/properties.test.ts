@@ -105,7 +105,7 @@ describe('fuzz: grammar and checker properties', function () {
     const workspace = fc.array(fc.oneof(validFile({ maxBlocks: 3 }).map((f) => f.text), mutatedFile({ maxBlocks: 3 }).map((m) => m.text)), { minLength: 2, maxLength: 4 })
       .chain((texts) => fc.tuple(fc.constant(texts), permutation(texts.length)));
     fc.assert(fc.property(workspace, ([texts, order]) => {
-      const docs: CheckedDocument[] = texts.map((text, i) => ({ uri: `file:///ws/f${i}.salastus`, text, doc: parseDocument(text) }));
+      const docs: CheckedDocument<string>[] = texts.map((text, i) => ({ uri: `file:///ws/f${i}.salastus`, text, doc: parseDocument(text) }));
       const forward = checkAll(docs);
       const shuffled = checkAll(order.map((i) => docs[i]!));
       for (const d of docs) {

@@ -38,7 +38,7 @@ export interface Found {
 
 /** Parses and checks the files together, as `salastus check` and the editor do a workspace. */
 export function checkTexts(files: readonly SourceFile[], today: Ymd = TODAY): Found[] {
-  const docs: CheckedDocument[] = files.map((f) => ({ uri: f.uri, text: f.text, doc: parseDocument(f.text) }));
+  const docs: CheckedDocument<string>[] = files.map((f) => ({ uri: f.uri, text: f.text, doc: parseDocument(f.text) }));
   const results = checkWorkspace(docs, { catalogue: loadCatalogue(), registry: loadRegistry(), today });
   const out: Found[] = [];
   for (const doc of docs) {

@@ -2,7 +2,7 @@
 // incrementally from the previous version and compared with parseDocument of the new text.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseDocument, parseFull, parseIncremental, type ParsedText } from '../../grammar/index.ts';
+import { EditedText, parseDocument, parseFull, parseIncremental, type ParsedText, type SourceText } from '../../grammar/index.ts';
 import { rng } from '../helpers/random.ts';
 
 const examples = ['clean', 'mistakes'].map((f) => readFileSync(new URL(`../../../shared/spec/examples/${f}.salastus`, import.meta.url), 'utf8'));
@@ -28,6 +28,43 @@ describe('incremental parsing', () => {
       assert.deepEqual(parsed.doc, parseDocument(text), `edit ${n} at ${at} (-${del} +${JSON.stringify(ins)})`);
     }
     assert.ok(reusedSome > 300, `segments were reused in only ${reusedSome} edits`);
+  });
+
+  it(`reads an edited text only around its edit, in windows that grow until the rescan fits, as a full parse does (seed ${seed})`, () => {
+    const random = rng(seed + 1);
+    const plainStart = examples.join('\n');
+    let plain = plainStart;
+    let text: SourceText = plain;
+    let parsed: ParsedText = parseFull(text);
+    let notFlat = 0;
+    for (let n = 0; n < 600; n++) {
+      // One to three edits before the parse, as keystrokes that come before the server checks.
+      let prefix = plain.length;
+      let suffix = plain.length;
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        const at = Math.floor(random() * (plain.length + 1));
+        const end = Math.min(plain.length, at + (random() < 0.5 ? Math.floor(random() * 20) : 0));
+        const ins = random() < 0.7 ? PIECES[Math.floor(random() * PIECES.length)]! : '';
+        prefix = Math.min(prefix, at);
+        suffix = Math.min(suffix, plain.length - end);
+        plain = plain.slice(0, at) + ins + plain.slice(end);
+        text = EditedText.edit(text, at, end, ins);
+      }
+      if (plain.length > 12000) {
+        plain = plainStart;
+        text = plain;
+        parsed = parseFull(text);
+        continue;
+      }
+      if (typeof text !== 'string' && !text.isFlat) notFlat++;
+      // The first window: from one character (many regrowths) to more than the file.
+      const firstWindow = [1, 7, 64, 1000, 1 << 14][Math.floor(random() * 5)]!;
+      parsed = parseIncremental(text, parsed, { prefix, suffix }, firstWindow);
+      assert.deepEqual(parsed.doc, parseDocument(plain), `edit ${n}, first window ${firstWindow}`);
+      // Idle: the server makes the text flat (not always before the next edit comes).
+      if (typeof text !== 'string' && random() < 0.5) text.flat();
+    }
+    assert.ok(notFlat > 300, `only ${notFlat} parses of a text not yet flat`);
   });
 
   it('re-parses one segment for a one-character edit inside a block of a long file', () => {

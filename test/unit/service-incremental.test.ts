@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  blockStarts, LineIndex, parseDocument, parseIncremental, thenReplaced, unchanged, type ParsedText, type TextChange,
+  blockStarts, EditedText, LineIndex, parseDocument, parseIncremental, thenReplaced, unchanged, type ParsedText, type SourceText, type TextChange,
 } from '../../grammar/index.ts';
 import { buildIndex, checkWorkspace } from '../../server/src/check/index.ts';
 import { IncrementalChecker } from '../../server/src/check/incremental.ts';
@@ -118,27 +118,38 @@ describe('service: structures kept across edits', () => {
     const compared = workspace({});
     told.setOpen('file:///a', start, 1);
     compared.setOpen('file:///a', start, 1);
+    // The told workspace gets the texts as the server makes them (EditedText, made flat only
+    // when idle, here at random); `text` is the same text as a plain string.
     let text = start;
+    let edited: SourceText = start;
     let lines = new LineIndex(text);
     let parsed = parseIncremental(text, undefined);
+    told.get('file:///a');
+    /** Whether the told workspace was told where every edit since its last parse was. */
+    let toldAll = true;
+    let readAroundOnly = 0;
     for (let n = 0; n < 400; n++) {
       // One didChange: one to three ranges, each applied to the text the previous one left.
       let change: TextChange = unchanged(text.length);
       for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
         const a = Math.floor(random() * (text.length + 1));
         const b = Math.min(text.length, a + (random() < 0.5 ? Math.floor(random() * 15) : 0));
-        const next = text.slice(0, a) + pieces[Math.floor(random() * pieces.length)]! + text.slice(b);
-        lines = lines.edited(text, next, thenReplaced(unchanged(text.length), text.length, a, b));
+        const piece = pieces[Math.floor(random() * pieces.length)]!;
+        const nextEdited = EditedText.edit(edited, a, b, piece);
+        lines = lines.edited(edited, nextEdited, thenReplaced(unchanged(text.length), text.length, a, b));
         change = thenReplaced(change, text.length, a, b);
-        text = next;
+        text = text.slice(0, a) + piece + text.slice(b);
+        edited = nextEdited;
       }
       const reset = text.length > 6000;
       if (reset) {
         text = start;
+        edited = start;
         lines = new LineIndex(text);
-        told.setOpen('file:///a', text, n + 2, { lines });
+        told.setOpen('file:///a', edited, n + 2, { lines });
+        toldAll = false;
       } else {
-        told.setOpen('file:///a', text, n + 2, { change, lines });
+        told.setOpen('file:///a', edited, n + 2, { change, lines });
       }
       compared.setOpen('file:///a', text, n + 2);
       // A region wider than the edit is as good: the grammar's own incremental parse.
@@ -147,12 +158,21 @@ describe('service: structures kept across edits', () => {
       assert.deepEqual(parsed.doc, parseDocument(text), `edit ${n}`);
       // Several versions may come before the service parses one.
       if (random() < 0.4) continue;
+      assert.deepEqual(told.diagnostics('file:///a'), compared.diagnostics('file:///a'), `edit ${n}: diagnostics, before the text is made flat`);
+      // Parsing and checking an edit read only around it: nothing made the whole string.
+      if (toldAll && typeof edited !== 'string') {
+        assert.equal(edited.isFlat, false, `edit ${n}: checking the edit made the whole text one string`);
+        readAroundOnly++;
+      }
+      toldAll = true;
+      if (typeof edited !== 'string' && random() < 0.5) edited.flat();
       const fresh = new LineIndex(text);
       assert.deepEqual(lines.lineStarts, fresh.lineStarts, `edit ${n}`);
       assert.deepEqual(told.get('file:///a')!.doc, compared.get('file:///a')!.doc, `edit ${n}`);
       assert.deepEqual(told.get('file:///a')!.lines.lineStarts, fresh.lineStarts, `edit ${n}`);
       assert.deepEqual(told.diagnostics('file:///a'), compared.diagnostics('file:///a'), `edit ${n}`);
     }
+    assert.ok(readAroundOnly > 100, `only ${readAroundOnly} edits checked before being made flat`);
   });
 
   it('re-checks unresolved references only when a decision id appears or vanishes', () => {

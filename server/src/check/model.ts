@@ -3,7 +3,7 @@
 import {
   addYears, compareDates, formatIso, LEVEL_ESTONIAN,
   type Block, type BasisValue, type DateValue, type Field, type FieldName, type LevelName, type Part, type Span,
-  type TermValue, type Value, type Ymd, FIELD_ALIASES, BLOCK_KEYWORDS,
+  type TermValue, type TextLike, type Value, type Ymd, FIELD_ALIASES, BLOCK_KEYWORDS,
 } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
 import { CODES, type Code } from './codes.ts';
@@ -58,7 +58,7 @@ export function superscript(n: number): string {
 }
 
 /** Whether the block was written with Estonian keywords, so fixes answer in kind. */
-export function isEstonian(text: string, block: Block): boolean {
+export function isEstonian(text: TextLike, block: Block): boolean {
   const kw = text.slice(block.keywordSpan.start, block.keywordSpan.end).toLowerCase();
   return BLOCK_KEYWORDS.has(kw) && !['decision', 'marking', 'declassification', 'extension'].includes(kw);
 }
@@ -122,32 +122,33 @@ export function replaceFix(label: Message, span: Span, text: string, preferred =
 }
 
 /** An edit that adds `line` (e.g. `level: secret`) as the last field of a block or part. */
-export function insertFieldEdit(text: string, container: Block | Part, line: string): FixEdit {
+export function insertFieldEdit(text: TextLike, container: Block | Part, line: string): FixEdit {
+  const at = (i: number): string => (i >= 0 && i < text.length ? String.fromCharCode(text.charCodeAt(i)) : '');
   const close = container.span.end - 1;
-  if (text[close] !== '}') return { span: { start: container.span.end, end: container.span.end }, text: ` ${line}` };
+  if (at(close) !== '}') return { span: { start: container.span.end, end: container.span.end }, text: ` ${line}` };
   // `}` on a line of its own: insert a new line above it, indented like the other fields.
   let lineStart = close;
   // Only white space may stand before it (scanning back over the whole line was quadratic on one-line files).
-  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
-  if (lineStart === 0 || text[lineStart - 1] === '\n' || text[lineStart - 1] === '\r') {
+  while (lineStart > 0 && (at(lineStart - 1) === ' ' || at(lineStart - 1) === '\t')) lineStart--;
+  if (lineStart === 0 || at(lineStart - 1) === '\n' || at(lineStart - 1) === '\r') {
     const closeIndent = text.slice(lineStart, close);
     const first = container.fields[0];
     let indent = `${closeIndent}  `;
     if (first) {
       let s = first.span.start;
-      while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
-      if (s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r') indent = text.slice(s, first.span.start);
+      while (s > 0 && (at(s - 1) === ' ' || at(s - 1) === '\t')) s--;
+      if (s === 0 || at(s - 1) === '\n' || at(s - 1) === '\r') indent = text.slice(s, first.span.start);
     }
     // The line ending of the line above, so CRLF files stay CRLF.
-    const eol = lineStart >= 2 && text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? '\r\n' : text[lineStart - 1] === '\r' ? '\r' : '\n';
+    const eol = lineStart >= 2 && at(lineStart - 1) === '\n' && at(lineStart - 2) === '\r' ? '\r\n' : at(lineStart - 1) === '\r' ? '\r' : '\n';
     return { span: { start: lineStart, end: lineStart }, text: `${indent}${line}${eol}` };
   }
   // `{ … }` on one line: insert before the brace.
-  const before = text[close - 1] === ' ' ? '' : ' ';
+  const before = at(close - 1) === ' ' ? '' : ' ';
   return { span: { start: close, end: close }, text: `${before}${line} ` };
 }
 
-export function insertFieldFix(text: string, container: Block | Part, label: Message, line: string, preferred = false): Fix {
+export function insertFieldFix(text: TextLike, container: Block | Part, label: Message, line: string, preferred = false): Fix {
   return { label, edits: [insertFieldEdit(text, container, line)], ...(preferred ? { preferred } : {}) };
 }
 

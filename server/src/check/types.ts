@@ -1,5 +1,5 @@
 // The checker's inputs and outputs. Pure data: no LSP, no I/O.
-import type { Block, SalastusDocument, Span, Ymd } from '../../../grammar/index.ts';
+import type { Block, SalastusDocument, Span, TextLike, Ymd } from '../../../grammar/index.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import type { Code, Severity } from './codes.ts';
@@ -38,10 +38,14 @@ export interface Diagnostic {
   data?: FixData;
 }
 
-/** A parsed document as the checker sees it. */
-export interface CheckedDocument {
+/**
+ * A parsed document as the checker sees it. The checker reads the text only around the
+ * blocks it checks, so the language service gives an edited text without making it one
+ * string (grammar/edited-text.ts); the command line gives strings.
+ */
+export interface CheckedDocument<T extends TextLike = TextLike> {
   uri: string;
-  text: string;
+  text: T;
   doc: SalastusDocument;
 }
 

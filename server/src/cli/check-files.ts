@@ -66,7 +66,7 @@ export async function checkFiles(paths: readonly string[], o: CheckFilesOptions)
     return { reported: sortReported(r.reported), unreadable: [...unreadable, ...r.unreadable] };
   }
   const reported: Reported[] = [];
-  const docs: CheckedDocument[] = [];
+  const docs: CheckedDocument<string>[] = [];
   for (const file of files) {
     const l = loadFile(file);
     if (l.kind === 'unreadable') unreadable.push({ path: file, reason: l.reason });

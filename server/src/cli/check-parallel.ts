@@ -306,11 +306,11 @@ function serve(): void {
 
 /** One thread's share of the files: it reads and parses them, then checks them against the whole index. */
 class Share {
-  private readonly own = new Map<number, CheckedDocument>();
+  private readonly own = new Map<number, CheckedDocument<string>>();
 
   /** Reads and parses `files`; `denyFirst` (a test's fault) makes the first one unreadable. */
   parse(files: readonly { f: number; path: string }[], denyFirst = false): Parsed[] {
-    const loaded = files.map(({ f, path }, i): Parsed | CheckedDocument => {
+    const loaded = files.map(({ f, path }, i): Parsed | CheckedDocument<string> => {
       const l: Loaded = denyFirst && i === 0 ? loadFile(path, denied) : loadFile(path);
       if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason } : { f, kind: 'reported', reported: l.reported };
       this.own.set(f, l.doc);

@@ -12,7 +12,7 @@ import type { Reported } from './report.ts';
 export type Loaded =
   | { kind: 'unreadable'; reason: string }
   | { kind: 'reported'; reported: Reported }
-  | { kind: 'parsed'; doc: CheckedDocument };
+  | { kind: 'parsed'; doc: CheckedDocument<string> };
 
 export function loadFile(file: string, read: (path: string) => ReturnType<typeof readSalastusFile> = readSalastusFile): Loaded {
   let decoded;
@@ -29,7 +29,7 @@ export function loadFile(file: string, read: (path: string) => ReturnType<typeof
 }
 
 /** A document's diagnostics as report lines, in the chosen language. */
-export function reportedOf(doc: CheckedDocument, ds: readonly Diagnostic[], lang: 'en' | 'et'): Reported[] {
+export function reportedOf(doc: CheckedDocument<string>, ds: readonly Diagnostic[], lang: 'en' | 'et'): Reported[] {
   return toLineRanges(doc.text, ds).map(({ d, start, end }) => ({ file: doc.uri, range: { start, end }, severity: d.severity, code: d.code, message: d.message[lang] }));
 }
 

@@ -1,7 +1,7 @@
 // The language service's own types: documents, edits and plain result objects. Offsets are
 // UTF-16 offsets into the document text, as in the grammar's AST; the LSP adapter turns
 // them into line/character positions. Nothing here knows about LSP.
-import type { LineIndex, SalastusDocument, Span } from '../../../grammar/index.ts';
+import type { LineIndex, SalastusDocument, SourceText, Span } from '../../../grammar/index.ts';
 import type { Diagnostic, Lang, Message } from '../check/types.ts';
 
 export type { Diagnostic, Lang, Message, Span };
@@ -9,7 +9,10 @@ export type { Diagnostic, Lang, Message, Span };
 /** One document of the workspace: an open editor buffer or a file read from disk. */
 export interface ServiceDocument {
   uri: string;
-  text: string;
+  /** The whole text (made one string at first use after an edit). */
+  readonly text: string;
+  /** The text as parsed: an edited text is read where needed without making it one string (the checker reads it so). */
+  source: SourceText;
   /** The editor's version for an open document; -1 for a file read from disk. */
   version: number;
   doc: SalastusDocument;

@@ -10,7 +10,7 @@
 // from the previous version's, and the index of ids is kept and updated with the blocks
 // an edit added or removed (blocks the incremental parse reused keep their identity).
 import {
-  LineIndex, parseIncremental, isUnchanged, thenChanged, type Block, type ParsedText, type SalastusDocument, type TextChange, type Ymd,
+  flatText, LineIndex, parseIncremental, isUnchanged, thenChanged, type Block, type ParsedText, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
 import { value } from '../check/model.ts';
 import { blockChanges, blockLinkedIds, IncrementalChecker } from '../check/incremental.ts';
@@ -28,7 +28,7 @@ export interface WorkspaceOptions {
 interface Entry {
   uri: string;
   /** The open buffer, if the document is open in the editor. */
-  open: { text: string; version: number } | undefined;
+  open: { text: SourceText; version: number } | undefined;
   /** The file's content on disk, if it is a workspace file. */
   disk: string | undefined;
   /** The last parse (reused by the next, incremental, parse; consumed by it). */
@@ -36,17 +36,41 @@ interface Entry {
   /** The current version, parsed; undefined until asked for after a change. */
   current: ServiceDocument | undefined;
   /** The line index of the last parsed version (updated from it by the next). */
-  lines: { text: string; index: LineIndex } | undefined;
+  lines: { text: SourceText; index: LineIndex } | undefined;
   /** Where the open text differs from `base`, as the editor said (saves comparing them). */
-  change: { base: string; change: TextChange } | undefined;
+  change: { base: SourceText; change: TextChange } | undefined;
   /** The line index of the open text, when the editor keeps one. */
-  openLines: { text: string; index: LineIndex } | undefined;
+  openLines: { text: SourceText; index: LineIndex } | undefined;
 }
 
 /** What an editor knows of an edit: where it changed the previous open text, and the new text's line index. */
 export interface OpenEdit {
   change?: TextChange;
   lines?: LineIndex;
+}
+
+/** Whether two texts are the same (the same object, or equal as strings). */
+function sameText(a: SourceText, b: SourceText): boolean {
+  return a === b || flatText(a) === flatText(b);
+}
+
+/**
+ * A document as the features see it. `text` is made one flat string at first use (an edited
+ * text is read around its edit only, until a feature needs all of it); `source` is the text as
+ * parsed, for the checker, which reads only the blocks it checks.
+ */
+function serviceDocument(uri: string, source: SourceText, version: number, doc: SalastusDocument, lines: LineIndex, open: boolean): ServiceDocument {
+  return {
+    uri,
+    get text() {
+      return flatText(source);
+    },
+    source,
+    version,
+    doc,
+    lines,
+    open,
+  };
 }
 
 function sameDay(a: Ymd, b: Ymd): boolean {
@@ -218,11 +242,11 @@ export class Workspace {
    * An editor opened or changed a document. `edit`, for a change, says where the previous
    * open text was changed (and may give the new text's line index), so nothing compares them.
    */
-  setOpen(uri: string, text: string, version: number, edit?: OpenEdit): void {
+  setOpen(uri: string, text: SourceText, version: number, edit?: OpenEdit): void {
     const e = this.entry(uri);
     const previous = e.open?.text;
     const known = previous !== undefined ? edit?.change : undefined;
-    const same = previous !== undefined ? (known ? isUnchanged(known, previous.length, text.length) : previous === text) : e.disk === text;
+    const same = previous !== undefined ? (known ? isUnchanged(known, previous.length, text.length) : sameText(previous, text)) : e.disk !== undefined && sameText(e.disk, text);
     if (e.open && e.open.version === version && same) return;
     // The change since the last parse: the editor's edits, one after another.
     if (!known) e.change = undefined;
@@ -231,7 +255,8 @@ export class Workspace {
     e.openLines = edit?.lines ? { text, index: edit.lines } : undefined;
     e.open = { text, version };
     if (same && e.current) {
-      e.current = { ...e.current, version, open: true };
+      const c = e.current;
+      e.current = serviceDocument(uri, c.source, version, c.doc, c.lines, true);
       this.unpublished.add(uri); // the editor wants the diagnostics of its version
       return;
     }
@@ -247,8 +272,11 @@ export class Workspace {
     e.change = undefined;
     e.openLines = undefined;
     if (e.disk === undefined) this.drop(uri);
-    else if (e.disk !== text) this.touched(uri);
-    else if (e.current) e.current = { ...e.current, version: -1, open: false };
+    else if (!sameText(e.disk, text)) this.touched(uri);
+    else if (e.current) {
+      const c = e.current;
+      e.current = serviceDocument(uri, c.source, -1, c.doc, c.lines, false);
+    }
   }
 
   /** A workspace file's content on disk (read at start or after a change on disk). */
@@ -305,7 +333,7 @@ export class Workspace {
       const lines = e.openLines && e.openLines.text === text ? e.openLines.index
         : e.lines ? e.lines.index.edited(e.lines.text, text, change) : new LineIndex(text);
       e.lines = { text, index: lines };
-      e.current = { uri, text, version: e.open ? e.open.version : -1, doc: e.parsed.doc, lines, open: !!e.open };
+      e.current = serviceDocument(uri, text, e.open ? e.open.version : -1, e.parsed.doc, lines, !!e.open);
     }
     return e.current;
   }
@@ -411,7 +439,7 @@ export class Workspace {
     // Check every stale document at once: the checker sees the whole workspace anyway.
     const only = new Set([...this.stale].filter((u) => this.entries.has(u)));
     only.add(uri);
-    const docs = this.documents().map((d) => ({ uri: d.uri, text: d.text, doc: d.doc }));
+    const docs = this.documents().map((d) => ({ uri: d.uri, text: d.source, doc: d.doc }));
     const result = this.checker.check(docs, only, this.index());
     for (const [u, ds] of result) {
       this.diagnosticsCache.set(u, ds);
