@@ -63,6 +63,23 @@ function cloneShifted(ds: readonly Diagnostic[], d: number): Diagnostic[] {
 /** The entry of every block without diagnostics (most of them): where it stood does not matter. */
 const CLEAN: Entry = Object.freeze({ start: 0, diagnostics: Object.freeze([]) });
 
+/** What the checker keeps of one document between calls. */
+interface DocState {
+  /** Its blocks at the last call. */
+  blocks: readonly Block[];
+  /** Its blocks with cached diagnostics, in the document's order: the only ones a check visits besides `toCheck`. */
+  withDiagnostics: Block[];
+  /** Its blocks without a valid result: new, or dropped because an id they depend on changed. */
+  toCheck: Set<Block>;
+  /** Whether blocks left it since `withDiagnostics` was last brought up to date. */
+  lostBlocks: boolean;
+}
+
+/** Ascending by where the block starts (blocks of one document never share a start). */
+function byStart(a: Block, b: Block): number {
+  return a.span.start - b.span.start;
+}
+
 export class IncrementalChecker {
   private options: CheckOptions;
   /** Valid results only: a result is deleted as soon as something it depends on changes. */
@@ -73,8 +90,10 @@ export class IncrementalChecker {
   private unresolved = new Set<Block>();
   /** How many blocks (of all documents) define each decision id. */
   private readonly decisionCounts = new Map<string, number>();
-  /** The blocks of each document at the last check. */
-  private readonly lastBlocks = new Map<string, readonly Block[]>();
+  /** Each document's state at the last call. */
+  private readonly docs = new Map<string, DocState>();
+  /** The document each block (seen at the last call) belongs to. */
+  private readonly owner = new WeakMap<Block, DocState>();
   /** For measurements and tests: blocks checked (not reused) by the last call. */
   checkedBlocks = 0;
 
@@ -88,6 +107,17 @@ export class IncrementalChecker {
     this.cache = new WeakMap();
     this.dependents = new Map();
     this.unresolved = new Set();
+    for (const state of this.docs.values()) {
+      state.withDiagnostics = [];
+      state.toCheck = new Set(state.blocks);
+    }
+  }
+
+  /** Drops a block's result: it is checked again when its document is. */
+  private drop(block: Block): void {
+    this.cache.delete(block);
+    this.unresolved.delete(block);
+    this.owner.get(block)?.toCheck.add(block);
   }
 
   /** Drops the results that depend on the ids of a block that appeared or vanished. */
@@ -95,10 +125,7 @@ export class IncrementalChecker {
     for (const id of blockLinkedIds(block)) {
       const ds = this.dependents.get(id);
       if (!ds) continue;
-      for (const b of ds) {
-        this.cache.delete(b);
-        this.unresolved.delete(b);
-      }
+      for (const b of ds) this.drop(b);
       this.dependents.delete(id);
     }
   }
@@ -110,15 +137,26 @@ export class IncrementalChecker {
     const added: Block[] = [];
     for (const d of docs) {
       seen.add(d.uri);
-      const change = blockChanges(this.lastBlocks.get(d.uri) ?? [], d.doc.blocks);
+      let state = this.docs.get(d.uri);
+      if (!state) {
+        state = { blocks: [], withDiagnostics: [], toCheck: new Set(), lostBlocks: false };
+        this.docs.set(d.uri, state);
+      }
+      if (state.blocks === d.doc.blocks) continue;
+      const change = blockChanges(state.blocks, d.doc.blocks);
       for (const b of change.removed) removed.push(b);
-      for (const b of change.added) added.push(b);
-      this.lastBlocks.set(d.uri, d.doc.blocks);
+      if (change.removed.length > 0) state.lostBlocks = true;
+      for (const b of change.added) {
+        added.push(b);
+        this.owner.set(b, state);
+        state.toCheck.add(b);
+      }
+      state.blocks = d.doc.blocks;
     }
-    for (const [uri, blocks] of this.lastBlocks) {
+    for (const [uri, state] of this.docs) {
       if (seen.has(uri)) continue;
-      for (const b of blocks) removed.push(b);
-      this.lastBlocks.delete(uri);
+      for (const b of state.blocks) removed.push(b);
+      this.docs.delete(uri);
     }
     // Did a decision id appear or vanish? (One that a vanished decision and a new one share did not.)
     const was = new Map<string, boolean>();
@@ -140,10 +178,16 @@ export class IncrementalChecker {
     }
     for (const [id, before] of was) {
       if (before !== this.decisionCounts.has(id)) {
-        for (const b of this.unresolved) this.cache.delete(b);
-        this.unresolved.clear();
+        for (const b of [...this.unresolved]) this.drop(b);
         break;
       }
+    }
+    // A removed block is checked no more (dropping may have listed it again).
+    for (const b of removed) {
+      const state = this.owner.get(b);
+      if (!state) continue;
+      state.toCheck.delete(b);
+      this.owner.delete(b);
     }
   }
 
@@ -152,7 +196,8 @@ export class IncrementalChecker {
    * when absent). The diagnostics have spans of their own (not the AST's, which later edits
    * move in place); they are shared with the cache and later results: read them, never
    * change them. `index`, when given, must be buildIndex(docs) (a caller that keeps one up
-   * to date saves building it again).
+   * to date saves building it again). A document's check visits only its blocks with
+   * diagnostics and those to check again, not every block.
    */
   check(docs: readonly CheckedDocument[], only?: ReadonlySet<string>, index?: WorkspaceIndex): Map<string, Diagnostic[]> {
     this.observe(docs);
@@ -161,18 +206,23 @@ export class IncrementalChecker {
     this.checkedBlocks = 0;
     for (const doc of docs) {
       if (only && !only.has(doc.uri)) continue;
+      const state = this.docs.get(doc.uri)!;
+      if (state.toCheck.size > 0 || state.lostBlocks) {
+        // Blocks gone and those checked again leave the list; those that have diagnostics now come (back) in, in place.
+        const withDiagnostics = state.withDiagnostics.filter((b) => this.owner.get(b) === state && !state.toCheck.has(b));
+        state.lostBlocks = false;
+        const found: Block[] = [];
+        for (const block of state.toCheck) if (this.checkNew(block, doc, ctx).length > 0) found.push(block);
+        state.toCheck.clear();
+        state.withDiagnostics = found.length === 0 ? withDiagnostics : mergeByStart(withDiagnostics, found.sort(byStart));
+      }
       const ds = checkDocumentLevel(doc);
-      for (const block of doc.doc.blocks) {
-        const cached = this.cache.get(block);
-        if (cached) {
-          if (cached.diagnostics.length === 0) continue;
-          // A block the edit did not move gives its cached diagnostics as they are (nobody changes them).
-          const moved = block.span.start - cached.start;
-          const reused = moved === 0 ? cached.diagnostics : cloneShifted(cached.diagnostics, moved);
-          for (const x of reused) ds.push(x);
-        } else {
-          for (const x of this.checkNew(block, doc, ctx)) ds.push(x);
-        }
+      for (const block of state.withDiagnostics) {
+        const cached = this.cache.get(block)!;
+        // A block the edit did not move gives its cached diagnostics as they are (nobody changes them).
+        const moved = block.span.start - cached.start;
+        const reused = moved === 0 ? cached.diagnostics : cloneShifted(cached.diagnostics, moved);
+        for (const x of reused) ds.push(x);
       }
       out.set(doc.uri, sortDiagnostics(ds));
     }
@@ -199,4 +249,15 @@ export class IncrementalChecker {
     this.cache.set(block, { start: block.span.start, diagnostics: own });
     return own;
   }
+}
+
+/** Two lists ascending by start, merged. */
+function mergeByStart(a: readonly Block[], b: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byStart(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
