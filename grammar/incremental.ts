@@ -7,7 +7,7 @@
 // begins in and stops as soon as it meets an old boundary in the unchanged tail: from a
 // boundary on, the scanner is in its normal state and sees the same text, so every later
 // boundary is the old one shifted.
-import type { Field, SalastusDocument, Span } from './ast.ts';
+import type { Block, Field, SalastusDocument, Span } from './ast.ts';
 import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
 import { flatText, type SourceText } from './edited-text.ts';
@@ -22,6 +22,62 @@ export interface ParsedText {
   doc: SalastusDocument;
   /** How many segments the last update parsed (the others were reused): for tests and benchmarks. */
   parsedSegments: number;
+  /** Reused segments whose inner spans still wait to be moved (parseIncremental with deferSpans; see settleSpans). */
+  unsettled?: UnsettledSpans;
+}
+
+/**
+ * Spans moved later. Moving every span of the segments after an edit (some 200,000 span
+ * objects in the 10,000-decision file, 4–8 ms) is the largest part of a keystroke's parse;
+ * with `deferSpans` only what the check of the edit reads is moved at once: each segment's
+ * bounds, its block's own span and its syntax errors. The rest (fields, parts, ids, keywords,
+ * comments) waits until settleSpans (or settleBlockSpans for one block), which must come
+ * before anything else reads them.
+ */
+interface UnsettledSpans {
+  /** Ascending by start (their bounds are moved already). */
+  segments: readonly SegmentResult[];
+  delta: number;
+  /** Which of them are moved since (one by one, for a block checked before the rest). */
+  settled: Uint8Array;
+}
+
+/** How parseIncremental may work. */
+export interface IncrementalOptions {
+  /** How far past the edit an EditedText is read at first (tests make it small). */
+  firstWindow?: number;
+  /** Move only the spans the check of the edit needs now, the rest at settleSpans. */
+  deferSpans?: boolean;
+}
+
+/** Moves the spans a deferring parse left (at once if there are none); the parse is then whole. */
+export function settleSpans(parsed: ParsedText): void {
+  const u = parsed.unsettled;
+  if (!u) return;
+  parsed.unsettled = undefined;
+  for (let i = 0; i < u.segments.length; i++) if (!u.settled[i]) shiftInner(u.segments[i]!, u.delta);
+}
+
+/** Moves the spans a deferring parse left in the segment of `block` only (a block of that parse). */
+export function settleBlockSpans(parsed: ParsedText, block: Block): void {
+  const u = parsed.unsettled;
+  if (!u) return;
+  const at = block.span.start;
+  let lo = 0;
+  let hi = u.segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const seg = u.segments[mid]!;
+    if (seg.end <= at) lo = mid + 1;
+    else if (seg.start > at) hi = mid - 1;
+    else {
+      if (seg.block === block && !u.settled[mid]) {
+        shiftInner(seg, u.delta);
+        u.settled[mid] = 1;
+      }
+      return;
+    }
+  }
 }
 
 /** The first index ≥ from of the sorted `xs` whose value is above x. */
@@ -79,14 +135,18 @@ function countBefore<T>(items: readonly T[], offset: number, startOf: (x: T) => 
 
 /**
  * Where the items of previous.segments[0, to) end in the previous document's lists, with
- * the previous offsets (before any segment is moved). Blocks and comments lie inside their
- * segment, so a bisection by offset finds them; a syntax error may stand just past its
- * segment (at the next keyword), so errors are counted segment by segment (when there are any).
+ * the previous offsets (before any segment is moved). Blocks, comments and syntax errors lie
+ * in segment order, each segment's ascending, so a bisection by offset finds them; a syntax
+ * error may stand just past its segment (at the next keyword, where the next segment
+ * starts), so those of the segment before `to` that stand there are counted in.
  */
 function itemsBefore(previous: ParsedText, to: number): { blocks: number; comments: number; errors: number } {
   const at = to < previous.bounds.length ? previous.bounds[to]! : Infinity;
-  let errors = 0;
-  if (previous.doc.syntaxErrors.length > 0) for (let i = 0; i < to; i++) errors += previous.segments[i]!.errors.length;
+  let errors = countBefore(previous.doc.syntaxErrors, at, (e) => e.span.start);
+  if (to > 0 && at !== Infinity) {
+    const last = previous.segments[to - 1]!.errors;
+    for (let k = last.length - 1; k >= 0 && last[k]!.span.start >= at; k--) errors++;
+  }
   return {
     blocks: countBefore(previous.doc.blocks, at, (b) => b.span.start),
     comments: countBefore(previous.doc.comments, at, (c) => c.start),
@@ -122,10 +182,12 @@ const WINDOW = 1 << 14;
  * `previous` is consumed: the segments it shares with the result are moved in place.
  * `change`, when the editor said where it edited, saves comparing the texts. An EditedText
  * not yet made flat is read only in a window around its edit (see rescan), so a keystroke
- * does not copy the whole text; `window` (tests make it small) is how far past the edit it reads first.
+ * does not copy the whole text. With `deferSpans`, the spans of the segments after the edit
+ * are moved only in part (see UnsettledSpans).
  */
-export function parseIncremental(source: SourceText, previous: ParsedText | undefined, change?: TextChange, firstWindow = WINDOW): ParsedText {
+export function parseIncremental(source: SourceText, previous: ParsedText | undefined, change?: TextChange, options: IncrementalOptions = {}): ParsedText {
   if (!previous) return parseFull(source);
+  settleSpans(previous);
   if (change ? isUnchanged(change, previous.text.length, source.length) : previous.text === source || flatText(previous.text) === flatText(source)) {
     return { ...previous, parsedSegments: 0 };
   }
@@ -160,7 +222,7 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
   const flat = typeof source === 'string' ? source : source.isFlat ? source.flat() : undefined;
   let scan: Rescan | undefined;
   if (flat !== undefined) scan = rescan(flat, 0, scanFrom, length, ob.length, oldAfter);
-  for (let reach = Math.max(1, firstWindow); !scan; reach *= 2) {
+  for (let reach = Math.max(1, options.firstWindow ?? WINDOW); !scan; reach *= 2) {
     const end = Math.min(length, length - s + reach);
     scan = rescan(source.slice(scanFrom, end), scanFrom, scanFrom, length, ob.length, oldAfter);
   }
@@ -183,6 +245,7 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
   const head = itemsBefore(previous, keep);
   const tail = itemsBefore(previous, firstReusedTail);
   let tailReused = true;
+  const deferred: SegmentResult[] = [];
   for (let k = 0; k < tailSegments.length; k++) {
     const i = firstTailNew + k;
     const seg = tailSegments[k]!;
@@ -191,7 +254,13 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
     // (Past the edit the text is the same, shifted: no need to look.)
     const sameNext = seg.end >= oldTail || blockKeywordAt(old, seg.end) === blockKeywordAt(flatText(source), end);
     if (sameNext && (i === 0) === (seg.start === 0)) {
-      segments.push(delta === 0 ? seg : shiftSegment(seg, delta));
+      if (delta !== 0 && options.deferSpans) {
+        shiftOuter(seg, delta);
+        deferred.push(seg);
+      } else if (delta !== 0) {
+        shiftSegment(seg, delta);
+      }
+      segments.push(seg);
     } else {
       segments.push(parseSegment(flatText(source), newBounds[i]!, end, i === 0));
       parsed++;
@@ -199,7 +268,9 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
     }
   }
   const doc = tailReused ? assembleAround(length, segments, previous.doc, keep, firstTailNew, head, tail) : assemble(length, segments);
-  return { text: source, bounds: newBounds, segments, doc, parsedSegments: parsed };
+  const result: ParsedText = { text: source, bounds: newBounds, segments, doc, parsedSegments: parsed };
+  if (deferred.length > 0) result.unsettled = { segments: deferred, delta, settled: new Uint8Array(deferred.length) };
+  return result;
 }
 
 /** The rescan after an edit: the text it read (window, starting at offset `at`), the new boundaries from scanFrom on, and the first old segment reused as tail. */
@@ -256,16 +327,28 @@ function shiftField(f: Field, d: number): void {
  * of its own, so each is moved once. The previous ParsedText is consumed by the update.
  */
 function shiftSegment(seg: SegmentResult, d: number): SegmentResult {
+  shiftOuter(seg, d);
+  shiftInner(seg, d);
+  return seg;
+}
+
+/** What a check of the edited document reads of a reused segment: its bounds, header, block span and syntax errors. */
+function shiftOuter(seg: SegmentResult, d: number): void {
   seg.start += d;
   seg.end += d;
   if (seg.header) {
     shift(seg.header.nameSpan, d);
     shift(seg.header.span, d);
   }
+  if (seg.block) shift(seg.block.span, d);
+  for (const e of seg.errors) shift(e.span, d);
+}
+
+/** The rest: the block's keyword, id, fields and parts, and the comments. */
+function shiftInner(seg: SegmentResult, d: number): void {
   const b = seg.block;
   if (b) {
     shift(b.keywordSpan, d);
-    shift(b.span, d);
     if (b.id) shift(b.id.span, d);
     for (const f of b.fields) shiftField(f, d);
     for (const part of b.parts) {
@@ -276,6 +359,4 @@ function shiftSegment(seg: SegmentResult, d: number): SegmentResult {
     }
   }
   for (const c of seg.comments) shift(c, d);
-  for (const e of seg.errors) shift(e.span, d);
-  return seg;
 }

@@ -59,7 +59,7 @@ describe('incremental parsing', () => {
       if (typeof text !== 'string' && !text.isFlat) notFlat++;
       // The first window: from one character (many regrowths) to more than the file.
       const firstWindow = [1, 7, 64, 1000, 1 << 14][Math.floor(random() * 5)]!;
-      parsed = parseIncremental(text, parsed, { prefix, suffix }, firstWindow);
+      parsed = parseIncremental(text, parsed, { prefix, suffix }, { firstWindow });
       assert.deepEqual(parsed.doc, parseDocument(plain), `edit ${n}, first window ${firstWindow}`);
       // Idle: the server makes the text flat (not always before the next edit comes).
       if (typeof text !== 'string' && random() < 0.5) text.flat();

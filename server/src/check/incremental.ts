@@ -94,6 +94,8 @@ export class IncrementalChecker {
   private readonly docs = new Map<string, DocState>();
   /** The document each block (seen at the last call) belongs to. */
   private readonly owner = new WeakMap<Block, DocState>();
+  /** The blocks the last call's documents brought (new parses: every span of theirs is sure). */
+  private added = new Set<Block>();
   /** For measurements and tests: blocks checked (not reused) by the last call. */
   checkedBlocks = 0;
 
@@ -176,6 +178,7 @@ export class IncrementalChecker {
       count(b, 1);
       this.dirty(b);
     }
+    this.added = new Set(added);
     for (const [id, before] of was) {
       if (before !== this.decisionCounts.has(id)) {
         for (const b of [...this.unresolved]) this.drop(b);
@@ -211,6 +214,8 @@ export class IncrementalChecker {
         // Blocks gone and those checked again leave the list; those that have diagnostics now come (back) in, in place.
         const withDiagnostics = state.withDiagnostics.filter((b) => this.owner.get(b) === state && !state.toCheck.has(b));
         state.lostBlocks = false;
+        // A block checked again (not new) may lie where the parse left spans to move later.
+        if (doc.settle) for (const b of state.toCheck) if (!this.added.has(b)) doc.settle(b);
         const found: Block[] = [];
         for (const block of state.toCheck) if (this.checkNew(block, doc, ctx).length > 0) found.push(block);
         state.toCheck.clear();

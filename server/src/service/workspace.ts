@@ -10,7 +10,7 @@
 // from the previous version's, and the index of ids is kept and updated with the blocks
 // an edit added or removed (blocks the incremental parse reused keep their identity).
 import {
-  flatText, LineIndex, parseIncremental, isUnchanged, thenChanged, type Block, type ParsedText, type SalastusDocument, type SourceText, type TextChange, type Ymd,
+  flatText, LineIndex, parseIncremental, isUnchanged, settleBlockSpans, settleSpans, thenChanged, type Block, type ParsedText, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
 import { value } from '../check/model.ts';
 import { blockChanges, blockLinkedIds, IncrementalChecker } from '../check/incremental.ts';
@@ -322,6 +322,31 @@ export class Workspace {
 
   /** The document, parsed (once per version). A document returned before a later change must not be used after it. */
   get(uri: string): ServiceDocument | undefined {
+    const doc = this.current(uri);
+    const parsed = this.entries.get(uri)?.parsed;
+    if (parsed?.unsettled) settleSpans(parsed);
+    return doc;
+  }
+
+  /**
+   * Moves the spans the last parses left for later (grammar/incremental.ts, deferSpans): the
+   * server calls it once the diagnostics of an edit are out; get() does it for its document.
+   */
+  settle(): void {
+    for (const e of this.entries.values()) if (e.parsed?.unsettled) settleSpans(e.parsed);
+  }
+
+  /** What publishing needs of a document (no spans of its AST): its line index, version and whether it is open. */
+  forPublishing(uri: string): { lines: LineIndex; version: number; open: boolean } | undefined {
+    return this.current(uri);
+  }
+
+  /**
+   * The document parsed, its AST's inner spans possibly not yet moved (only block spans,
+   * bounds and syntax errors are sure): for the keystroke path (index, check), which reads
+   * nothing else of the blocks it does not check, and settles before checking any other.
+   */
+  private current(uri: string): ServiceDocument | undefined {
     const e = this.entries.get(uri);
     if (!e) return undefined;
     if (!e.current) {
@@ -329,7 +354,7 @@ export class Workspace {
       // The editor's word on where the text changed holds only from the text last parsed.
       const change = e.open && e.change && e.parsed && e.change.base === e.parsed.text ? e.change.change : undefined;
       e.change = undefined;
-      e.parsed = parseIncremental(text, e.parsed, change);
+      e.parsed = parseIncremental(text, e.parsed, change, { deferSpans: true });
       const lines = e.openLines && e.openLines.text === text ? e.openLines.index
         : e.lines ? e.lines.index.edited(e.lines.text, text, change) : new LineIndex(text);
       e.lines = { text, index: lines };
@@ -343,7 +368,7 @@ export class Workspace {
    * (0 when none), from the document's parse, without scanning the text again.
    */
   segmentStart(uri: string, offset: number): number {
-    if (!this.get(uri)) return 0;
+    if (!this.current(uri)) return 0;
     const bounds = this.entries.get(uri)!.parsed!.bounds;
     let lo = 0;
     let hi = bounds.length; // the answer is bounds[lo - 1]: the count of bounds < offset
@@ -367,7 +392,7 @@ export class Workspace {
     for (const uri of this.changed) {
       const before = this.indexedBlocks.get(uri) ?? [];
       const exists = this.entries.has(uri);
-      const after = exists ? this.get(uri)!.doc.blocks : [];
+      const after = exists ? this.current(uri)!.doc.blocks : [];
       const { removed, added } = blockChanges(before, after);
       let counts = this.indexedIds.get(uri);
       if (!counts) {
@@ -439,7 +464,12 @@ export class Workspace {
     // Check every stale document at once: the checker sees the whole workspace anyway.
     const only = new Set([...this.stale].filter((u) => this.entries.has(u)));
     only.add(uri);
-    const docs = this.documents().map((d) => ({ uri: d.uri, text: d.source, doc: d.doc }));
+    const docs = this.uris().map((u) => {
+      const d = this.current(u)!;
+      const parsed = this.entries.get(u)!.parsed!;
+      // The checker settles a block other than the new ones before it checks it.
+      return { uri: u, text: d.source, doc: d.doc, settle: (b: Block) => settleBlockSpans(parsed, b) };
+    });
     const result = this.checker.check(docs, only, this.index());
     for (const [u, ds] of result) {
       this.diagnosticsCache.set(u, ds);
