@@ -6,7 +6,7 @@
 // meaning (or, for an unresolved reference, when a decision id appears or vanishes: an
 // edit inside a decision that keeps its id drops nothing). The result equals a full
 // checkWorkspace; test/unit/check-incremental.test.ts holds it to that over random edits.
-import type { Block, Field } from '../../../grammar/index.ts';
+import { blocksEditedFrom, type Block, type Field } from '../../../grammar/index.ts';
 import { buildIndex, checkBlock, checkDocumentLevel, sortDiagnostics, type CheckOptions } from './index.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 
@@ -22,6 +22,11 @@ interface Entry {
  * so the common head and tail are skipped without hashing every block.
  */
 export function blockChanges(before: readonly Block[], after: readonly Block[]): { removed: Block[]; added: Block[] } {
+  // The parse that made `after` from `before` says where they differ.
+  const made = blocksEditedFrom(after);
+  if (made && made.before === before) {
+    return { removed: before.slice(made.head, made.head + made.removed), added: after.slice(made.head, made.head + made.added) };
+  }
   let head = 0;
   const n = Math.min(before.length, after.length);
   while (head < n && before[head] === after[head]) head++;
