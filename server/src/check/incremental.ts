@@ -76,6 +76,8 @@ interface DocState {
   withDiagnostics: Block[];
   /** Its blocks without a valid result: new, or dropped because an id they depend on changed. */
   toCheck: Set<Block>;
+  /** Those of toCheck that are not new (a parse that deferred spans may not have moved theirs yet: see `settle`). */
+  again: Set<Block>;
   /** Whether blocks left it since `withDiagnostics` was last brought up to date. */
   lostBlocks: boolean;
 }
@@ -99,8 +101,6 @@ export class IncrementalChecker {
   private readonly docs = new Map<string, DocState>();
   /** The document each block (seen at the last call) belongs to. */
   private readonly owner = new WeakMap<Block, DocState>();
-  /** The blocks the last call's documents brought (new parses: every span of theirs is sure). */
-  private added = new Set<Block>();
   /** For measurements and tests: blocks checked (not reused) by the last call. */
   checkedBlocks = 0;
 
@@ -117,6 +117,7 @@ export class IncrementalChecker {
     for (const state of this.docs.values()) {
       state.withDiagnostics = [];
       state.toCheck = new Set(state.blocks);
+      state.again = new Set(state.blocks);
     }
   }
 
@@ -124,11 +125,14 @@ export class IncrementalChecker {
   private drop(block: Block): void {
     this.cache.delete(block);
     this.unresolved.delete(block);
-    this.owner.get(block)?.toCheck.add(block);
+    const state = this.owner.get(block);
+    state?.toCheck.add(block);
+    state?.again.add(block);
   }
 
   /** Drops the results that depend on the ids of a block that appeared or vanished. */
   private dirty(block: Block): void {
+    if (this.dependents.size === 0) return; // nothing cached yet (a first check)
     for (const id of blockLinkedIds(block)) {
       const ds = this.dependents.get(id);
       if (!ds) continue;
@@ -146,7 +150,7 @@ export class IncrementalChecker {
       seen.add(d.uri);
       let state = this.docs.get(d.uri);
       if (!state) {
-        state = { blocks: [], withDiagnostics: [], toCheck: new Set(), lostBlocks: false };
+        state = { blocks: [], withDiagnostics: [], toCheck: new Set(), again: new Set(), lostBlocks: false };
         this.docs.set(d.uri, state);
       }
       if (state.blocks === d.doc.blocks) continue;
@@ -183,7 +187,6 @@ export class IncrementalChecker {
       count(b, 1);
       this.dirty(b);
     }
-    this.added = new Set(added);
     for (const [id, before] of was) {
       if (before !== this.decisionCounts.has(id)) {
         for (const b of [...this.unresolved]) this.drop(b);
@@ -195,6 +198,7 @@ export class IncrementalChecker {
       const state = this.owner.get(b);
       if (!state) continue;
       state.toCheck.delete(b);
+      state.again.delete(b);
       this.owner.delete(b);
     }
   }
@@ -220,7 +224,8 @@ export class IncrementalChecker {
         const withDiagnostics = state.withDiagnostics.filter((b) => this.owner.get(b) === state && !state.toCheck.has(b));
         state.lostBlocks = false;
         // A block checked again (not new) may lie where the parse left spans to move later.
-        if (doc.settle) for (const b of state.toCheck) if (!this.added.has(b)) doc.settle(b);
+        if (doc.settle) for (const b of state.again) doc.settle(b);
+        state.again.clear();
         const found: Block[] = [];
         for (const block of state.toCheck) if (this.checkNew(block, doc, ctx).length > 0) found.push(block);
         state.toCheck.clear();
