@@ -36,7 +36,7 @@ export function insideFolders(path: string, folders: readonly string[]): boolean
 
 function realFolder(folder: string): string {
   try {
-    return realpathSync(folder);
+    return realpathSync.native(folder);
   } catch {
     return folder;
   }
@@ -59,8 +59,9 @@ export function scanFolders(folders: readonly string[]): { files: ReadFile[]; sk
       skipped.push({ path: folder, reason: e instanceof Error ? e.message : String(e) });
       continue;
     }
+    const real = folders.map(realFolder);
     for (const path of paths) {
-      const r = readWorkspaceFile(path, folders);
+      const r = readWorkspaceFile(path, folders, real);
       if (r.ok) files.push({ uri: pathToFileURL(path).href, text: r.text });
       else skipped.push({ path, reason: r.reason });
     }
@@ -72,14 +73,15 @@ export function scanFolders(folders: readonly string[]): { files: ReadFile[]; sk
  * Reads one workspace file, if it is a regular `.salastus` file (not a symbolic link)
  * inside the folders. `gone` when it does not exist (any more).
  */
-export function readWorkspaceFile(path: string, folders: readonly string[]): { ok: true; text: string } | { ok: false; gone: boolean; reason: string } {
+export function readWorkspaceFile(path: string, folders: readonly string[], realFolders = folders.map(realFolder)): { ok: true; text: string } | { ok: false; gone: boolean; reason: string } {
   if (!path.endsWith(EXTENSION)) return { ok: false, gone: false, reason: 'not a .salastus file' };
   if (!insideFolders(path, folders)) return { ok: false, gone: false, reason: 'outside the workspace folders' };
   try {
     const st = lstatSync(path);
     if (!st.isFile()) return { ok: false, gone: false, reason: 'not a regular file' };
     // A folder on the way may be a symbolic link out of the workspace.
-    if (!insideFolders(realpathSync(path), folders.map(realFolder))) return { ok: false, gone: false, reason: 'outside the workspace folders' };
+    // (realpath(3) itself: Node's own realpathSync reads every folder on the way with lstat.)
+    if (!insideFolders(realpathSync.native(path), realFolders)) return { ok: false, gone: false, reason: 'outside the workspace folders' };
     const decoded = readSalastusFile(path);
     return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, gone: false, reason: decoded.reason };
   } catch (e) {
