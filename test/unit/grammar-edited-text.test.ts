@@ -49,6 +49,25 @@ describe('EditedText', () => {
     assert.ok(composed > 1000, `only ${composed} edits of a text not yet flat`);
   });
 
+  it('makes the whole string instead when edits far apart would make a large middle (a paste, or edits at both ends)', () => {
+    const base = 'abcdefghij'.repeat(50_000); // 500,000 characters
+    let plain = base;
+    let text: SourceText = base;
+    const edit = (a: number, b: number, insert: string): void => {
+      plain = plain.slice(0, a) + insert + plain.slice(b);
+      text = EditedText.edit(text, a, b, insert);
+    };
+    edit(10, 10, 'X');
+    edit(400_000, 400_001, 'Y'); // the middle would span 400,000 characters: made whole first
+    assert.equal(typeof text !== 'string' && text.slice(0, 20), plain.slice(0, 20));
+    assert.equal(text.slice(399_990, 400_010), plain.slice(399_990, 400_010));
+    edit(100, 100, 'z'.repeat(200_000)); // a paste larger than any middle kept
+    assert.equal(text.length, plain.length);
+    assert.equal(text.slice(90, 110), plain.slice(90, 110));
+    assert.equal(text.indexOf('Y'), plain.indexOf('Y'));
+    assert.equal(flatText(text), plain);
+  });
+
   it('makes the whole string once, and later edits start from it', () => {
     const base = 'x'.repeat(1000);
     const edited = EditedText.edit(base, 10, 20, 'yy');
