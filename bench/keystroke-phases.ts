@@ -1,0 +1,68 @@
+// The server's steps for one keystroke, in process and without the transport: what
+// `npm run bench` times end to end over JSON-RPC, taken apart. Types one character into a
+// title in the middle of the 10,000-decision file and deletes it, as the benchmark does,
+// through the same calls the language server makes (EditedText, LineIndex.edited,
+// Workspace.setOpen with the change, forPublishing, diagnostics, LSP conversion, JSON), and
+// does between keystrokes what the server does when idle (flat text, settled spans).
+//
+//   node --max-semi-space-size=4 bench/keystroke-phases.ts [--keys 200]
+import { EditedText, LineIndex, thenReplaced, unchanged, type SourceText } from '../grammar/index.ts';
+import { loadCatalogue } from '../server/src/law/catalogue.ts';
+import { createRegistry } from '../server/src/law/registry.ts';
+import { Workspace } from '../server/src/service/workspace.ts';
+import { generateCorpus, toSalastus, TODAY } from './corpus.ts';
+import { dist, fmt } from './stats.ts';
+
+const args = process.argv.slice(2);
+const keysAt = args.indexOf('--keys');
+const KEYS = keysAt >= 0 ? Number(args[keysAt + 1]) : 200;
+
+const start = toSalastus(generateCorpus({ decisions: 10_000 }))[0]!.text;
+const ws = new Workspace({ catalogue: loadCatalogue(), registry: createRegistry(), today: TODAY });
+const uri = 'file:///bench/corpus-10k.salastus';
+let text: SourceText = start;
+let lines = new LineIndex(start);
+ws.setOpen(uri, text, 1);
+const first = ws.diagnostics(uri).length;
+const at = start.indexOf('title: "', start.length >> 1) + 'title: "'.length;
+
+const steps = ['apply the edit', 'setOpen', 'parse (+ index)', 'check', 'to LSP', 'JSON'] as const;
+const times = new Map<string, number[]>(steps.map((s) => [s, []]));
+let bytes = 0;
+for (let i = 0; i < KEYS; i++) {
+  const insert = i % 2 === 0;
+  const end = insert ? at : at + 1;
+  let t = performance.now();
+  const lap = (step: (typeof steps)[number]): void => {
+    const now = performance.now();
+    times.get(step)!.push(now - t);
+    t = now;
+  };
+  const next = EditedText.edit(text, at, end, insert ? 'x' : '');
+  const change = thenReplaced(unchanged(text.length), text.length, at, end);
+  lines = lines.edited(text, next, change);
+  text = next;
+  lap('apply the edit');
+  ws.setOpen(uri, text, i + 2, { change, lines });
+  lap('setOpen');
+  const doc = ws.forPublishing(uri)!;
+  lap('parse (+ index)');
+  const ds = ws.diagnostics(uri);
+  lap('check');
+  const lsp = ds.map((d) => ({
+    range: { start: doc.lines.positionAt(d.span.start), end: doc.lines.positionAt(d.span.end) },
+    severity: 1, code: d.code, codeDescription: { href: `file:///docs/rules/${d.code}.md` }, source: 'salastus', message: d.message.en,
+  }));
+  lap('to LSP');
+  bytes = Buffer.byteLength(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: i + 2, diagnostics: lsp } }));
+  lap('JSON');
+  // Idle, as the server once the publication is written.
+  if (typeof text !== 'string') text.flat();
+  ws.settle();
+}
+if (typeof text === 'string' ? text !== start : text.flat() !== start) throw new Error('the keystrokes left the text changed');
+console.log(`${KEYS} keystrokes on 10,000 decisions (${first} diagnostics, ${(bytes / 1000).toFixed(0)} kB published each), ms:`);
+for (const s of steps) {
+  const d = dist(times.get(s)!);
+  console.log(`  ${s.padEnd(16)} median ${fmt(d.median).padStart(6)}   p95 ${fmt(d.p95).padStart(6)}`);
+}
