@@ -1,7 +1,7 @@
 // Offsets ↔ line/character positions (0-based, UTF-16 code units, as in LSP).
 // A line ends at "\r\n", "\n" or a lone "\r", so ranges land on the right characters
 // whatever line endings a file uses.
-import { flatText, type SourceText } from './edited-text.ts';
+import { flatText, type SourceText, type TextLike } from './edited-text.ts';
 import { changeBetween, type TextChange } from './text-diff.ts';
 
 export interface Position {
@@ -143,13 +143,24 @@ export class LineIndex {
     return { line, character: o - this.lineStart(line) };
   }
 
-  offsetAt(pos: Position): number {
+  /**
+   * The offset of a position. A character beyond the line's end is the line's end: with
+   * `text` (the indexed text) that is before its line break, as LSP says ("defaults back to
+   * the line length") and as editors apply edits; without it, the start of the next line.
+   */
+  offsetAt(pos: Position, text?: TextLike): number {
     if (pos.line < 0) return 0;
     if (pos.line >= this.count) return this.length;
     const start = this.lineStart(pos.line);
     const next = pos.line + 1 < this.count ? this.lineStart(pos.line + 1) : this.length;
-    return Math.max(start, Math.min(start + Math.max(0, pos.character), next));
+    let offset = Math.max(start, Math.min(start + Math.max(0, pos.character), next));
+    if (text) while (offset > start && isLineBreak(text.charCodeAt(offset - 1))) offset--;
+    return offset;
   }
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 /** Pushes the line starts that characters from `from` up to `to` (inclusive) begin; returns where the scan stopped. */

@@ -123,6 +123,28 @@ describe('LSP: diagnostics', function () {
       assert.ok(codes.includes('basis-missing') && codes.includes('originator-missing'), codes.join());
     });
 
+    it('applies a range past the end of a line (CRLF) as editors do: at the line end, before its break', async () => {
+      const uri = lsp.fx.uri('crlf-edit.salastus');
+      const text = 'decision "C-1" {\r\n  level: secret\r\n}\r\n';
+      const opened = lsp.client.nextDiagnostics(uri, (x) => x.version === 1);
+      await lsp.client.open(uri, text);
+      await opened;
+      // Character 40 of line 1 lies past that line's end. LSP: the line's length; the client's copy agrees.
+      const edited = lsp.client.nextDiagnostics(uri, (x) => x.version === 2);
+      await lsp.client.edit(uri, [{ range: { start: { line: 1, character: 40 }, end: { line: 1, character: 40 } }, newText: ' x' }]);
+      const got = await edited;
+      assert.equal(lsp.client.text(uri), 'decision "C-1" {\r\n  level: secret x\r\n}\r\n');
+      const fresh = await LspClient.start({ configuration: { today: TODAY } });
+      try {
+        const p = fresh.nextDiagnostics(uri, (x) => x.version === 1);
+        await fresh.open(uri, lsp.client.text(uri));
+        const expected = await p;
+        assert.deepEqual(got.diagnostics.map((d) => [d.code, d.range]), expected.diagnostics.map((d) => [d.code, d.range]));
+      } finally {
+        await fresh.shutdown();
+      }
+    });
+
     it('registers a watcher for *.salastus and for configuration changes', () => {
       const methods = lsp.client.registrations.map((r) => r.method);
       assert.ok(methods.includes('workspace/didChangeWatchedFiles'));

@@ -4,6 +4,7 @@
 // scratch gives, after many random edits.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   blockStarts, EditedText, LineIndex, parseDocument, parseIncremental, thenReplaced, unchanged, type ParsedText, type SourceText, type TextChange,
 } from '../../grammar/index.ts';
@@ -64,6 +65,23 @@ describe('service: structures kept across edits', () => {
       }
       // Every few edits, the whole list (which makes this version's index flat).
       if (n % 7 === 0) assert.deepEqual(index.lineStarts, fresh.lineStarts, `edit ${n}: ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('reads a position as editors apply it: a character past the line end is the end of the line, before its line break', () => {
+    const random = lcg(7);
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', '\n\r', 'žõ', '𭶥', ''];
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let k = Math.floor(random() * 12); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)]!;
+      const lines = new LineIndex(text);
+      const doc = TextDocument.create('file:///t', 'salastus', 1, text);
+      for (let k = 0; k < 20; k++) {
+        const pos = { line: Math.floor(random() * (lines.lineCount + 1)), character: Math.floor(random() * 8) };
+        assert.equal(lines.offsetAt(pos, text), doc.offsetAt(pos), `${JSON.stringify(text)} at ${JSON.stringify(pos)}`);
+        // An edited text reads the same.
+        assert.equal(lines.offsetAt(pos, EditedText.edit(text, 0, 0, '')), doc.offsetAt(pos));
+      }
     }
   });
 

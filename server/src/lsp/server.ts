@@ -133,15 +133,15 @@ export function startServer(connection: Connection): void {
   function offsetOf(doc: ServiceDocument, p: Position): number | undefined {
     if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return undefined;
     if (p.line >= doc.lines.lineCount) return undefined;
-    return doc.lines.offsetAt(p);
+    return doc.lines.offsetAt(p, doc.source);
   }
 
   /** The span of a range; a range reaching past the end of the document ends at its end. */
   function spanOf(doc: ServiceDocument, r: Range): Span | undefined {
     const valid = (p: Position): boolean => Number.isInteger(p?.line) && Number.isInteger(p?.character) && p.line >= 0 && p.character >= 0;
     if (!valid(r.start) || !valid(r.end)) return undefined;
-    const start = doc.lines.offsetAt(r.start);
-    const end = doc.lines.offsetAt(r.end);
+    const start = doc.lines.offsetAt(r.start, doc.source);
+    const end = doc.lines.offsetAt(r.end, doc.source);
     return { start, end: Math.max(start, end) };
   }
 
@@ -438,8 +438,9 @@ export function startServer(connection: Connection): void {
         change = undefined;
         continue;
       }
-      const a = lines.offsetAt(c.range.start);
-      const b = Math.max(a, lines.offsetAt(c.range.end));
+      // A position past the end of its line stands for the line's end, before its line break (LSP).
+      const a = lines.offsetAt(c.range.start, text);
+      const b = Math.max(a, lines.offsetAt(c.range.end, text));
       // Not `text.slice(0, a) + c.text + text.slice(b)`: V8 would copy all of it into one string at the first read.
       const next = EditedText.edit(text, a, b, c.text);
       lines = lines.edited(text, next, thenReplaced(unchanged(text.length), text.length, a, b));
