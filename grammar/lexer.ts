@@ -86,5 +86,17 @@ export function isClosedString(image: string): boolean {
 /** Unescapes the content of a string literal (`\"` and `\\`; any other `\x` stands for x). */
 export function unescapeString(image: string): string {
   const inner = isClosedString(image) ? image.slice(1, -1) : image.slice(1);
-  return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
+  return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : detached(inner);
+}
+
+/**
+ * A copy of `s` that keeps no larger string alive. V8 makes a slice of 13 characters or more
+ * a view into the string it was cut from, and a token's image is a slice of the text the
+ * lexer read: a value kept in the AST would keep that whole text in memory — after each edit,
+ * the version (or the window around the edit) its segment was parsed from, for as long as
+ * the segment lives. Shorter strings are copies already.
+ */
+export function detached(s: string): string {
+  // Slicing the concatenation makes V8 copy it into a string of its own first.
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

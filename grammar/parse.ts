@@ -17,7 +17,7 @@ import {
 } from './keywords.ts';
 import {
   BlockKeyword, Colon, KwAct, KwPart, LBrace, Name, RBrace, salastusLexer, StringLiteral, superscriptValue,
-  UnclosedComment, UnclosedString, unescapeString,
+  UnclosedComment, UnclosedString, detached, unescapeString,
 } from './lexer.ts';
 import { describeToken, isRealToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
 import { blockKeywordAt, blockStarts } from './segments.ts';
@@ -185,7 +185,8 @@ class SegmentContext {
   }
 
   error(span: Span, message: string, messageEt: string): void {
-    this.errors.push({ span, message, messageEt });
+    // A message may quote the text (a character, a token): it must not keep the text alive.
+    this.errors.push({ span, message: detached(message), messageEt: detached(messageEt) });
   }
 
   /** A Chevrotain message: English and Estonian joined by MESSAGE_SEPARATOR. */
@@ -229,7 +230,7 @@ class SegmentContext {
       if (!redundant || !raw) return undefined;
     }
     return {
-      name: raw.name.image.startsWith('"') ? unescapeString(raw.name.image) : raw.name.image,
+      name: raw.name.image.startsWith('"') ? unescapeString(raw.name.image) : detached(raw.name.image),
       nameSpan: this.span(raw.name),
       span: { start: this.span(raw.keyword).start, end: this.span(raw.name).end },
     };
@@ -487,7 +488,7 @@ function fieldNameOf(image: string): { name: FieldName | undefined; text: string
   const known = fieldNameMemo.get(image);
   if (known) return known;
   // The spelling is copied: a token's image can be a slice that keeps a whole old text alive.
-  const entry = { name: FIELD_NAMES.get(image.toLowerCase()), text: image.length <= 40 ? [...image].join('') : image };
+  const entry = { name: FIELD_NAMES.get(image.toLowerCase()), text: image.length <= 40 ? [...image].join('') : detached(image) };
   if (fieldNameMemo.size < 4096 && image.length <= 40) fieldNameMemo.set(entry.text, entry);
   return entry;
 }

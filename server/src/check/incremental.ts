@@ -23,8 +23,8 @@ interface Entry {
  */
 export function blockChanges(before: readonly Block[], after: readonly Block[]): { removed: Block[]; added: Block[] } {
   // The parse that made `after` from `before` says where they differ.
-  const made = blocksEditedFrom(after);
-  if (made && made.before === before) {
+  const made = blocksEditedFrom(before, after);
+  if (made) {
     return { removed: before.slice(made.head, made.head + made.removed), added: after.slice(made.head, made.head + made.added) };
   }
   let head = 0;
@@ -76,8 +76,6 @@ interface DocState {
   withDiagnostics: Block[];
   /** Its blocks without a valid result: new, or dropped because an id they depend on changed. */
   toCheck: Set<Block>;
-  /** Those of toCheck that are not new (a parse that deferred spans may not have moved theirs yet: see `settle`). */
-  again: Set<Block>;
   /** Whether blocks left it since `withDiagnostics` was last brought up to date. */
   lostBlocks: boolean;
 }
@@ -117,7 +115,6 @@ export class IncrementalChecker {
     for (const state of this.docs.values()) {
       state.withDiagnostics = [];
       state.toCheck = new Set(state.blocks);
-      state.again = new Set(state.blocks);
     }
   }
 
@@ -125,9 +122,7 @@ export class IncrementalChecker {
   private drop(block: Block): void {
     this.cache.delete(block);
     this.unresolved.delete(block);
-    const state = this.owner.get(block);
-    state?.toCheck.add(block);
-    state?.again.add(block);
+    this.owner.get(block)?.toCheck.add(block);
   }
 
   /** Drops the results that depend on the ids of a block that appeared or vanished. */
@@ -150,7 +145,7 @@ export class IncrementalChecker {
       seen.add(d.uri);
       let state = this.docs.get(d.uri);
       if (!state) {
-        state = { blocks: [], withDiagnostics: [], toCheck: new Set(), again: new Set(), lostBlocks: false };
+        state = { blocks: [], withDiagnostics: [], toCheck: new Set(), lostBlocks: false };
         this.docs.set(d.uri, state);
       }
       if (state.blocks === d.doc.blocks) continue;
@@ -198,7 +193,6 @@ export class IncrementalChecker {
       const state = this.owner.get(b);
       if (!state) continue;
       state.toCheck.delete(b);
-      state.again.delete(b);
       this.owner.delete(b);
     }
   }
@@ -223,9 +217,10 @@ export class IncrementalChecker {
         // Blocks gone and those checked again leave the list; those that have diagnostics now come (back) in, in place.
         const withDiagnostics = state.withDiagnostics.filter((b) => this.owner.get(b) === state && !state.toCheck.has(b));
         state.lostBlocks = false;
-        // A block checked again (not new) may lie where the parse left spans to move later.
-        if (doc.settle) for (const b of state.again) doc.settle(b);
-        state.again.clear();
+        // A block to check may lie where a parse left spans to move later: one dropped through
+        // an id, and one that is new to the checker but was reused by the last parse (made
+        // by a parse the checker did not see, for a feature).
+        if (doc.settle) for (const b of state.toCheck) doc.settle(b);
         const found: Block[] = [];
         for (const block of state.toCheck) if (this.checkNew(block, doc, ctx).length > 0) found.push(block);
         state.toCheck.clear();

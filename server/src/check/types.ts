@@ -50,8 +50,8 @@ export interface CheckedDocument<T extends TextLike = TextLike> {
   /**
    * For a document the language service parsed after an edit: moves the spans the parse left
    * for later (grammar/incremental.ts) in `block`'s segment. Until then only the document's
-   * block spans, bounds and syntax errors are sure, and the inner spans of the blocks the
-   * edit added: a rule reads the inner spans of the block it checks only, never another's.
+   * block spans, bounds and syntax errors are sure; the checker settles each block before it
+   * checks it, and a rule reads the inner spans of the block it checks only, never another's.
    */
   settle?: (block: Block) => void;
 }
