@@ -217,12 +217,14 @@ export class IncrementalChecker {
         // Blocks gone and those checked again leave the list; those that have diagnostics now come (back) in, in place.
         const withDiagnostics = state.withDiagnostics.filter((b) => this.owner.get(b) === state && !state.toCheck.has(b));
         state.lostBlocks = false;
-        // A block to check may lie where a parse left spans to move later: one dropped through
-        // an id, and one that is new to the checker but was reused by the last parse (made
-        // by a parse the checker did not see, for a feature).
-        if (doc.settle) for (const b of state.toCheck) doc.settle(b);
         const found: Block[] = [];
-        for (const block of state.toCheck) if (this.checkNew(block, doc, ctx).length > 0) found.push(block);
+        for (const block of state.toCheck) {
+          // It may lie where a parse left spans to move later: a block dropped through an id,
+          // or one new to the checker but reused by the last parse (a parse the checker did
+          // not see, made for a feature).
+          doc.settle?.(block);
+          if (this.checkNew(block, doc, ctx).length > 0) found.push(block);
+        }
         state.toCheck.clear();
         state.withDiagnostics = found.length === 0 ? withDiagnostics : mergeByStart(withDiagnostics, found.sort(byStart));
       }

@@ -324,7 +324,7 @@ export class Workspace {
   get(uri: string): ServiceDocument | undefined {
     const doc = this.current(uri);
     const parsed = this.entries.get(uri)?.parsed;
-    if (parsed?.unsettled) settleSpans(parsed);
+    if (parsed) settleSpans(parsed);
     return doc;
   }
 
@@ -333,7 +333,7 @@ export class Workspace {
    * server calls it once the diagnostics of an edit are out; get() does it for its document.
    */
   settle(): void {
-    for (const e of this.entries.values()) if (e.parsed?.unsettled) settleSpans(e.parsed);
+    for (const e of this.entries.values()) if (e.parsed) settleSpans(e.parsed);
   }
 
   /** What publishing needs of a document (no spans of its AST): its line index, version and whether it is open. */
@@ -344,7 +344,7 @@ export class Workspace {
   /**
    * The document parsed, its AST's inner spans possibly not yet moved (only block spans,
    * bounds and syntax errors are sure): for the keystroke path (index, check), which reads
-   * nothing else of the blocks it does not check, and settles before checking any other.
+   * nothing else of the blocks it does not check, and settles each block it checks.
    */
   private current(uri: string): ServiceDocument | undefined {
     const e = this.entries.get(uri);
@@ -467,7 +467,7 @@ export class Workspace {
     const docs = this.uris().map((u) => {
       const d = this.current(u)!;
       const parsed = this.entries.get(u)!.parsed!;
-      // The checker settles a block other than the new ones before it checks it.
+      // The checker settles each block before it checks it.
       return { uri: u, text: d.source, doc: d.doc, settle: (b: Block) => settleBlockSpans(parsed, b) };
     });
     const result = this.checker.check(docs, only, this.index());
