@@ -1,7 +1,7 @@
 // "Did you mean": the nearest candidates are those a brute-force ranking by edit distance
 // (then by name), each within its reach, gives.
 import assert from 'node:assert/strict';
-import { editDistance, nearestIn, nearest, prepareCandidates } from '../../server/src/check/model.ts';
+import { editDistance, nearestIn, nearest, prepareCandidates, preparedFor } from '../../server/src/check/model.ts';
 import { rng } from '../helpers/random.ts';
 
 const ALPHABET = ['a', 'b', 'c', 'K', 'M', '-', '/', '0', '1', '2', 'ä', 'õ', '§', '¹', '⁵', 'ž', '😀'];
@@ -26,7 +26,10 @@ describe('checker: did you mean', () => {
     const prepared = prepareCandidates(ids);
     for (let n = 0; n < 300; n++) {
       const base = ids[Math.floor(random() * ids.length)]!;
-      const target = random() < 0.5 ? `${base}X` : `${base.slice(0, 3)}${word(random, 2)}${base.slice(5)}`;
+      // A typo of an id, or an id of the same kind that is not among them (a decision of another folder).
+      const r = random();
+      const target = r < 0.35 ? `${base}X` : r < 0.7 ? `${base.slice(0, 3)}${word(random, 2)}${base.slice(5)}`
+        : `KM-20${Math.floor(random() * 30)}/0${Math.floor(random() * 900)}`;
       assert.deepEqual(nearestIn(target, prepared), bruteForce(target, ids, 3), target);
     }
   });
@@ -41,6 +44,20 @@ describe('checker: did you mean', () => {
       const max = Math.floor(random() * 6);
       assert.deepEqual(nearest(target, unique, max), bruteForce(target, unique, max), `${JSON.stringify(target)} in ${JSON.stringify(unique)}`);
     }
+  });
+
+  it('prepares the names of one owner and key once, and remembers a bounded number of answers', () => {
+    const owner = {};
+    let made = 0;
+    const names = (): string[] => (made++, ['Kaitseministeerium', 'Kaitsepolitseiamet']);
+    const a = preparedFor(owner, 'x', names);
+    assert.equal(preparedFor(owner, 'x', names), a);
+    assert.notEqual(preparedFor(owner, 'y', names), a);
+    assert.notEqual(preparedFor({}, 'x', names), a);
+    assert.equal(made, 3);
+    for (let n = 0; n < 5000; n++) nearestIn(`Kaitse${n}`, a);
+    assert.ok(a.memo.size <= 2000, `${a.memo.size} answers remembered`);
+    assert.deepEqual(nearestIn('Kaitseministeerum', a), ['Kaitseministeerium']);
   });
 
   it('guesses nothing for an absurdly long reference, and walks no deeper than a candidate could be near', () => {

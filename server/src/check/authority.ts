@@ -4,7 +4,7 @@
 import type { Block } from '../../../grammar/index.ts';
 import { citeProvision } from '../law/cite.ts';
 import { competentFor, originatorOf, verdict } from './competence.ts';
-import { diagnostic, isEstonian, nearest, replaceFix, value } from './model.ts';
+import { diagnostic, isEstonian, nearestIn, preparedFor, replaceFix, value } from './model.ts';
 import { lookupDecision } from './terms.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 
@@ -26,7 +26,7 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   const act = block.kind === 'extension' ? { en: 'extend the term of', et: 'pikendada' } : { en: 'declassify early', et: 'ennetähtaegselt kustutada' };
   const found = ctx.registry.findAuthority(authority.value);
   if (!found) {
-    const near = nearest(authority.value, ctx.registry.authorities().flatMap((a) => [...a.en, ...a.et]), 2);
+    const near = nearestIn(authority.value, preparedFor(ctx.registry, 'authorities', () => ctx.registry.authorities().flatMap((a) => [...a.en, ...a.et])), 2);
     const competentText = names.length ? ` The competent authority here is ${namesEn.join(' or ')} (RSVS ${cites}).` : '';
     const competentEt = names.length ? ` Pädev on siin ${namesEt.join(' või ')} (RSVS ${citesEt}).` : '';
     out.push(diagnostic('authority-unknown', authority.span, {

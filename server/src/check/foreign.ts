@@ -2,7 +2,7 @@
 // originator's marking maps to an Estonian level by the NATO and EU security agreements.
 import type { Block, LevelName, Part } from '../../../grammar/index.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
-import { clauseOf, diagnostic, levelText, levelWithin, nearest, replaceFix, stringOf, value, writeLevel } from './model.ts';
+import { clauseOf, diagnostic, levelText, levelWithin, nearestIn, preparedFor, replaceFix, stringOf, value, writeLevel } from './model.ts';
 import { lookupDecision } from './terms.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 
@@ -17,7 +17,7 @@ export function checkForeign(block: Block, doc: CheckedDocument, ctx: CheckConte
     if (!foreign) continue;
     const mapped = FOREIGN_MARKINGS.get(normaliseForeign(foreign.value));
     if (!mapped) {
-      const near = nearest(normaliseForeign(foreign.value), FOREIGN_MARKINGS.keys(), 2);
+      const near = nearestIn(normaliseForeign(foreign.value), preparedFor(FOREIGN_MARKINGS, 'markings', () => FOREIGN_MARKINGS.keys()), 2);
       out.push(diagnostic('foreign-marking-unknown', foreign.span, {
         en: `"${foreign.value}" is not a marking of the NATO or EU security agreements, so its Estonian level cannot be determined (RSVS § 50(2)). Use e.g. "NATO SECRET" or "SECRET UE/EU SECRET"; otherwise the National Security Authority determines the equivalent.`,
         et: `"${foreign.value}" pole NATO ega EL-i julgeolekulepingu märge, seega pole Eesti tase määratav (RSVS § 50 lg 2). Kasuta nt "NATO SECRET"; muul juhul määrab vastavuse riiklik julgeolekuvolitatud asutus.`,

@@ -198,12 +198,43 @@ export function prepareCandidates(candidates: Iterable<string>): PreparedCandida
   return { names, lower: names.map((c) => c.toLowerCase()), memo: new Map() };
 }
 
+/** Prepared candidates kept with what they were made from (a registry, a table of the Act), one set per `key`. */
+const preparedMemo = new WeakMap<object, Map<string, PreparedCandidates>>();
+
+/**
+ * `prepareCandidates(names())`, made once per `owner` and `key`: a rule that guesses among
+ * the registry's names would otherwise lower-case and sort them again for every unknown name
+ * of the workspace. The owner must not change while it is used (a registry never does).
+ */
+export function preparedFor(owner: object, key: string, names: () => Iterable<string>): PreparedCandidates {
+  let byKey = preparedMemo.get(owner);
+  if (!byKey) preparedMemo.set(owner, byKey = new Map());
+  let prepared = byKey.get(key);
+  if (!prepared) byKey.set(key, prepared = prepareCandidates(names()));
+  return prepared;
+}
+
+/** How many answers a prepared set remembers (a long-lived set sees every name a user types). */
+const MEMO_LIMIT = 2000;
+
 /** The longest reference (in characters) that "did you mean" guesses for. */
 const MAX_GUESSED = 1000;
 
 /** How far (edit distance) a candidate may be from the target to be offered: a third of it, at least 2. */
 function reach(name: string): number {
   return Math.max(2, Math.floor(name.length / 3));
+}
+
+/** In sorted[from, hi), whose characters at `depth` ascend from `from`: the first index whose character there is above `ch`. */
+function runEnd(lower: readonly string[], sorted: readonly number[], from: number, hi: number, depth: number, ch: number): number {
+  let a = from;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (lower[sorted[mid]!]!.charCodeAt(depth) <= ch) a = mid + 1;
+    else b = mid;
+  }
+  return a;
 }
 
 /** Whether (d, a) sorts before (e, b): by distance, then by name. */
@@ -217,7 +248,10 @@ function before(d: number, a: string, e: number, b: string): boolean {
  * order as a trie: the row of the distance table for a common prefix is computed once for
  * every candidate that shares it, and a prefix whose row is everywhere beyond what could
  * still be taken (the widest reach; once `max` are kept, the worst kept distance) is left
- * with all its candidates.
+ * with all its candidates. At each depth the branch of the target's own next character goes
+ * first, so near candidates are kept early and their bound leaves more branches unwalked (a
+ * folder checked without the rest of its archive has a reference unknown in every marking:
+ * 2,193 distinct ones among 9,913 ids took 1.8 s in sorted order, 1.0 s so).
  */
 export function nearestIn(target: string, prepared: PreparedCandidates, max = 3): string[] {
   const key = `${max}\u0000${target}`;
@@ -259,30 +293,49 @@ export function nearestIn(target: string, prepared: PreparedCandidates, max = 3)
     let i = lo;
     // Those that end here sort first.
     while (i < hi && lower[sorted[i]!]!.length === depth) take(sorted[i++]!, prev[m]!);
+    if (i === hi || depth >= deepest) return;
+    // The target's own next character first (a bisection finds its run): a typo's id is found
+    // early, and the bound it sets leaves most other branches at once. Then the others in order.
+    let ownFrom = hi;
+    let ownTo = hi;
+    if (depth < m) {
+      const own = t.charCodeAt(depth);
+      ownFrom = runEnd(lower, sorted, i, hi, depth, own - 1);
+      ownTo = runEnd(lower, sorted, ownFrom, hi, depth, own);
+      if (ownTo > ownFrom) branch(ownFrom, ownTo, depth, own);
+    }
     while (i < hi) {
+      if (i === ownFrom && ownTo > ownFrom) {
+        i = ownTo;
+        continue;
+      }
       const ch = lower[sorted[i]!]!.charCodeAt(depth);
-      // The run of candidates with this character next (sorted, so a bisection finds its end).
-      let a = i + 1;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (lower[sorted[mid]!]!.charCodeAt(depth) === ch) a = mid + 1;
-        else b = mid;
-      }
-      const row = rows[depth + 1] ?? (rows[depth + 1] = new Int32Array(m + 1));
-      row[0] = depth + 1;
-      let least = row[0];
-      for (let j = 1; j <= m; j++) {
-        const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (t.charCodeAt(j - 1) === ch ? 0 : 1));
-        row[j] = v;
-        if (v < least) least = v;
-      }
-      if (least <= bound() && depth < deepest) walk(i, a, depth + 1);
+      const a = runEnd(lower, sorted, i + 1, hi, depth, ch);
+      branch(i, a, depth, ch);
       i = a;
     }
   };
+  /** Extends rows[depth] by `ch` and walks sorted[from, to) below it, unless the row is beyond the bound everywhere. */
+  const branch = (from: number, to: number, depth: number, ch: number): void => {
+    const prev = rows[depth]!;
+    const row = rows[depth + 1] ?? (rows[depth + 1] = new Int32Array(m + 1));
+    let left = depth + 1;
+    row[0] = left;
+    let least = left;
+    for (let j = 1; j <= m; j++) {
+      let v = prev[j - 1]! + (t.charCodeAt(j - 1) === ch ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < v) v = up;
+      if (left + 1 < v) v = left + 1;
+      row[j] = v;
+      left = v;
+      if (v < least) least = v;
+    }
+    if (least <= bound()) walk(from, to, depth + 1);
+  };
   if (max > 0 && sorted.length > 0) walk(0, sorted.length, 0);
   const result = best.map(([c]) => c);
+  if (prepared.memo.size >= MEMO_LIMIT) prepared.memo.clear();
   prepared.memo.set(key, result);
   return result.slice();
 }
