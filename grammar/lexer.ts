@@ -97,6 +97,8 @@ export function unescapeString(image: string): string {
  * the segment lives. Shorter strings are copies already.
  */
 export function detached(s: string): string {
-  // Slicing the concatenation makes V8 copy it into a string of its own first.
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  // Joining makes V8 write the characters into a new flat string (also in optimised code). Not
+  // `(' ' + s).slice(1)`: that copies too, but gives a slice of the copy, a second object per
+  // string (260,000 of them, 8 MB, for a file of 50,000 decisions).
+  return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
 }

@@ -89,8 +89,11 @@ export class IncrementalChecker {
   private options: CheckOptions;
   /** Valid results only: a result is deleted as soon as something it depends on changes. */
   private cache = new WeakMap<Block, Entry>();
-  /** The cached blocks whose result depends on each id. */
-  private dependents = new Map<string, Set<Block>>();
+  /**
+   * The cached blocks whose result depends on each id: the block itself while it is the only
+   * one (most ids: a decision's own; a set per id held ~25 MB for the 50,000-decision file).
+   */
+  private dependents = new Map<string, Block | Set<Block>>();
   /** The cached blocks with an unresolved reference: they depend on the set of decision ids. */
   private unresolved = new Set<Block>();
   /** How many blocks (of all documents) define each decision id. */
@@ -131,7 +134,8 @@ export class IncrementalChecker {
     for (const id of blockLinkedIds(block)) {
       const ds = this.dependents.get(id);
       if (!ds) continue;
-      for (const b of ds) this.drop(b);
+      if (ds instanceof Set) for (const b of ds) this.drop(b);
+      else this.drop(ds);
       this.dependents.delete(id);
     }
   }
@@ -244,12 +248,13 @@ export class IncrementalChecker {
   private checkNew(block: Block, doc: CheckedDocument, ctx: CheckContext): readonly Diagnostic[] {
     this.checkedBlocks++;
     const diagnostics = checkBlock(block, doc, ctx);
-    // A set: a block checked again (its result dropped through another of its ids, or as an
-    // unresolved reference) is listed once, however long the session.
+    // A set (or the one block): a block checked again (its result dropped through another of
+    // its ids, or as an unresolved reference) is listed once, however long the session.
     for (const id of blockLinkedIds(block)) {
       const ds = this.dependents.get(id);
-      if (ds) ds.add(block);
-      else this.dependents.set(id, new Set([block]));
+      if (!ds) this.dependents.set(id, block);
+      else if (ds instanceof Set) ds.add(block);
+      else if (ds !== block) this.dependents.set(id, new Set([ds, block]));
     }
     if (diagnostics.some((x) => x.code === 'decision-unknown')) this.unresolved.add(block);
     // The AST's span objects move in place on later edits: keep copies, and give them out.
