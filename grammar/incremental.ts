@@ -341,7 +341,7 @@ function shift(sp: Span, d: number): void {
 
 function shiftField(f: Field, d: number): void {
   shift(f.nameSpan, d);
-  shift(f.span, d);
+  f.end += d;
   const v = f.value;
   if (!v) return;
   shift(v.span, d);

@@ -1,5 +1,6 @@
 // The language's grammar: lexer, parser and typed AST. Knows nothing of the law or LSP.
 export type * from './ast.ts';
+export { Field } from './ast.ts';
 export { parseDocument, parseSegment, parseSegments, addSegment, type SegmentResult } from './parse.ts';
 export { blockStarts, blockKeywordAt } from './segments.ts';
 export * from './keywords.ts';

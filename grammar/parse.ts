@@ -7,8 +7,9 @@
 // broken field yields one syntax error at the first token that does not fit and every
 // other field of the block is still parsed and checked.
 import { EOF, tokenMatcher, type ILexingError, type IToken } from 'chevrotain';
-import type {
-  ActHeader, Block, BlockKind, DateValue, Field, FieldName, Part, SalastusDocument, Span, StringValue, SyntaxError, Value,
+import {
+  Field, type ActHeader, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
+  type StringValue, type SyntaxError, type Value,
 } from './ast.ts';
 import { isValidDate, parseDateText } from './dates.ts';
 import {
@@ -374,10 +375,7 @@ class SegmentContext {
       }
       const name = toks[i]!;
       const spelled = fieldNameOf(name.image);
-      return {
-        name: spelled.name, nameText: spelled.text, nameSpan: this.span(name), value: undefined,
-        span: { start: this.span(name).start, end: this.span(toks[j - 1]!).end },
-      };
+      return new Field(spelled.name, spelled.text, this.span(name), undefined, this.span(toks[j - 1]!).end);
     }
     return this.field(raw);
   }
@@ -401,7 +399,7 @@ class SegmentContext {
       if (Array.isArray(typed)) this.error(vspan, `'${raw.name.image}' ${typed[0]}`, `Väli '${raw.name.image}' ${typed[1]}`);
       else value = typed;
     }
-    return { name, nameText, nameSpan, value, span: { start: nameSpan.start, end } };
+    return new Field(name, nameText, nameSpan, value, end);
   }
 
   private rawSpan(v: RawValue): Span {

@@ -25,7 +25,7 @@
 // and most are never read by another thread. A string clones as one copy; the numbers go
 // in typed arrays.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { blockStarts, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
+import { blockStarts, Field, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
 import { buildIndex, checkDocument, type CheckContext, type CheckedDocument, type WorkspaceIndex } from '../check/index.ts';
 import type { BlockRef } from '../check/types.ts';
 import type { RegistryExtension } from '../law/registry.ts';
@@ -189,7 +189,7 @@ function stubs(facts: Facts, f: number, where: Map<Block, { f: number; at: numbe
       kind: KINDS[n[1]!]!,
       keywordSpan: span,
       id: id === null ? undefined : { kind: 'string', value: id, span },
-      fields: target === null ? [] : [{ name: 'decision', nameText: 'decision', nameSpan: span, value: { kind: 'string', value: target, span }, span }],
+      fields: target === null ? [] : [new Field('decision', 'decision', span, { kind: 'string', value: target, span }, span.end)],
       parts: [],
       span,
     };
