@@ -65,32 +65,38 @@ export interface BoolValue {
 export type Value = StringValue | LevelValue | BasisValue | DateValue | TermValue | BoolValue;
 
 /**
- * One `name: value`. A class, not a plain object, for one reason: its span is made when read,
- * from the name's start and `end`, not kept (a span object per field was 19 MB of a parsed
- * file of 50,000 decisions). Each read gives a new object: read it, never move it; an
- * incremental parse moves `nameSpan`, the value's spans and `end`.
+ * One `name: value`. A class, not a plain object, for one reason: its two spans are made when
+ * read — the name's from `start` and the name as written, the field's from `start` to `end` —
+ * not kept (a span object each was 38 MB of a parsed file of 50,000 decisions). Each read
+ * gives a new object: read it, never move it; an incremental parse moves `start`, `end` and
+ * the value's spans.
  */
 export class Field {
   /** Canonical name, or undefined for a name the language does not know. */
   name: FieldName | undefined;
   /** The name as written. */
   nameText: string;
-  nameSpan: Span;
+  /** Where the name (and the field) starts. */
+  start: number;
   /** Undefined when the value did not parse (a `syntax-error` was reported). */
   value: Value | undefined;
   /** Where the field ends: after its value, or after what stood for a value that did not parse. */
   end: number;
 
-  constructor(name: FieldName | undefined, nameText: string, nameSpan: Span, value: Value | undefined, end: number) {
+  constructor(name: FieldName | undefined, nameText: string, start: number, value: Value | undefined, end: number) {
     this.name = name;
     this.nameText = nameText;
-    this.nameSpan = nameSpan;
+    this.start = start;
     this.value = value;
     this.end = end;
   }
 
+  get nameSpan(): Span {
+    return { start: this.start, end: this.start + this.nameText.length };
+  }
+
   get span(): Span {
-    return { start: this.nameSpan.start, end: this.end };
+    return { start: this.start, end: this.end };
   }
 }
 

@@ -340,7 +340,7 @@ function shift(sp: Span, d: number): void {
 }
 
 function shiftField(f: Field, d: number): void {
-  shift(f.nameSpan, d);
+  f.start += d;
   f.end += d;
   const v = f.value;
   if (!v) return;

@@ -375,7 +375,7 @@ class SegmentContext {
       }
       const name = toks[i]!;
       const spelled = fieldNameOf(name.image);
-      return new Field(spelled.name, spelled.text, this.span(name), undefined, this.span(toks[j - 1]!).end);
+      return new Field(spelled.name, spelled.text, this.span(name).start, undefined, this.span(toks[j - 1]!).end);
     }
     return this.field(raw);
   }
@@ -399,7 +399,7 @@ class SegmentContext {
       if (Array.isArray(typed)) this.error(vspan, `'${raw.name.image}' ${typed[0]}`, `Väli '${raw.name.image}' ${typed[1]}`);
       else value = typed;
     }
-    return new Field(name, nameText, nameSpan, value, end);
+    return new Field(name, nameText, nameSpan.start, value, end);
   }
 
   private rawSpan(v: RawValue): Span {

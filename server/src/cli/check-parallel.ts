@@ -189,7 +189,7 @@ function stubs(facts: Facts, f: number, where: Map<Block, { f: number; at: numbe
       kind: KINDS[n[1]!]!,
       keywordSpan: span,
       id: id === null ? undefined : { kind: 'string', value: id, span },
-      fields: target === null ? [] : [new Field('decision', 'decision', span, { kind: 'string', value: target, span }, span.end)],
+      fields: target === null ? [] : [new Field('decision', 'decision', span.start, { kind: 'string', value: target, span }, span.end)],
       parts: [],
       span,
     };
