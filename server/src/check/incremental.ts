@@ -91,7 +91,7 @@ export class IncrementalChecker {
   private cache = new WeakMap<Block, Entry>();
   /**
    * The cached blocks whose result depends on each id: the block itself while it is the only
-   * one (most ids: a decision's own; a set per id held ~25 MB for the 50,000-decision file).
+   * one (most ids: a decision's own; a set per id held ~10 MB for the 50,000-decision file).
    */
   private dependents = new Map<string, Block | Set<Block>>();
   /** The cached blocks with an unresolved reference: they depend on the set of decision ids. */
