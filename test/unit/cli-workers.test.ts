@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULT_ENV } from '../../server/src/cli/check-parallel.ts';
-import { MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS, THREADS_ALWAYS_ENV, threadsFor } from '../../server/src/cli/check-files.ts';
+import { defaultJobs, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS, THREADS_ALWAYS_ENV, threadsFor } from '../../server/src/cli/check-files.ts';
 import { main } from '../../server/src/cli/run.ts';
 import { REPO } from '../helpers/salastus.ts';
 
@@ -82,6 +82,13 @@ describe('salastus check --jobs: one thread and two say the same', function () {
     assert.ok(sizes.reduce((a, b) => a + b, 0) >= MIN_BYTES_FOR_THREADS, `${sizes.reduce((a, b) => a + b, 0)} bytes`);
     assert.equal(threadsFor(sizes, 2, false), 2);
     assert.equal(threadsFor(sizes, 1, false), 1);
+  });
+
+  it('without --jobs, a machine of two cores checks in one thread, one of more cores in as many threads as cores', () => {
+    assert.equal(defaultJobs(1), 1);
+    assert.equal(defaultJobs(2), 1);
+    assert.equal(defaultJobs(3), 3);
+    assert.equal(defaultJobs(8), 8);
   });
 
   for (const format of ['text', 'json', 'sarif']) {

@@ -4,7 +4,7 @@
 // Exit status: 0 no error, 1 an error-severity diagnostic, 2 the command could not run.
 import { readFileSync } from 'node:fs';
 import { isValidDate, parseDateText, type Ymd } from '../../../grammar/index.ts';
-import { checkFiles, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS } from './check-files.ts';
+import { checkFiles, MAX_CORES_FOR_ONE_THREAD, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS } from './check-files.ts';
 import { formatReport, type Format } from './report.ts';
 import { explainCommand } from './explain.ts';
 import { loadRegistryFile } from './registry-file.ts';
@@ -16,7 +16,8 @@ const USAGE = `Usage:
   salastus explain [--lang en|et] "§ 7 p 3"
   salastus --version | --help
 
-  --jobs N  read, parse and check with N threads (default: the number of cores);
+  --jobs N  read, parse and check with N threads (default: the number of cores, but 1 on a
+            machine of ${MAX_CORES_FOR_ONE_THREAD} cores or fewer, where threads are slower);
             1 checks in one thread, as do fewer than ${MIN_FILES_FOR_THREADS} files or less than ${MIN_BYTES_FOR_THREADS / 1048576} MB.
             The report is the same whatever N.`;
 
