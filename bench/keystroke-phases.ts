@@ -5,7 +5,10 @@
 // Workspace.setOpen with the change, forPublishing, diagnostics, LSP conversion, JSON), and
 // does between keystrokes what the server does when idle (flat text, settled spans).
 //
-//   node --max-semi-space-size=4 bench/keystroke-phases.ts [--keys 200]
+// With --in-id the character goes into a decision's id instead: the id changes, so the blocks
+// that name it and those with an unknown reference are checked again ("did you mean").
+//
+//   node --max-semi-space-size=4 bench/keystroke-phases.ts [--keys 200] [--in-id]
 import { EditedText, LineIndex, thenReplaced, unchanged, type SourceText } from '../grammar/index.ts';
 import { loadCatalogue } from '../server/src/law/catalogue.ts';
 import { createRegistry } from '../server/src/law/registry.ts';
@@ -24,7 +27,8 @@ let text: SourceText = start;
 let lines = new LineIndex(start);
 ws.setOpen(uri, text, 1);
 const first = ws.diagnostics(uri).length;
-const at = start.indexOf('title: "', start.length >> 1) + 'title: "'.length;
+const place = args.includes('--in-id') ? 'decision "' : 'title: "';
+const at = start.indexOf(place, start.length >> 1) + place.length;
 
 const steps = ['apply the edit', 'setOpen', 'parse (+ index)', 'check', 'to LSP', 'JSON'] as const;
 const times = new Map<string, number[]>(steps.map((s) => [s, []]));
@@ -61,7 +65,7 @@ for (let i = 0; i < KEYS; i++) {
   ws.settle();
 }
 if (typeof text === 'string' ? text !== start : text.flat() !== start) throw new Error('the keystrokes left the text changed');
-console.log(`${KEYS} keystrokes on 10,000 decisions (${first} diagnostics, ${(bytes / 1000).toFixed(0)} kB published each), ms:`);
+console.log(`${KEYS} keystrokes ${args.includes('--in-id') ? 'in a decision id' : 'in a title'} on 10,000 decisions (${first} diagnostics, ${(bytes / 1000).toFixed(0)} kB published each), ms:`);
 for (const s of steps) {
   const d = dist(times.get(s)!);
   console.log(`  ${s.padEnd(16)} median ${fmt(d.median).padStart(6)}   p95 ${fmt(d.p95).padStart(6)}`);

@@ -1,7 +1,7 @@
 // "Did you mean": the nearest candidates are those a brute-force ranking by edit distance
 // (then by name), each within its reach, gives.
 import assert from 'node:assert/strict';
-import { editDistance, nearestIn, nearest, prepareCandidates, preparedFor } from '../../server/src/check/model.ts';
+import { editDistance, nearestIn, nearest, prepareCandidates, preparedAfter, preparedFor } from '../../server/src/check/model.ts';
 import { rng } from '../helpers/random.ts';
 
 const ALPHABET = ['a', 'b', 'c', 'K', 'M', '-', '/', '0', '1', '2', 'ä', 'õ', '§', '¹', '⁵', 'ž', '😀'];
@@ -44,6 +44,39 @@ describe('checker: did you mean', () => {
       const max = Math.floor(random() * 6);
       assert.deepEqual(nearest(target, unique, max), bruteForce(target, unique, max), `${JSON.stringify(target)} in ${JSON.stringify(unique)}`);
     }
+  });
+
+  it('built on the set before (ids typed, renamed, added, removed), gives the answers of a set prepared anew, remembered ones too', () => {
+    const random = rng(14);
+    const id = (): string => `KM-20${Math.floor(random() * 30)}/0${Math.floor(random() * 300)}`;
+    let ids = [...new Set(Array.from({ length: 300 }, id))];
+    let prepared = prepareCandidates(ids);
+    // The same targets at every step, so answers remembered before are handed on and checked.
+    const targets = [...Array.from({ length: 12 }, id), ...ids.slice(0, 6).map((x) => `${x}X`), 'KM-1999/00000'];
+    let carried = 0;
+    for (let step = 0; step < 200; step++) {
+      const next = new Set(ids);
+      // One to three changes (a keystroke in an id is one gone and one new), now and then many.
+      const changes = random() < 0.05 ? 80 : 1 + Math.floor(random() * 3);
+      for (let c = 0; c < changes; c++) {
+        const r = random();
+        const some = [...next][Math.floor(random() * next.size)];
+        if (r < 0.4 && some !== undefined) {
+          next.delete(some);
+          next.add(`${some}${'1xK'[Math.floor(random() * 3)]}`);
+        } else if (r < 0.7) next.add(id());
+        else if (some !== undefined && next.size > 1) next.delete(some);
+      }
+      ids = [...next];
+      const known = prepared.memo.size;
+      prepared = preparedAfter(prepared, ids, (x) => next.has(x));
+      carried += Math.min(known, prepared.memo.size);
+      for (const target of targets) {
+        const max = 1 + (step % 4);
+        assert.deepEqual(nearestIn(target, prepared, max), bruteForce(target, ids, max), `step ${step}: ${target}, max ${max}`);
+      }
+    }
+    assert.ok(carried > 500, `only ${carried} answers were handed on`);
   });
 
   it('prepares the names of one owner and key once, and remembers a bounded number of answers', () => {

@@ -191,6 +191,8 @@ export interface PreparedCandidates {
   sorted?: number[];
   /** The largest distance any candidate may be at: that of the longest name. */
   widest?: number;
+  /** The names as a set, for `preparedAfter` (made there on first use; handed on to the set made from this one). */
+  members?: Set<string>;
 }
 
 export function prepareCandidates(candidates: Iterable<string>): PreparedCandidates {
@@ -211,6 +213,92 @@ export function preparedFor(owner: object, key: string, names: () => Iterable<st
   if (!byKey) preparedMemo.set(owner, byKey = new Map());
   let prepared = byKey.get(key);
   if (!prepared) byKey.set(key, prepared = prepareCandidates(names()));
+  return prepared;
+}
+
+/** The most names that may differ for `preparedAfter` to build on the set before. */
+const MAX_CHANGED = 64;
+
+/**
+ * Candidates `next` (distinct names, `isIn` telling them) prepared by building on `previous`,
+ * made from a list that differs in a few names — a keystroke in a decision's id. The order is
+ * kept (the names gone taken out, the new ones put in place: the order a sort of `next`
+ * would give), and each answer `previous` remembers is kept unless a name gone is in it or a
+ * new name would enter it. With more names changed, `next` is prepared anew.
+ */
+export function preparedAfter(previous: PreparedCandidates, next: readonly string[], isIn: (name: string) => boolean): PreparedCandidates {
+  const removed: string[] = [];
+  for (const n of previous.names) {
+    if (isIn(n)) continue;
+    removed.push(n);
+    if (removed.length > MAX_CHANGED) return prepareCandidates(next);
+  }
+  // The set of the names before: taken from `previous` (which keeps no set, so no later call
+  // finds it changed) and brought up to date, or made.
+  const members = previous.members ?? new Set(previous.names);
+  previous.members = undefined;
+  const added: string[] = [];
+  for (const n of next) {
+    if (members.has(n)) continue;
+    added.push(n);
+    if (added.length + removed.length > MAX_CHANGED) return prepareCandidates(next);
+  }
+  const gone = new Set(removed);
+  for (const n of removed) members.delete(n);
+  for (const n of added) members.add(n);
+  const names: string[] = [];
+  const lower: string[] = [];
+  const moved = new Int32Array(previous.names.length).fill(-1);
+  previous.names.forEach((n, i) => {
+    if (gone.has(n)) return;
+    moved[i] = names.length;
+    names.push(n);
+    lower.push(previous.lower[i]!);
+  });
+  for (const n of added) {
+    names.push(n);
+    lower.push(n.toLowerCase());
+  }
+  const prepared: PreparedCandidates = { names, lower, memo: new Map(), members };
+  if (previous.sorted) {
+    const sorted: number[] = [];
+    for (const i of previous.sorted) if (moved[i]! >= 0) sorted.push(moved[i]!);
+    for (let j = names.length - added.length; j < names.length; j++) {
+      // After every name not above it in spelling: by spelling, then by place, as the stable sort orders them.
+      const l = lower[j]!;
+      let a = 0;
+      let b = sorted.length;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (lower[sorted[mid]!]! <= l) a = mid + 1;
+        else b = mid;
+      }
+      sorted.splice(a, 0, j);
+    }
+    prepared.sorted = sorted;
+    prepared.widest = names.reduce((w, c) => Math.max(w, reach(c)), 0);
+  }
+  // The answers still true (checking one against each new name costs two distances).
+  if (previous.memo.size * (added.length + 1) <= 5000) {
+    for (const [key, result] of previous.memo) {
+      if (result.some((r) => gone.has(r))) continue;
+      const sep = key.indexOf('\u0000');
+      const max = Number(key.slice(0, sep));
+      const t = key.slice(sep + 1).toLowerCase();
+      let still = true;
+      for (const a of added) {
+        if (max === 0) break;
+        const d = editDistance(t, a.toLowerCase());
+        if (d > reach(a)) continue;
+        const worst = result[max - 1];
+        if (worst === undefined || before(d, a, editDistance(t, worst.toLowerCase()), worst)) {
+          still = false;
+          break;
+        }
+      }
+      if (still) prepared.memo.set(key, result);
+    }
+  }
   return prepared;
 }
 
