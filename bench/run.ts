@@ -168,26 +168,36 @@ async function lspLatency(corpus: Corpus): Promise<void> {
     settle();
     // Keystrokes: type one character into a title in the middle of the file, then delete it.
     const mid = Math.floor(text.length / 2);
-    const titleAt = after(text, 'title: "', mid) + 'title: "'.length;
-    const pos = client.positionOf(uri, 'title: "', 'title: "'.length, text.slice(0, titleAt).split('title: "').length - 2);
-    const keys: number[] = [];
-    for (let i = 0; i < REPS.keystrokes; i++) {
-      const insert = i % 2 === 0;
-      const edit = insert
-        ? { range: { start: pos, end: pos }, newText: 'x' }
-        : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, newText: '' };
-      const version = client.version(uri) + 1;
-      const got = client.nextDiagnostics(uri, (p) => p.version === version, 30_000);
-      await client.edit(uri, [edit]);
-      // From the didChange handed to the connection (the client's own copy of the text is
-      // updated before) to the arrival of its diagnostics, decoded.
-      const published = await got;
-      keys.push(client.receivedAt.get(published)! - client.sentAt);
-      // A single keystroke: the next one comes after a pause, as when a person types and looks.
-      await sleep(KEY_PAUSE_MS);
-    }
-    if (client.text(uri) !== text) throw new Error('keystrokes left the text changed');
-    const dk = dist(keys);
+    const placeAfter = (needle: string) => {
+      const at = after(text, needle, mid) + needle.length;
+      return client.positionOf(uri, needle, needle.length, text.slice(0, at).split(needle).length - 2);
+    };
+    const pos = placeAfter('title: "');
+    const typeAndDelete = async (at: Position, n: number): Promise<number[]> => {
+      const keys: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const insert = i % 2 === 0;
+        const edit = insert
+          ? { range: { start: at, end: at }, newText: 'x' }
+          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, newText: '' };
+        const version = client.version(uri) + 1;
+        const got = client.nextDiagnostics(uri, (p) => p.version === version, 30_000);
+        await client.edit(uri, [edit]);
+        // From the didChange handed to the connection (the client's own copy of the text is
+        // updated before) to the arrival of its diagnostics, decoded.
+        const published = await got;
+        keys.push(client.receivedAt.get(published)! - client.sentAt);
+        // A single keystroke: the next one comes after a pause, as when a person types and looks.
+        await sleep(KEY_PAUSE_MS);
+      }
+      if (client.text(uri) !== text) throw new Error('keystrokes left the text changed');
+      return keys;
+    };
+    const dk = dist(await typeAndDelete(pos, REPS.keystrokes));
+    // The same into a decision's id: the set of ids changes, so the blocks that name it and
+    // those with an unknown reference ("did you mean") are checked again. Not a target of its own.
+    settle();
+    const dkId = dist(await typeAndDelete(placeAfter('decision "'), Math.max(10, REPS.keystrokes >> 1)));
     // Bursts: BURST_KEYS characters BURST_GAP_MS apart (key repeat, fast typing), timed from
     // the last keystroke to the diagnostics of the last version; then one edit removes them.
     const bursts: number[] = [];
@@ -262,6 +272,7 @@ async function lspLatency(corpus: Corpus): Promise<void> {
     results['lsp'] = {
       openMs: open.ms,
       keystrokeMs: dk,
+      keystrokeInIdMs: dkId,
       keyPauseMs: KEY_PAUSE_MS,
       burstLastKeyMs: db,
       burst: { keys: BURST_KEYS, gapMs: BURST_GAP_MS, publicationsPerBurst: publishedInBursts / Math.max(1, REPS.bursts) },
@@ -276,6 +287,7 @@ async function lspLatency(corpus: Corpus): Promise<void> {
     console.log('\n2–3. Latency on the 10,000-decision file over JSON-RPC to dist/server.js --stdio (ms)\n');
     const rows: string[][] = [['what', 'n', 'median', 'p95', 'max']];
     rows.push(['keystroke → publishDiagnostics (that version)', String(dk.n), fmt(dk.median), fmt(dk.p95), fmt(dk.max)]);
+    rows.push(['  the same, typed into a decision id', String(dkId.n), fmt(dkId.median), fmt(dkId.p95), fmt(dkId.max)]);
     rows.push([`burst of ${BURST_KEYS} keys ${BURST_GAP_MS} ms apart: last key → its diagnostics`, String(db.n), fmt(db.median), fmt(db.p95), fmt(db.max)]);
     rows.push(['hover (all places)', String(dh.n), fmt(dh.median), fmt(dh.p95), fmt(dh.max)]);
     for (const [k, v] of Object.entries(hovers.per)) {
