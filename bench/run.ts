@@ -428,7 +428,9 @@ async function cli(dir: string): Promise<void> {
   if (one.code !== 1 || all.code !== 1 || half.code !== 1) throw new Error(`salastus check exited with ${one.code} / ${all.code} / ${half.code}; 1 (errors found) was expected`);
   const speedup = one.wall.median / all.wall.median;
   const util = all.cpu.median / all.wall.median;
-  results['cli'] = { cores: CORES, jobs1: one, jobsAll: all, speedup, cpuUtilisation: util, halfJobs1: half };
+  // What the command decided: below its size threshold it checks in one thread whatever --jobs says.
+  const threads = threadsFor(files.map((f) => statSync(join(dir, f)).size), CORES);
+  results['cli'] = { cores: CORES, jobs1: one, jobsAll: all, speedup, cpuUtilisation: util, threadsWithAllJobs: threads, halfJobs1: half };
   console.log(`\n5. salastus check on the workspace (wall time, ms; CPU = user + system of the process and its threads)\n`);
   console.log(table([
     ['command', 'runs', 'wall median', 'wall p95', 'CPU median', 'CPU / wall'],
@@ -437,9 +439,6 @@ async function cli(dir: string): Promise<void> {
     [`--jobs 1, half the files`, String(half.wall.n), fmt(half.wall.median, 0), fmt(half.wall.p95, 0), fmt(half.cpu.median, 0), fmt(half.cpu.median / half.wall.median, 2)],
   ]));
   console.log('(half the files: the first half by name, their references into the other half unknown, each with a "did you mean")');
-  // What the command decided: below its size threshold it checks in one thread whatever --jobs says.
-  const threads = threadsFor(files.map((f) => statSync(join(dir, f)).size), CORES);
-  results['cli'] = { ...results['cli'] as object, threadsWithAllJobs: threads };
   console.log(`speed-up ${fmt(speedup, 2)}× on ${CORES} cores; --jobs ${CORES} checked in ${threads} thread${threads === 1 ? ' (the workspace is below the threads threshold)' : 's'}`);
   // "Uses all cores": with --jobs <cores> the process keeps, on average over the whole run
   // (start-up and the serial merge included), at least 0.75 × cores busy and is faster.

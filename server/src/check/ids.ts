@@ -18,7 +18,7 @@ function preparedDecisionIds(ctx: CheckContext): PreparedCandidates {
     // and the answers still true are kept (sorting 10,000 ids and guessing again for every
     // unknown reference took ~10 ms of such a keystroke).
     const before = latest.get(ctx.registry);
-    p = before ? preparedAfter(before, [...decisions.keys()], (id) => decisions.has(id)) : prepareCandidates(decisions.keys());
+    p = before ? preparedAfter(before, decisions) : prepareCandidates(decisions.keys());
     decisionIds.set(decisions, p);
     latest.set(ctx.registry, p);
   }

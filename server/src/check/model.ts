@@ -177,10 +177,6 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export function nearest(target: string, candidates: Iterable<string>, max = 3): string[] {
-  return nearestIn(target, prepareCandidates(candidates), max);
-}
-
 /** Candidates for `nearestIn`, lower-cased once (a long list, e.g. every decision id, is prepared once per check). */
 export interface PreparedCandidates {
   names: string[];
@@ -220,28 +216,28 @@ export function preparedFor(owner: object, key: string, names: () => Iterable<st
 const MAX_CHANGED = 64;
 
 /**
- * Candidates `next` (distinct names, `isIn` telling them) prepared by building on `previous`,
+ * The names of `next` (a set, or a map keyed by them) prepared by building on `previous`,
  * made from a list that differs in a few names — a keystroke in a decision's id. The order is
  * kept (the names gone taken out, the new ones put in place: the order a sort of `next`
  * would give), and each answer `previous` remembers is kept unless a name gone is in it or a
  * new name would enter it. With more names changed, `next` is prepared anew.
  */
-export function preparedAfter(previous: PreparedCandidates, next: readonly string[], isIn: (name: string) => boolean): PreparedCandidates {
+export function preparedAfter(previous: PreparedCandidates, next: { has(name: string): boolean; keys(): Iterable<string> }): PreparedCandidates {
   const removed: string[] = [];
   for (const n of previous.names) {
-    if (isIn(n)) continue;
+    if (next.has(n)) continue;
     removed.push(n);
-    if (removed.length > MAX_CHANGED) return prepareCandidates(next);
+    if (removed.length > MAX_CHANGED) return prepareCandidates(next.keys());
   }
   // The set of the names before: taken from `previous` (which keeps no set, so no later call
   // finds it changed) and brought up to date, or made.
   const members = previous.members ?? new Set(previous.names);
   previous.members = undefined;
   const added: string[] = [];
-  for (const n of next) {
+  for (const n of next.keys()) {
     if (members.has(n)) continue;
     added.push(n);
-    if (added.length + removed.length > MAX_CHANGED) return prepareCandidates(next);
+    if (added.length + removed.length > MAX_CHANGED) return prepareCandidates(next.keys());
   }
   const gone = new Set(removed);
   for (const n of removed) members.delete(n);
