@@ -8,7 +8,7 @@
 // other field of the block is still parsed and checked.
 import { EOF, tokenMatcher, type ILexingError, type IToken } from 'chevrotain';
 import {
-  Field, type ActHeader, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
+  Field, type ActHeader, type BasisValue, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
   type StringValue, type SyntaxError, type Value,
 } from './ast.ts';
 import { isValidDate, parseDateText } from './dates.ts';
@@ -423,8 +423,13 @@ class SegmentContext {
 
   /** The value as the field's type wants it, or an error message in English and Estonian ("takes …"). Unknown fields keep what they can. */
   private typedValue(v: RawValue, span: Span, type: ValueType | undefined): Value | [string, string] | undefined {
-    const words = v.kind === 'words' ? v.words.map((w) => w.image.toLowerCase()) : NO_WORDS;
-    const phrase = words.length === 1 ? words[0]! : words.join(' ');
+    // The words lower-cased, and joined by single spaces: only a value of words has them.
+    let words = NO_WORDS;
+    let phrase = '';
+    if (v.kind === 'words') {
+      words = v.words.length === 1 ? [phrase = v.words[0]!.image.toLowerCase()] : v.words.map((w) => w.image.toLowerCase());
+      if (words.length > 1) phrase = words.join(' ');
+    }
     switch (type) {
       case 'string':
         return v.kind === 'string' ? this.stringValue(v.token) : ['takes a text in double quotes, e.g. "…".', 'võtab teksti jutumärkides, nt "…".'];
@@ -436,10 +441,9 @@ class SegmentContext {
         if (v.kind !== 'basis') return ['takes a legal basis: a clause of the Act, e.g. § 7 p 3.', 'võtab õigusliku aluse: seaduse punkti, nt § 7 p 3.'];
         if (v.prefix && !ACT_PREFIXES.has(v.prefix.image.toLowerCase())) return [`takes a clause of the RSVS; '${v.prefix.image}' is another act. Write e.g. § 7 p 3.`, `võtab RSVS-i punkti; '${v.prefix.image}' on muu seadus. Kirjuta nt § 7 p 3.`];
         if (!CLAUSE_WORDS.has(v.clauseWord.image.toLowerCase())) return [`takes '§ N p K': write 'p', 'clause' or 'punkt' instead of '${v.clauseWord.image}'.`, `võtab kuju '§ N p K': kirjuta '${v.clauseWord.image}' asemel 'p' või 'punkt'.`];
-        return {
-          kind: 'basis', section: Number(v.sectionNumber.image), clause: Number(v.clause.image),
-          ...(v.sup ? { sup: superscriptValue(v.sup.image) } : {}), span,
-        };
+        const basis: BasisValue = { kind: 'basis', section: Number(v.sectionNumber.image), clause: Number(v.clause.image), span };
+        if (v.sup) basis.sup = superscriptValue(v.sup.image);
+        return basis;
       }
       case 'date':
         return v.kind === 'date' ? this.dateValue(v.token) : ['takes a date: 2026-03-01 or 01.03.2026.', 'võtab kuupäeva: 01.03.2026 või 2026-03-01.'];
