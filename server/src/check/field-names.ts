@@ -17,19 +17,25 @@ const KIND_ET: Readonly<Record<keyof typeof BLOCK_FIELDS, string>> = {
 const FIELD_BIT: ReadonlyMap<FieldName, number> = new Map((Object.keys(FIELD_ALIASES) as FieldName[]).map((name, i) => [name, 1 << i]));
 if (FIELD_BIT.size > 31) throw new Error('field-names.ts: more field names than bits in an int');
 
+/** The fields each kind takes (blockTakes), as bits. */
+const TAKES: Readonly<Record<keyof typeof BLOCK_FIELDS, number>> = Object.fromEntries(
+  (Object.keys(BLOCK_FIELDS) as (keyof typeof BLOCK_FIELDS)[]).map((kind) => [kind,
+    [...FIELD_BIT].reduce((bits, [name, bit]) => (blockTakes(kind, name) ? bits | bit : bits), 0)]),
+) as Record<keyof typeof BLOCK_FIELDS, number>;
+
 function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estonian: boolean, out: Diagnostic[]): void {
   let seen = 0;
+  const takes = TAKES[kind];
   for (const f of c.fields) {
-    if (!f.name || !blockTakes(kind, f.name)) {
-      const takes = [...BLOCK_FIELDS[kind].required, ...BLOCK_FIELDS[kind].optional];
-      const list = takes.map((n) => fieldName(n, estonian)).join(', ');
+    const bit = f.name ? FIELD_BIT.get(f.name)! : 0;
+    if (!(takes & bit)) {
+      const list = [...BLOCK_FIELDS[kind].required, ...BLOCK_FIELDS[kind].optional].map((n) => fieldName(n, estonian)).join(', ');
       out.push(diagnostic('field-unknown', f.nameSpan, {
         en: `'${f.nameText}' is not a field of a ${kind} (LANGUAGE.md § 3). A ${kind} takes: ${list}.`,
         et: `'${f.nameText}' pole ploki ${KIND_ET[kind]} väli (LANGUAGE.md § 3). Lubatud väljad: ${list}.`,
       }));
       continue;
     }
-    const bit = FIELD_BIT.get(f.name)!;
     if (seen & bit) {
       const what = describeBlock(c);
       out.push(diagnostic('field-duplicate', f.nameSpan, {

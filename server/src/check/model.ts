@@ -19,7 +19,9 @@ export function levelText(level: LevelName, lang: 'en' | 'et'): string {
 }
 
 export function field(container: Block | Part, name: FieldName): Field | undefined {
-  return container.fields.find((f) => f.name === name);
+  // A loop, not find(): every rule reads fields of every block.
+  for (const f of container.fields) if (f.name === name) return f;
+  return undefined;
 }
 
 export function value<K extends Value['kind']>(container: Block | Part, name: FieldName, ...kinds: K[]): Extract<Value, { kind: K }> | undefined {

@@ -47,6 +47,13 @@ export function clauseKey(section: number, clause: number, sup?: number | null):
   return sup ? `${section}.${clause}.${sup}` : `${section}.${clause}`;
 }
 
+/** § section p clause^sup as one number, or NaN when a part is not a whole number below 1000. */
+function numberKey(section: number, clause: number, sup?: number | null): number {
+  const x = sup ?? 0;
+  return Number.isInteger(section) && Number.isInteger(clause) && Number.isInteger(x) && section >= 0 && section < 1000
+    && clause >= 0 && clause < 1000 && x >= 0 && x < 1000 ? (section * 1000 + clause) * 1000 + x : NaN;
+}
+
 export function createCatalogue(data: CatalogueFile): Catalogue {
   const clauses = data.clauses;
   const byKey = new Map(clauses.map((c) => [c.key, c]));
@@ -58,7 +65,12 @@ export function createCatalogue(data: CatalogueFile): Catalogue {
   const originatorRules = (c: Clause) =>
     COMPETENCE.basisOriginators.filter((r) => r.clauses?.includes(c.key) || r.sections?.includes(c.section));
 
-  const clause = (section: number, n: number, sup?: number | null): Clause | undefined => byKey.get(clauseKey(section, n, sup));
+  // Every rule asks for a block's clause: a number key saves building the string key each time.
+  const byNumber = new Map(clauses.map((c) => [numberKey(c.section, c.clause, c.sup), c]));
+  const clause = (section: number, n: number, sup?: number | null): Clause | undefined => {
+    const k = numberKey(section, n, sup);
+    return Number.isNaN(k) ? byKey.get(clauseKey(section, n, sup)) : byNumber.get(k);
+  };
 
   const nearestClauses = (section: number, n: number, sup?: number | null): Clause[] => {
     const inSection = bySection.get(section);
