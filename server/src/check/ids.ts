@@ -1,6 +1,6 @@
 // id-duplicate and decision-unknown: ids are one namespace across the whole workspace,
 // and every `decision: "…"` reference must name a decision in it.
-import type { Block, Part, StringValue } from '../../../grammar/index.ts';
+import type { Block, StringValue } from '../../../grammar/index.ts';
 import type { Registry } from '../law/registry.ts';
 import { diagnostic, nearestIn, prepareCandidates, preparedAfter, replaceFix, value, type PreparedCandidates } from './model.ts';
 import type { CheckContext, Diagnostic, WorkspaceIndex } from './types.ts';
@@ -27,8 +27,8 @@ function preparedDecisionIds(ctx: CheckContext): PreparedCandidates {
 
 export function checkIds(block: Block, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.id) {
-    const same = ctx.index.byId.get(block.id.value) ?? [];
-    if (same.length > 1) {
+    const same = ctx.index.byId.get(block.id.value);
+    if (same && same.length > 1) {
       const others = same.filter((r) => r.block !== block).map((r) => `${r.block.kind} in ${r.uri.split('/').pop()}`);
       out.push(diagnostic('id-duplicate', block.id.span, {
         en: `The id "${block.id.value}" is used ${same.length} times in the workspace (also by ${others.join(', ')}): give each block its own id, so references and markings resolve to one decision.`,
@@ -36,9 +36,15 @@ export function checkIds(block: Block, ctx: CheckContext, out: Diagnostic[]): vo
       }));
     }
   }
-  const refs: (Block | Part)[] = block.kind === 'marking' ? block.parts : block.kind === 'decision' ? [] : [block];
-  for (const c of refs) {
-    const ref = value(c, 'decision', 'string');
+  // A decision names no other decision; a marking's parts may; a declassification or extension does.
+  if (block.kind === 'decision') return;
+  if (block.kind !== 'marking') {
+    const ref = value(block, 'decision', 'string');
+    if (ref) checkReference(ref, ctx, out);
+    return;
+  }
+  for (const part of block.parts) {
+    const ref = value(part, 'decision', 'string');
     if (ref) checkReference(ref, ctx, out);
   }
 }

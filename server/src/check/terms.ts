@@ -5,9 +5,20 @@ import { compareDates, type Block, type Ymd } from '../../../grammar/index.ts';
 import { termEnd, termOf, validDate, value, type End } from './model.ts';
 import type { CheckContext } from './types.ts';
 
+export interface ExtensionFacts {
+  block: Block;
+  date: Ymd | undefined;
+  years: number;
+}
+
+const NO_EXTENSIONS: readonly ExtensionFacts[] = Object.freeze([]);
+
 /** Extensions of a decision, oldest first, with their valid dates and periods. */
-export function extensionsOf(decisionId: string, ctx: CheckContext): { block: Block; date: Ymd | undefined; years: number }[] {
-  return (ctx.index.extensionsOf.get(decisionId) ?? [])
+export function extensionsOf(decisionId: string, ctx: CheckContext): readonly ExtensionFacts[] {
+  const refs = ctx.index.extensionsOf.get(decisionId);
+  // Most decisions have none; several rules ask for every decision.
+  if (!refs) return NO_EXTENSIONS;
+  return refs
     .map((r) => ({ block: r.block, date: validDate(r.block, 'date') as Ymd | undefined, years: value(r.block, 'period', 'years')?.years ?? 0 }))
     .sort((a, b) => (a.date && b.date ? compareDates(a.date, b.date) : 0));
 }
