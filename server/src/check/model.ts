@@ -59,10 +59,19 @@ export function superscript(n: number): string {
   return String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
 }
 
+// A block's English keyword is its kind's name; its Estonian keyword is of another length.
+for (const [word, kind] of BLOCK_KEYWORDS) {
+  if (word !== kind && word.length === kind.length) throw new Error(`model.ts: '${word}' is as long as '${kind}'; isEstonian tells them apart by length`);
+}
+
 /** Whether the block was written with Estonian keywords, so fixes answer in kind. */
 export function isEstonian(text: TextLike, block: Block): boolean {
-  const kw = text.slice(block.keywordSpan.start, block.keywordSpan.end).toLowerCase();
-  return BLOCK_KEYWORDS.has(kw) && !['decision', 'marking', 'declassification', 'extension'].includes(kw);
+  const { start, end } = block.keywordSpan;
+  // Most blocks are English: told by the keyword's length alone, without copying it out of the
+  // text (every rule family asks, for every block: 10 ms of the check of 10,000 decisions).
+  if (end - start === block.kind.length) return false;
+  const kw = text.slice(start, end).toLowerCase();
+  return BLOCK_KEYWORDS.has(kw) && BLOCK_KEYWORDS.get(kw) !== kw;
 }
 
 export function fieldName(name: FieldName, estonian: boolean): string {
