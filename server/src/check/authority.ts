@@ -12,8 +12,13 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   if (block.kind !== 'declassification' && block.kind !== 'extension') return;
   const authority = value(block, 'authority', 'string');
   if (!authority) return;
-  const estonian = isEstonian(doc.text, block);
   const decision = lookupDecision(value(block, 'decision', 'string')?.value, ctx);
+  const found = ctx.registry.findAuthority(authority.value);
+  const v = found && decision ? verdict(block, decision, found, ctx) : undefined;
+  // Nothing to report (a known authority, competent or with no decision to judge by): most
+  // blocks end here, before the names, provisions and fixes a message would need.
+  if (found && (!decision || v?.competent)) return;
+  const estonian = isEstonian(doc.text, block);
   const competent = decision ? competentFor(block, decision, ctx) : [];
   const lang = estonian ? 'et' : 'en';
   // Messages name the authority in their own language; fixes write it in the block's.
@@ -24,7 +29,6 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   const citesEt = citeProvision(cites, 'et');
   const fixes: Fix[] = names.slice(0, 3).map((n, i) => replaceFix({ en: `Change to "${n}"`, et: `Muuda: "${n}"` }, authority.span, JSON.stringify(n), i === 0));
   const act = block.kind === 'extension' ? { en: 'extend the term of', et: 'pikendada' } : { en: 'declassify early', et: 'ennetähtaegselt kustutada' };
-  const found = ctx.registry.findAuthority(authority.value);
   if (!found) {
     const near = nearestIn(authority.value, preparedFor(ctx.registry, 'authorities', () => ctx.registry.authorities().flatMap((a) => [...a.en, ...a.et])), 2);
     const competentText = names.length ? ` The competent authority here is ${namesEn.join(' or ')} (RSVS ${cites}).` : '';
@@ -35,9 +39,7 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
     }, fixes.length ? fixes : near.map((n, i) => replaceFix({ en: `Change to "${n}"`, et: `Muuda: "${n}"` }, authority.span, JSON.stringify(n), i === 0))));
     return;
   }
-  if (!decision) return;
-  const v = verdict(block, decision, found, ctx);
-  if (v.competent) return;
+  if (!decision || !v) return;
   const inst = originatorOf(decision, ctx);
   const whose = inst ? { en: `the ${inst.en[0]}'s secrets`, et: `asutuse ${inst.et[0]} riigisaladusi` }
     : { en: 'secrets of an originator not named in the Act', et: 'seaduses nimetamata koostaja riigisaladusi' };

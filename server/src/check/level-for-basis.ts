@@ -11,28 +11,31 @@ export function checkLevelForBasis(block: Block, doc: CheckedDocument, ctx: Chec
   for (const c of containers) {
     const level = value(c, 'level', 'level');
     const clause = clauseOf(c, ctx);
-    if (level && clause?.levels) checkOne(level, clause, doc.text.slice(level.span.start, level.span.end), out);
+    if (level && clause?.levels) checkOne(level, clause, doc, out);
   }
 }
 
-function checkOne(level: LevelValue, clause: Clause, written: string, out: Diagnostic[]): void {
+function checkOne(level: LevelValue, clause: Clause, doc: CheckedDocument, out: Diagnostic[]): void {
   const { min, max } = clause.levels!;
+  const rank = LEVEL_RANK[level.level];
+  // Within what the clause allows (most blocks): nothing to say, so no message is composed.
+  if (level.level === 'internal use' ? clause.internalUse : rank >= LEVEL_RANK[min] && rank <= LEVEL_RANK[max]) return;
+  const written = doc.text.slice(level.span.start, level.span.end);
   const allowed = min === max ? `exactly '${min}'` : `from '${min}' up to '${max}'`;
   const allowedEt = min === max ? `ainult '${levelText(min, 'et')}'` : `'${levelText(min, 'et')}' kuni '${levelText(max, 'et')}'`;
   if (level.level === 'internal use') {
-    if (clause.internalUse) return;
     out.push(diagnostic('internal-use-not-allowed', level.span, {
       en: `'internal use' is allowed only for information of a clause listed in RSVS § 11(3), and ${clause.label} is not listed there. Classify it as ${allowed}.`,
       et: `'asutusesiseseks kasutamiseks' on lubatud ainult RSVS § 11 lg 3 loetletud punktide teabele; ${clause.label} seal ei ole. Salasta tasemel ${allowedEt}.`,
     }, [replaceFix({ en: `Change to ${min}`, et: `Muuda: ${levelText(min, 'et')}` }, level.span, writeLevel(min, written), true)]));
     return;
   }
-  if (LEVEL_RANK[level.level] > LEVEL_RANK[max]) {
+  if (rank > LEVEL_RANK[max]) {
     out.push(diagnostic('level-exceeds-basis', level.span, {
       en: `${clause.label} of the RSVS allows at most '${max}', not '${level.level}' (allowed: ${allowed}). Lower the level to '${max}' or choose a clause that allows '${level.level}'.`,
       et: `RSVS ${clause.label} lubab kõige rohkem taset '${levelText(max, 'et')}', mitte '${levelText(level.level, 'et')}'. Alanda taset või vali punkt, mis seda lubab.`,
     }, [replaceFix({ en: `Lower the level to ${max}`, et: `Alanda tasemele ${levelText(max, 'et')}` }, level.span, writeLevel(max, written), true)]));
-  } else if (LEVEL_RANK[level.level] < LEVEL_RANK[min]) {
+  } else if (rank < LEVEL_RANK[min]) {
     out.push(diagnostic('level-below-basis', level.span, {
       en: `${clause.label} of the RSVS classifies such information at ${allowed}, not '${level.level}'. Raise the level to '${min}'.`,
       et: `RSVS ${clause.label} järgi salastatakse see teave tasemel ${allowedEt}, mitte '${levelText(level.level, 'et')}'. Tõsta tase: '${levelText(min, 'et')}'.`,
