@@ -139,6 +139,32 @@ describe('Estonian keywords (LANGUAGE.md § 9)', () => {
     assert.deepEqual(never, [], 'Estonian words never produced by translating the fixtures');
   });
 
+  it('quick fixes write in the language of their block: Estonian words in the twins\' fixes, English in the originals\'', () => {
+    const estonianOnly = new Set([...WORDS.values(), ...PHRASES.values()].flatMap((p) => p.split(' ')).filter((w) => !ENGLISH_ONLY.has(w) && !WORDS.has(w)));
+    const wordsOf = (text: string, set: ReadonlySet<string>): string[] => salastusLexer.tokenize(text).tokens
+      .filter((t) => t.tokenType !== StringLiteral && t.tokenType !== UnclosedString && set.has(t.image.toLowerCase())).map((t) => t.image);
+    let written = { et: 0, en: 0 };
+    for (const { name, files } of all) {
+      const twin = files.map((f) => ({ uri: f.uri, text: toEstonian(f.text).text }));
+      // A fix that replaces a value writes it as the value was written (an English block may say
+      // `level: AK`); so the English side is held to this only where the text has no Estonian word.
+      const english = files.every((f) => wordsOf(f.text, estonianOnly).length === 0);
+      for (const [lang, texts] of english ? [['et', twin], ['en', files]] as const : [['et', twin]] as const) {
+        for (const found of checkTexts(texts)) {
+          for (const fix of found.d.data?.fixes ?? []) {
+            for (const e of fix.edits) {
+              const wrong = wordsOf(e.text, lang === 'et' ? ENGLISH_ONLY : estonianOnly);
+              assert.deepEqual(wrong, [], `${name} (${lang}): ${found.code}'s fix "${fix.label.en}" writes ${JSON.stringify(e.text)}`);
+              written = { ...written, [lang]: written[lang] + wordsOf(e.text, lang === 'et' ? estonianOnly : ENGLISH_ONLY).length };
+            }
+          }
+        }
+      }
+    }
+    // The fixes did write words of each language (field names, levels, terms), so the above could fail.
+    assert.ok(written.et >= 20 && written.en >= 20, `words written by fixes: ${JSON.stringify(written)}`);
+  });
+
   it('translates a decision as the README\'s Estonian twin reads', () => {
     const en = 'decision "X" {\n  level: top secret\n  basis: § 7 clause 3\n  classified: 2026-03-01\n  term: 15 years\n  government: no\n}\n' +
       'marking "M" { until: possession ends  level: internal use  registered: 2026-03-05 }\n';

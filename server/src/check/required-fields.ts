@@ -4,7 +4,7 @@
 import { BLOCK_FIELDS, formatIso, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import type { Code } from './codes.ts';
 import {
-  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, value, writable,
+  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, levelText, value, writable,
 } from './model.ts';
 import { competentAuthorities, originatorOf } from './competence.ts';
 import { expectedMarking } from './marking.ts';
@@ -76,8 +76,10 @@ function placeholders(c: Block | Part, name: FieldName, doc: CheckedDocument, ct
   const fix = (v: string, preferred = false) => insertFieldFix(doc.text, c, label(v), `${n}: ${v}`, preferred);
   switch (name) {
     case 'level': {
-      if (!clause?.levels) return [fix('restricted')];
-      return levelsBetween(clause.levels.min, clause.levels.max).reverse().map((l, i) => fix(l, i === 0));
+      // The level in the block's language, as the field's name is.
+      const lang = estonian ? 'et' : 'en';
+      if (!clause?.levels) return [fix(levelText('restricted', lang))];
+      return levelsBetween(clause.levels.min, clause.levels.max).reverse().map((l, i) => fix(levelText(l, lang), i === 0));
     }
     case 'basis':
       return basisSuggestions(c, ctx).map((label, i) => fix(label, i === 0));
