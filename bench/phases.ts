@@ -6,14 +6,12 @@
 // (Lexing every block first and parsing after would keep all the tokens alive at once and
 // make the parser's phase look half as slow again, from the collector's work: 35 ms, not 20.)
 import { tokenMatcher, type IToken } from 'chevrotain';
-import { blockStarts, parseDocument } from '../grammar/index.ts';
+import { parseDocument, segmentBounds } from '../grammar/index.ts';
 import { salastusLexer } from '../grammar/lexer.ts';
+import { CHUNK } from '../grammar/parse.ts';
 import { parser, tokens } from '../grammar/parser.ts';
 import { checkWorkspace, type CheckOptions } from '../server/src/check/index.ts';
 import { dist, type Dist } from './stats.ts';
-
-/** As parseSegments (grammar/parse.ts): runs of whole segments of about this many characters are lexed together. */
-const RUN = 1 << 13;
 
 export interface Phases {
   segments: Dist;
@@ -25,16 +23,11 @@ export interface Phases {
   check: Dist;
 }
 
-/** Segment starts, the first 0. */
-function bounds(text: string): number[] {
-  const s = blockStarts(text);
-  return s[0] === 0 ? s : [0, ...s];
-}
-
 /**
- * Chevrotain's lexer over the segments, a run at a time, and Chevrotain's parser over each
- * segment that starts with a block keyword (its raw nodes, no AST) — interleaved as in
- * parseSegments, so a run's tokens die young as they do there; the time of each summed apart.
+ * Chevrotain's lexer over the segments, a run of about CHUNK characters at a time, and
+ * Chevrotain's parser over each segment that starts with a block keyword (its raw nodes, no
+ * AST) — interleaved as in parseSegments, so a run's tokens die young as they do there; the
+ * time of each summed apart.
  */
 function lexAndRecognise(text: string, b: readonly number[]): { lexMs: number; parseMs: number; blocks: number } {
   let lexMs = 0;
@@ -45,7 +38,7 @@ function lexAndRecognise(text: string, b: readonly number[]): { lexMs: number; p
     const t0 = performance.now();
     const base = b[first]!;
     let last = first + 1;
-    while (last < b.length && b[last]! - base < RUN) last++;
+    while (last < b.length && b[last]! - base < CHUNK) last++;
     const toks = salastusLexer.tokenize(text.slice(base, b[last] ?? text.length)).tokens;
     const segments: IToken[][] = [];
     let t = 0;
@@ -74,7 +67,7 @@ export function phasesOf(text: string, options: CheckOptions, reps: number): Pha
   const t = { segments: [] as number[], lexer: [] as number[], parser: [] as number[], floor: [] as number[], parseDocument: [] as number[], check: [] as number[] };
   for (let r = -1; r < reps; r++) {
     const t0 = performance.now();
-    const b = bounds(text);
+    const b = segmentBounds(text);
     const t1 = performance.now();
     const { lexMs, parseMs, blocks } = lexAndRecognise(text, b);
     const t3 = performance.now();

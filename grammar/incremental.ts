@@ -9,7 +9,7 @@
 // boundary is the old one shifted.
 import type { Block, Field, SalastusDocument, Span } from './ast.ts';
 import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
-import { blockKeywordAt, blockStarts } from './segments.ts';
+import { blockKeywordAt, blockStarts, segmentBounds } from './segments.ts';
 import { flatText, type SourceText } from './edited-text.ts';
 import { changeBetween, isUnchanged, type TextChange } from './text-diff.ts';
 
@@ -109,8 +109,7 @@ function boundaryReach(text: string, at: number): number {
 
 export function parseFull(source: SourceText): ParsedText {
   const text = flatText(source);
-  const starts = blockStarts(text);
-  const bounds = starts[0] === 0 ? starts : [0, ...starts];
+  const bounds = segmentBounds(text);
   const segments = parseSegments(text, bounds);
   return { text: source, bounds, segments, doc: assemble(text.length, segments), parsedSegments: segments.length };
 }

@@ -21,7 +21,7 @@ import {
   UnclosedComment, UnclosedString, detached, unescapeString,
 } from './lexer.ts';
 import { describeToken, isRealToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
-import { blockKeywordAt, blockStarts } from './segments.ts';
+import { blockKeywordAt, segmentBounds } from './segments.ts';
 
 /** What one segment of the text holds. Independent of every other segment. */
 export interface SegmentResult {
@@ -37,8 +37,7 @@ export interface SegmentResult {
 const MAX_ERRORS_PER_SEGMENT = 20;
 
 export function parseDocument(text: string): SalastusDocument {
-  const starts = blockStarts(text);
-  const bounds = starts[0] === 0 ? starts : [0, ...starts];
+  const bounds = segmentBounds(text);
   const doc: SalastusDocument = { header: undefined, blocks: [], comments: [], syntaxErrors: [], length: text.length };
   for (const seg of parseSegments(text, bounds)) addSegment(doc, seg);
   return doc;
@@ -86,7 +85,7 @@ export function parseSegments(text: string, bounds: readonly number[]): SegmentR
 }
 
 /** How many characters parseSegments lexes at a time (at least one whole segment). */
-const CHUNK = 1 << 13;
+export const CHUNK = 1 << 13;
 
 const NO_TOKENS: readonly IToken[] = [];
 const NO_SPANS: readonly Span[] = Object.freeze([]);
@@ -427,8 +426,8 @@ class SegmentContext {
     let words = NO_WORDS;
     let phrase = '';
     if (v.kind === 'words') {
-      words = v.words.length === 1 ? [phrase = v.words[0]!.image.toLowerCase()] : v.words.map((w) => w.image.toLowerCase());
-      if (words.length > 1) phrase = words.join(' ');
+      words = v.words.map((w) => w.image.toLowerCase());
+      phrase = words.length === 1 ? words[0]! : words.join(' ');
     }
     switch (type) {
       case 'string':

@@ -31,6 +31,12 @@ function keywordEndingAt(text: string, i: number, j: number): number {
   return BLOCK_KEYWORDS.has(text.slice(i, j).toLowerCase()) ? len : 0;
 }
 
+/** Where the text's segments start: 0, then every block start after it (blockStarts). */
+export function segmentBounds(text: string): number[] {
+  const starts = blockStarts(text);
+  return starts[0] === 0 ? starts : [0, ...starts];
+}
+
 /**
  * Offsets at which blocks start, ascending. Scans from `from` (which must be outside
  * any comment or string, e.g. 0 or a previous block start) to `to`; stops early after a

@@ -5,7 +5,7 @@
 // several runs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { blockStarts, parseDocument, parseFull, parseSegment, parseSegments } from '../../grammar/index.ts';
+import { parseDocument, parseFull, parseSegment, parseSegments, segmentBounds } from '../../grammar/index.ts';
 import { rng } from '../helpers/random.ts';
 
 const examples = ['clean', 'mistakes'].map((f) => readFileSync(new URL(`../../../shared/spec/examples/${f}.salastus`, import.meta.url), 'utf8'));
@@ -13,13 +13,8 @@ const examples = ['clean', 'mistakes'].map((f) => readFileSync(new URL(`../../..
 const PIECES = ['}', '{', '"', '\\', '/*', '*/', '//', '\n', '\r\n', '\r', 'decision "Z" {', 'otsus "Q" {', 'x-', '-', '5', '@', '§', '¹', '^',
   '\u0000', '\u2028', '\u00a0', 'ä', 'DECISION ', 'märge "M" {', 'part "P" {', 'act ', ':', '.', '2026-02-30'];
 
-function bounds(text: string): number[] {
-  const starts = blockStarts(text);
-  return starts[0] === 0 ? starts : [0, ...starts];
-}
-
 function oneByOne(text: string): ReturnType<typeof parseSegments> {
-  const b = bounds(text);
+  const b = segmentBounds(text);
   return b.map((start, i) => parseSegment(text, start, b[i + 1] ?? text.length, i === 0));
 }
 
@@ -37,7 +32,7 @@ describe('parsing segments together', () => {
         const ins = random() < 0.8 ? PIECES[Math.floor(random() * PIECES.length)]! : '';
         text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
       }
-      const together = parseSegments(text, bounds(text));
+      const together = parseSegments(text, segmentBounds(text));
       assert.deepEqual(together, oneByOne(text), `text ${n}: ${JSON.stringify(text)}`);
       for (const s of together) errors += s.errors.length;
     }
@@ -58,7 +53,7 @@ describe('parsing segments together', () => {
       length += block.length;
     }
     const text = pieces.join('\n');
-    const together = parseSegments(text, bounds(text));
+    const together = parseSegments(text, segmentBounds(text));
     assert.ok(together.length > 1000);
     assert.deepEqual(together, oneByOne(text));
     assert.deepEqual(parseFull(text).doc, parseDocument(text));
@@ -69,7 +64,7 @@ describe('parsing segments together', () => {
     const long = Array.from({ length: 60 }, (_, i) => block.replace(/"([A-Z])/g, `"R${i}-$1`)).join('\n');
     for (const tail of ['/* never closed\ndecision "A" {}', 'decision "B" { title: "open\n}', 'decision "C" { title: "x\\']) {
       const text = `${long}\n${tail}`;
-      const together = parseSegments(text, bounds(text));
+      const together = parseSegments(text, segmentBounds(text));
       assert.deepEqual(together, oneByOne(text));
       assert.ok(together[together.length - 1]!.errors.length > 0, `no error for ${JSON.stringify(tail)}`);
     }

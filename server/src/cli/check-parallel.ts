@@ -25,7 +25,7 @@
 // and most are never read by another thread. A string clones as one copy; the numbers go
 // in typed arrays.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { blockStarts, Field, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
+import { blockStarts, Field, segmentBounds, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
 import { buildIndex, checkDocument, type CheckContext, type CheckedDocument, type WorkspaceIndex } from '../check/index.ts';
 import type { BlockRef } from '../check/types.ts';
 import type { RegistryExtension } from '../law/registry.ts';
@@ -419,10 +419,7 @@ class OtherFile {
       const block = parseSegment(this.text, start, near[1] ?? this.text.length, start === 0).block;
       if (block && block.kind === kind && block.span.start === start && block.span.end === end) return block;
     }
-    if (!this.bounds) {
-      const starts = blockStarts(this.text);
-      this.bounds = starts[0] === 0 ? starts : [0, ...starts];
-    }
+    if (!this.bounds) this.bounds = segmentBounds(this.text);
     const b = this.bounds;
     let lo = 0;
     let hi = b.length - 1;
