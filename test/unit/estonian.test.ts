@@ -143,7 +143,7 @@ describe('Estonian keywords (LANGUAGE.md § 9)', () => {
     const estonianOnly = new Set([...WORDS.values(), ...PHRASES.values()].flatMap((p) => p.split(' ')).filter((w) => !ENGLISH_ONLY.has(w) && !WORDS.has(w)));
     const wordsOf = (text: string, set: ReadonlySet<string>): string[] => salastusLexer.tokenize(text).tokens
       .filter((t) => t.tokenType !== StringLiteral && t.tokenType !== UnclosedString && set.has(t.image.toLowerCase())).map((t) => t.image);
-    let written = { et: 0, en: 0 };
+    const written = { et: 0, en: 0 };
     for (const { name, files } of all) {
       const twin = files.map((f) => ({ uri: f.uri, text: toEstonian(f.text).text }));
       // A fix that replaces a value writes it as the value was written (an English block may say
@@ -155,7 +155,7 @@ describe('Estonian keywords (LANGUAGE.md § 9)', () => {
             for (const e of fix.edits) {
               const wrong = wordsOf(e.text, lang === 'et' ? ENGLISH_ONLY : estonianOnly);
               assert.deepEqual(wrong, [], `${name} (${lang}): ${found.code}'s fix "${fix.label.en}" writes ${JSON.stringify(e.text)}`);
-              written = { ...written, [lang]: written[lang] + wordsOf(e.text, lang === 'et' ? estonianOnly : ENGLISH_ONLY).length };
+              written[lang] += wordsOf(e.text, lang === 'et' ? estonianOnly : ENGLISH_ONLY).length;
             }
           }
         }

@@ -287,15 +287,17 @@ export function preparedAfter(previous: PreparedCandidates, next: { has(name: st
   }
   // The answers still true (checking one against each new name costs two distances).
   if (previous.memo.size * (added.length + 1) <= 5000) {
+    const addedLower = lower.slice(names.length - added.length);
     for (const [key, result] of previous.memo) {
       if (result.some((r) => gone.has(r))) continue;
       const sep = key.indexOf('\u0000');
       const max = Number(key.slice(0, sep));
       const t = key.slice(sep + 1).toLowerCase();
       let still = true;
-      for (const a of added) {
+      for (let k = 0; k < added.length; k++) {
+        const a = added[k]!;
         if (max === 0) break;
-        const d = editDistance(t, a.toLowerCase());
+        const d = editDistance(t, addedLower[k]!);
         if (d > reach(a)) continue;
         const worst = result[max - 1];
         if (worst === undefined || before(d, a, editDistance(t, worst.toLowerCase()), worst)) {
