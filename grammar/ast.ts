@@ -8,7 +8,7 @@ export interface Span {
   end: number;
 }
 
-export type BlockKind = 'decision' | 'marking' | 'declassification' | 'extension';
+export type BlockKind = 'decision' | 'marking' | 'declassification' | 'extension' | 'correction' | 'subclass';
 
 /** The five values of `level` (§ 5 of the Act, plus "internal use" of § 11(3)). */
 export type LevelName = 'internal use' | 'restricted' | 'confidential' | 'secret' | 'top secret';
@@ -17,7 +17,7 @@ export type LevelName = 'internal use' | 'restricted' | 'confidential' | 'secret
 export type FieldName =
   | 'title' | 'originator' | 'level' | 'basis' | 'classified' | 'term' | 'reason' | 'event'
   | 'government' | 'foreign' | 'subclass' | 'decision' | 'registered' | 'until' | 'access'
-  | 'declassified' | 'date' | 'authority' | 'authorised' | 'consent' | 'period';
+  | 'declassified' | 'date' | 'authority' | 'authorised' | 'consent' | 'period' | 'inspected' | 'archived';
 
 export interface StringValue {
   kind: 'string';
@@ -29,6 +29,8 @@ export interface StringValue {
 export interface LevelValue {
   kind: 'level';
   level: LevelName;
+  /** `up to LEVEL` (`kuni LEVEL`): the level or any lower one, in a sub-class (LANGUAGE.md § 12). */
+  upTo?: boolean;
   span: Span;
 }
 

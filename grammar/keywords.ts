@@ -7,6 +7,8 @@ export const BLOCK_KEYWORDS: ReadonlyMap<string, BlockKind> = new Map<string, Bl
   ['marking', 'marking'], ['märge', 'marking'],
   ['declassification', 'declassification'], ['kustutamine', 'declassification'],
   ['extension', 'extension'], ['pikendamine', 'extension'],
+  ['correction', 'correction'], ['parandamine', 'correction'],
+  ['subclass', 'subclass'], ['alaliik', 'subclass'],
 ]);
 
 export const PART_KEYWORDS: ReadonlySet<string> = new Set(['part', 'osa']);
@@ -18,7 +20,7 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, string>> = {
   term: 'tähtaeg', reason: 'põhjendus', event: 'sündmus', government: 'valitsus', foreign: 'välisteave',
   subclass: 'alaliik', decision: 'otsus', registered: 'registreeritud', until: 'kuni', access: 'juurdepääs',
   declassified: 'kustutatud', date: 'kuupäev', authority: 'otsustaja', authorised: 'volitus',
-  consent: 'nõusolek', period: 'periood',
+  consent: 'nõusolek', period: 'periood', inspected: 'kontrollitud', archived: 'arhiveeritud',
 };
 
 export const FIELD_NAMES: ReadonlyMap<string, FieldName> = new Map<string, FieldName>(
@@ -42,6 +44,8 @@ export const LEVEL_ESTONIAN: Readonly<Record<LevelName, string>> = {
 
 export const YEAR_WORDS: ReadonlySet<string> = new Set(['years', 'year', 'aastat', 'aasta']);
 export const UNTIL_WORDS: ReadonlySet<string> = new Set(['until', 'kuni']);
+/** `up to` and `kuni` before a sub-class's level (LANGUAGE.md § 12), as word sequences. */
+export const UP_TO_PHRASES: ReadonlySet<string> = new Set(['up to', 'kuni']);
 /** `possession ends` and `valdamise lõpuni`, as word sequences. */
 export const POSSESSION_PHRASES: ReadonlySet<string> = new Set(['possession ends', 'valdamise lõpuni']);
 export const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([['yes', true], ['jah', true], ['no', false], ['ei', false]]);
@@ -57,6 +61,7 @@ export const FIELD_VALUE_TYPE: Readonly<Record<FieldName, ValueType>> = {
   reason: 'string', event: 'string', government: 'bool', foreign: 'string', subclass: 'string',
   decision: 'string', registered: 'date', until: 'until', access: 'string', declassified: 'date',
   date: 'date', authority: 'string', authorised: 'string', consent: 'string', period: 'period',
+  inspected: 'date', archived: 'bool',
 };
 
 /** Which fields each block (and a marking's part) takes, and which of them are required. */
@@ -66,9 +71,13 @@ export const BLOCK_FIELDS: Readonly<Record<BlockKind | 'part', { required: reado
     optional: ['title', 'reason', 'event', 'government', 'foreign', 'subclass'],
   },
   part: { required: [], optional: ['level', 'basis', 'term', 'reason', 'event', 'foreign', 'subclass', 'decision'] },
-  marking: { required: ['registered', 'level', 'until'], optional: ['title', 'foreign', 'access', 'declassified'] },
+  marking: { required: ['registered', 'level', 'until'], optional: ['title', 'foreign', 'access', 'declassified', 'inspected', 'archived'] },
   declassification: { required: ['decision', 'date', 'authority'], optional: ['reason', 'authorised', 'consent'] },
   extension: { required: ['decision', 'date', 'authority', 'period'], optional: ['reason'] },
+  // LANGUAGE.md § 11: at least one of level, basis and term (else correction-empty).
+  correction: { required: ['decision', 'date', 'authority'], optional: ['level', 'basis', 'term', 'reason', 'authorised'] },
+  // LANGUAGE.md § 12.
+  subclass: { required: ['basis', 'level', 'term'], optional: ['title', 'event'] },
 };
 
 export function blockTakes(kind: BlockKind | 'part', field: FieldName): boolean {

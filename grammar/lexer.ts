@@ -29,6 +29,8 @@ export const KwDecision = keyword('KwDecision', ['decision', 'otsus'], [BlockKey
 export const KwMarking = keyword('KwMarking', ['marking', 'märge'], [BlockKeyword, Name]);
 export const KwDeclassification = keyword('KwDeclassification', ['declassification', 'kustutamine'], [BlockKeyword, Name]);
 export const KwExtension = keyword('KwExtension', ['extension', 'pikendamine'], [BlockKeyword, Name]);
+export const KwCorrection = keyword('KwCorrection', ['correction', 'parandamine'], [BlockKeyword, Name]);
+export const KwSubclass = keyword('KwSubclass', ['subclass', 'alaliik'], [BlockKeyword, Name]);
 export const KwPart = keyword('KwPart', ['part', 'osa'], [Name]);
 export const KwAct = keyword('KwAct', ['act', 'seadus'], [Name]);
 
@@ -59,7 +61,7 @@ export const Dot = createToken({ name: 'Dot', pattern: /\./ });
 export const allTokens: TokenType[] = [
   WhiteSpace, LineComment, BlockComment, UnclosedComment, StringLiteral, UnclosedString,
   DateLiteral, NumberLiteral, Superscript, Section, Colon, LBrace, RBrace, Dot,
-  KwDecision, KwMarking, KwDeclassification, KwExtension, KwPart, KwAct,
+  KwDecision, KwMarking, KwDeclassification, KwExtension, KwCorrection, KwSubclass, KwPart, KwAct,
   Word, Name, BlockKeyword,
 ];
 

@@ -14,7 +14,7 @@ import {
 import { isValidDate, parseDateText } from './dates.ts';
 import {
   ACT_PREFIXES, BLOCK_KEYWORDS, BOOL_WORDS, CLAUSE_WORDS, FIELD_NAMES, FIELD_VALUE_TYPE, LEVEL_NAMES,
-  POSSESSION_PHRASES, UNTIL_WORDS, YEAR_WORDS, type ValueType,
+  POSSESSION_PHRASES, UNTIL_WORDS, UP_TO_PHRASES, YEAR_WORDS, type ValueType,
 } from './keywords.ts';
 import {
   BlockKeyword, Colon, KwAct, KwPart, LBrace, Name, RBrace, salastusLexer, StringLiteral, superscriptValue,
@@ -116,8 +116,8 @@ function parseLexed(ctx: SegmentContext, first: boolean): SegmentResult {
   } else if (first && tokenMatcher(head, KwAct)) {
     result.header = ctx.parseHeader();
   } else {
-    ctx.error(ctx.span(head), `Unexpected ${describeToken(head)}: expected a block (decision, marking, declassification or extension)${first ? " or the header 'act RSVS'" : ''}.`,
-      `Ootamatu ${describeToken(head, 1)}: oodati plokki (otsus, märge, kustutamine või pikendamine)${first ? " või päist 'seadus RSVS'" : ''}.`);
+    ctx.error(ctx.span(head), `Unexpected ${describeToken(head)}: expected a block (decision, marking, declassification, extension, correction or subclass)${first ? " or the header 'act RSVS'" : ''}.`,
+      `Ootamatu ${describeToken(head, 1)}: oodati plokki (otsus, märge, kustutamine, pikendamine, parandamine või alaliik)${first ? " või päist 'seadus RSVS'" : ''}.`);
   }
   return ctx.finish(result);
 }
@@ -225,7 +225,7 @@ class SegmentContext {
     if (err) {
       const redundant = err.name === 'NotAllInputParsedException';
       const at = isRealToken(err.token) ? this.span(err.token) : this.endSpan();
-      if (redundant) this.error(at, `Unexpected ${describeToken(err.token)}: expected a block (decision, marking, declassification or extension).`, `Ootamatu ${describeToken(err.token, 1)}: oodati plokki (otsus, märge, kustutamine või pikendamine).`);
+      if (redundant) this.error(at, `Unexpected ${describeToken(err.token)}: expected a block (decision, marking, declassification, extension, correction or subclass).`, `Ootamatu ${describeToken(err.token, 1)}: oodati plokki (otsus, märge, kustutamine, pikendamine, parandamine või alaliik).`);
       else this.chevrotainError(at, err.message);
       if (!redundant || !raw) return undefined;
     }
@@ -264,8 +264,8 @@ class SegmentContext {
   }
 
   private junk(t: IToken): void {
-    this.error(this.span(t), `Unexpected ${describeToken(t)} after the end of the block: expected a block (decision, marking, declassification or extension).`,
-      `Ootamatu ${describeToken(t, 1)} pärast ploki lõppu: oodati plokki (otsus, märge, kustutamine või pikendamine).`);
+    this.error(this.span(t), `Unexpected ${describeToken(t)} after the end of the block: expected a block (decision, marking, declassification, extension, correction or subclass).`,
+      `Ootamatu ${describeToken(t, 1)} pärast ploki lõppu: oodati plokki (otsus, märge, kustutamine, pikendamine, parandamine või alaliik).`);
   }
 
   /** Parses a broken block piece by piece. */
@@ -433,8 +433,15 @@ class SegmentContext {
       case 'string':
         return v.kind === 'string' ? this.stringValue(v.token) : ['takes a text in double quotes, e.g. "…".', 'võtab teksti jutumärkides, nt "…".'];
       case 'level': {
-        const level = v.kind === 'words' && !v.date ? LEVEL_NAMES.get(phrase) : undefined;
-        return level ? { kind: 'level', level, span } : ['takes a level: restricted, confidential, secret, top secret or internal use (piiratud, konfidentsiaalne, salajane, täiesti salajane, AK).', 'võtab taseme: piiratud, konfidentsiaalne, salajane, täiesti salajane või asutusesiseseks kasutamiseks (AK).'];
+        if (v.kind === 'words' && !v.date) {
+          const level = LEVEL_NAMES.get(phrase);
+          if (level) return { kind: 'level', level, span };
+          // `up to secret`, `kuni salajane`: a sub-class's upper bound (LANGUAGE.md § 12).
+          const upTo = UP_TO_PHRASES.has(words[0]!) ? 1 : words.length > 2 && UP_TO_PHRASES.has(`${words[0]} ${words[1]}`) ? 2 : 0;
+          const bounded = upTo > 0 ? LEVEL_NAMES.get(words.slice(upTo).join(' ')) : undefined;
+          if (bounded) return { kind: 'level', level: bounded, upTo: true, span };
+        }
+        return ['takes a level: restricted, confidential, secret, top secret or internal use (piiratud, konfidentsiaalne, salajane, täiesti salajane, AK).', 'võtab taseme: piiratud, konfidentsiaalne, salajane, täiesti salajane või asutusesiseseks kasutamiseks (AK).'];
       }
       case 'basis': {
         if (v.kind !== 'basis') return ['takes a legal basis: a clause of the Act, e.g. § 7 p 3.', 'võtab õigusliku aluse: seaduse punkti, nt § 7 p 3.'];

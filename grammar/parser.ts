@@ -51,7 +51,7 @@ export interface RawHeader {
 
 /** What each token is, in English and Estonian, for syntax messages. */
 const TOKEN_DESCRIPTIONS: ReadonlyMap<string, [string, string]> = new Map([
-  ['Name', ['a name', 'nimi']], ['BlockKeyword', ['a block (decision, marking, declassification, extension)', 'plokk (otsus, märge, kustutamine, pikendamine)']],
+  ['Name', ['a name', 'nimi']], ['BlockKeyword', ['a block (decision, marking, declassification, extension, correction, subclass)', 'plokk (otsus, märge, kustutamine, pikendamine, parandamine, alaliik)']],
   ['Word', ['a word', 'sõna']], ['KwPart', ["'part'", "'osa'"]], ['KwAct', ["'act'", "'seadus'"]],
   ['StringLiteral', ['a string in double quotes', 'jutumärkides tekst']], ['DateLiteral', ['a date', 'kuupäev']],
   ['NumberLiteral', ['a number', 'arv']], ['Superscript', ['a superscript', 'ülaindeks']],

@@ -1,5 +1,5 @@
 // Splits a text into independent segments, one per block, before any lexing.
-// A block starts where a block keyword (decision, marking, declassification,
+// A block starts where a block keyword (decision, marking, declassification, correction, subclass,
 // extension or an Estonian alias) is followed by white space and a `"`, outside
 // comments and strings. A segment runs from one block start to the next, so a broken
 // block cannot swallow the next one, and an edit re-parses only the segments it touches.

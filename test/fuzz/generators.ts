@@ -58,15 +58,19 @@ const BLOCK_WORDS: Record<BlockKind, [string, string]> = {
   marking: ['marking', 'märge'],
   declassification: ['declassification', 'kustutamine'],
   extension: ['extension', 'pikendamine'],
+  correction: ['correction', 'parandamine'],
+  subclass: ['subclass', 'alaliik'],
 };
 
 /** The fields each block takes (LANGUAGE.md § 3), required first. */
 const BLOCK_FIELDS: Record<BlockKind | 'part', { required: FieldName[]; optional: FieldName[] }> = {
   decision: { required: ['originator', 'level', 'basis', 'classified', 'term'], optional: ['title', 'reason', 'event', 'government', 'foreign', 'subclass'] },
   part: { required: ['level', 'basis', 'term'], optional: ['reason', 'event', 'foreign', 'subclass', 'decision'] },
-  marking: { required: ['registered', 'level', 'until'], optional: ['title', 'foreign', 'access', 'declassified'] },
+  marking: { required: ['registered', 'level', 'until'], optional: ['title', 'foreign', 'access', 'declassified', 'inspected', 'archived'] },
   declassification: { required: ['decision', 'date', 'authority'], optional: ['reason', 'authorised', 'consent'] },
   extension: { required: ['decision', 'date', 'authority', 'period'], optional: ['reason'] },
+  correction: { required: ['decision', 'date', 'authority'], optional: ['level', 'basis', 'term', 'reason', 'authorised'] },
+  subclass: { required: ['basis', 'level', 'term'], optional: ['title', 'event'] },
 };
 
 const ALL_FIELDS = Object.keys(FIELD_VALUE_TYPE) as FieldName[];

@@ -10,7 +10,7 @@ export function checkFieldNames(block: Block, doc: CheckedDocument, out: Diagnos
 }
 
 const KIND_ET: Readonly<Record<keyof typeof BLOCK_FIELDS, string>> = {
-  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', part: 'osa',
+  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', correction: 'parandamine', subclass: 'alaliik', part: 'osa',
 };
 
 /** One bit per field name (21 of them: they fit an int), for the fields seen in a block: every block passes here, so no set per block. */

@@ -117,7 +117,7 @@ export function idSpan(container: Block | Part): Span {
 }
 
 export function describeBlock(container: Block | Part): Message {
-  const kindEt: Record<string, string> = { decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', part: 'osa' };
+  const kindEt: Record<string, string> = { decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', correction: 'parandamine', subclass: 'alaliik', part: 'osa' };
   const id = container.id ? ` "${container.id.value}"` : '';
   return { en: `${container.kind}${id}`, et: `${kindEt[container.kind]}${id}` };
 }

@@ -56,6 +56,8 @@ const SYMBOL_KIND: Readonly<Record<OurSymbolKind, SymbolKind>> = {
   part: SymbolKind.Field,
   declassification: SymbolKind.Event,
   extension: SymbolKind.Event,
+  correction: SymbolKind.Event,
+  subclass: SymbolKind.Enum,
 };
 
 /** A callback to run after `ms`, which can be cancelled; 0: as soon as the pending I/O is handled (setTimeout(0) waits at least 1 ms). */

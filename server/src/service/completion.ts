@@ -221,6 +221,8 @@ function blockSnippets(today: string, lang: Lang, span: Span): CompletionItem[] 
     make('declassification', 'declassification', false, `declassification "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  reason: "\${%}"\n}\n`),
     make('kustutamine', 'declassification', true, `kustutamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  põhjendus: "\${%}"\n}\n`),
     make('extension', 'extension', false, `extension "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  period: \${%:5} years\n}\n`),
+    make('correction', 'correction', false, `correction "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  level: ${levelChoice(false)}\n  reason: "\${%}"\n}\n`),
+    make('parandamine', 'correction', true, `parandamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  tase: ${levelChoice(true)}\n  põhjendus: "\${%}"\n}\n`),
     make('pikendamine', 'extension', true, `pikendamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  periood: \${%:5} aastat\n}\n`),
   ].map((s) => ({ ...s, insertText: s.insertText.replace(/\n$/, '') }));
 }

@@ -82,6 +82,8 @@ const STRINGS = {
   'completion.block.marking': { en: 'The marking of a classified medium', et: 'Salastatud teabekandja märge' },
   'completion.block.declassification': { en: 'Premature declassification (RSVS § 13)', et: 'Ennetähtaegne salastatuse kustutamine (RSVS § 13)' },
   'completion.block.extension': { en: 'Extension of the term (RSVS § 14)', et: 'Salastustähtaja pikendamine (RSVS § 14)' },
+  'completion.block.correction': { en: 'Correction of the level, basis or term (RSVS § 15)', et: 'Salastamisandmete parandamine (RSVS § 15)' },
+  'completion.block.subclass': { en: 'A sub-class of the Government regulation (RSVS § 11(1))', et: 'Valitsuse määruse alaliik (RSVS § 11 lg 1)' },
   'completion.block.part': { en: 'A part of the medium (RSVS § 17)', et: 'Teabekandja osa (RSVS § 17)' },
   'completion.block.act': { en: 'The act the file is checked against', et: 'Seadus, mille järgi faili kontrollitakse' },
   'completion.required': { en: 'required', et: 'kohustuslik' },
@@ -135,7 +137,7 @@ export function levelName(level: LevelName, lang: Lang): string {
 }
 
 const BLOCK_NAMES_ET: Readonly<Record<BlockKind | 'part', string>> = {
-  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', part: 'osa',
+  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', correction: 'parandamine', subclass: 'alaliik', part: 'osa',
 };
 
 export function blockName(kind: BlockKind | 'part', lang: Lang): string {
@@ -165,6 +167,8 @@ export const FIELD_DOCS: Readonly<Record<FieldName, Message>> = {
   authorised: { en: "The minister's authorisation of the secretary general (RSVS § 4)", et: 'Ministri volitus kantslerile (RSVS § 4)' },
   consent: { en: "The person's written consent (RSVS § 13(2))", et: 'Isiku kirjalik nõusolek (RSVS § 13 lg 2)' },
   period: { en: 'How many years the extension adds (a multiple of five, RSVS § 14(1))', et: 'Mitu aastat pikendus lisab (viie kordne, RSVS § 14 lg 1)' },
+  inspected: { en: "The date of the last inspection of the medium's existence and integrity (RSVS § 20(7))", et: 'Teabekandja olemasolu ja terviklikkuse viimase kontrolli kuupäev (RSVS § 20 lg 7)' },
+  archived: { en: 'The medium is kept in an archive: inspected every five years (RSVS § 20(7))', et: 'Teabekandjat hoitakse arhiivis: kontroll iga viie aasta järel (RSVS § 20 lg 7)' },
 };
 
 /** The institution kinds of the registry, for hover. */
