@@ -32,6 +32,32 @@ export function addYears(d: Ymd, years: number): Ymd {
   return { year, month: d.month, day };
 }
 
+/** The day `n` days after `d` (before it, for a negative n). */
+export function addDays(d: Ymd, n: number): Ymd {
+  // Through the proleptic Gregorian day count: no Date object, so years 1–9999 all work.
+  return fromDays(toDays(d) + n);
+}
+
+function toDays({ year, month, day }: Ymd): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe;
+}
+
+function fromDays(z: number): Ymd {
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }

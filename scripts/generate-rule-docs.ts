@@ -31,9 +31,22 @@ export function specWhere(spec: string, code: string): string | undefined {
   const start = spec.indexOf('Where a diagnostic stands:');
   const para = spec.slice(start, spec.indexOf('\n\n', start)).replace(/\s+/g, ' ');
   const codesIn = (s: string): string[] => [...s.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-  const idPart = /On the block's id string: (.*?)\. A /.exec(para)?.[1] ?? '';
+  const idPart = /On the block's id string: (.*?)\.\s+[A-Z]/.exec(para)?.[1] ?? '';
   if (code === 'syntax-error') return 'the first token that does not fit';
   const places: [string, string[]][] = [["the block's id string", codesIn(idPart)]];
+  // "New in sections 11–13: `a` and `b` on the date; `c`, `-d`, `-e` on the basis, level and term; …":
+  // a code written `-d` shares the first word of the one before it; a list of places goes with its codes in turn.
+  const newPart = /New in sections 11–13: (.*?)\.\s+[A-Z]/.exec(para)?.[1] ?? '';
+  for (const seg of newPart.split('; ')) {
+    const m = /^(.*?) on (the .*)$/.exec(seg);
+    if (!m) continue;
+    const listed = codesIn(m[1]!);
+    const head = listed[0]?.split('-')[0] ?? '';
+    const named = listed.map((c) => (c.startsWith('-') ? `${head}${c}` : c));
+    const each = /^the (\w+), (\w+) and (\w+)$/.exec(m[2]!);
+    if (each && named.length === 3) named.forEach((c, i) => places.push([`the ${each[i + 1]!}`, [c]]));
+    else places.push([m[2]!, named]);
+  }
   for (const m of para.matchAll(/(?:— |, )(the [^,—]+?|every occurrence of the id) for ((?:`[^`]+`(?:, (?=`)| and (?=`)|\/)?)+)/g)) {
     // "the marking's `level` and `until` for `a` and `b`/`c`": respectively, level for a, until for b and c.
     const where = m[1]!.split(' and ');

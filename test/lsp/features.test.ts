@@ -164,7 +164,7 @@ describe('LSP: features', function () {
 
   it('code lenses: the end of each decision, "Show stamp" on markings', async () => {
     const lenses = await lsp.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: decisions } });
-    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[3, 'Classified until 2041-03-01'], [13, 'Classified until 2076-02-01']]);
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[3, 'Classified until 2041-03-01'], [13, 'Declassified early on 2026-10-01']]);
     const stamp = await lsp.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: markings } });
     assert.equal(stamp[0]!.command!.command, 'salastus.showStamp');
     assert.deepEqual(stamp[0]!.command!.arguments, [{ uri: markings, position: { line: 1, character: 0 } }]);

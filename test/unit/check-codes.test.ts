@@ -41,6 +41,8 @@ const PLACES: Record<string, (s: string) => boolean> = {
   'the field name, the second one': (s) => /^[\p{L}_-]+$/u.test(s),
   'the act name': (s) => /^[\p{L}\d_-]+$/u.test(s),
   'the first token that does not fit': (s) => s.length > 0,
+  'the `subclass` value': (s) => STRING.test(s),
+  "the `inspected` date, or on the marking's id without it": (s) => DATE.test(s) || STRING.test(s),
 };
 
 describe('diagnostic codes: one wrong and one near-miss fixture each (test/fixtures/codes)', () => {

@@ -21,8 +21,16 @@ const TEXT = [
   'extension "E-1" {',
   '  decision: "O-1"',
   '  date: 2024-06-01',
-  '  authority: "Minister of Finance"',
+  '  authority: "Governor of Eesti Pank"',
   '  period: 5 years',
+  '}',
+  '',
+  // A minister never extends (§ 14(2) 6): void, so it lengthens nothing (LANGUAGE.md § 11).
+  'extension "E-2" {',
+  '  decision: "O-1"',
+  '  date: 2024-07-01',
+  '  authority: "Minister of Finance"',
+  '  period: 10 years',
   '}',
   '',
   'märge "M-1" {',
@@ -65,6 +73,13 @@ describe('service: hover, explain, stamp, lens', () => {
     assert.match(h('5 aastat', 'en'), /Classified until \*\*2030-01-10\*\*/);
     assert.match(h('5 aastat', 'en'), /including 5 years of extensions/);
     assert.match(h('5 years', 'en'), /Extends the term of "O-1" by 5 years: classified until \*\*2030-01-10\*\*/);
+  });
+
+  it('a void extension changes no date, and the decision\'s history says why', () => {
+    assert.equal(h('10 years', 'en'), '');
+    assert.match(h('"O-1" {', 'en', 1), /2024-07-01 extension "E-2" by Minister of Finance: void, changes nothing \(authority-not-competent\)/);
+    assert.match(h('"O-1" {', 'en', 1), /2024-06-01 extension "E-1" by Governor of Eesti Pank: \+5 years/);
+    assert.match(h('"O-1" {', 'et', 1), /tühine, ei muuda midagi/);
   });
 
   it('says an authority is not competent and who is', () => {

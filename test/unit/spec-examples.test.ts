@@ -46,6 +46,27 @@ describe('the spec\'s examples (../shared/spec/examples)', () => {
   for (const name of names) {
     it(`${name}.salastus reports exactly what its comments say (today 2026-11-21)`, () => {
       const file = readExample(name);
+      if (/\/\/\s*reports:/.test(file.text)) {
+        // The newer convention (lifecycle, inspections): `// reports: code, code` at the end of the
+        // line each diagnostic starts on; every other line reports nothing, whatever the severity.
+        const wanted = new Map<number, string[]>();
+        splitLines(file.text).forEach((l, i) => {
+          const m = /\/\/\s*reports:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/.exec(l);
+          if (m) wanted.set(i, m[1]!.split(',').map((c) => c.trim()).sort());
+        });
+        for (const codesOnLine of wanted.values()) for (const c of codesOnLine) assert.ok(codes.includes(c), `${name}: "reports: ${c}" names no code`);
+        const found = checkTexts([file]);
+        const got = new Map<number, string[]>();
+        for (const f of found) got.set(f.line, [...(got.get(f.line) ?? []), f.code].sort());
+        const problems: string[] = [];
+        for (const line of new Set([...wanted.keys(), ...got.keys()])) {
+          const w = wanted.get(line) ?? [];
+          const g = got.get(line) ?? [];
+          if (JSON.stringify(w) !== JSON.stringify(g)) problems.push(`line ${line + 1}: expected [${w.join(', ')}], got [${g.join(', ')}]`);
+        }
+        assert.deepEqual(problems, [], `${name}:\n${listDiagnostics(found)}`);
+        return;
+      }
       const blocks = blockExpectations(file.text);
       const found = checkTexts([file]);
       const header = splitLines(file.text).find((l) => /^\s*\/\//.test(l)) ?? '';

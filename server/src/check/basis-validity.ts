@@ -1,23 +1,19 @@
 // basis-unknown, basis-repealed, basis-not-in-force: a legal basis is a clause of §§ 6–10
 // of the Act that was in force on the date of classification.
-import { parseDateText, compareDates, formatEstonian, type BasisValue, type Block, type Part, type Ymd } from '../../../grammar/index.ts';
+import { parseDateText, compareDates, formatEstonian, type BasisValue, type Ymd } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
-import { basisLabel, basisOf, diagnostic, levelWithin, replaceFix, termOf, validDate, value } from './model.ts';
+import { basisLabel, diagnostic, levelWithin, replaceFix } from './model.ts';
 import type { CheckContext, Diagnostic } from './types.ts';
+import type { Values } from './values.ts';
 
-export function checkBasisValidity(block: Block, ctx: CheckContext, out: Diagnostic[]): void {
-  if (block.kind === 'decision') checkOne(block, validDate(block, 'classified'), ctx, out);
-  if (block.kind === 'marking') {
-    for (const part of block.parts) checkOne(part, validDate(block, 'registered'), ctx, out);
-  }
-}
-
-function checkOne(c: Block | Part, date: Ymd | undefined, ctx: CheckContext, out: Diagnostic[]): void {
-  const b = basisOf(c);
+/** basis-unknown, basis-repealed, basis-not-in-force of the values' basis. */
+export function checkBasisValues(v: Values, ctx: CheckContext, out: Diagnostic[]): void {
+  const b = v.basis;
   if (!b) return;
-  const clause = ctx.catalogue.clause(b.section, b.clause, b.sup);
+  const clause = v.clause;
+  const date = v.inForceOn;
   if (!clause) {
-    unknown(c, b, date, ctx, out);
+    unknown(v, b, date, ctx, out);
     return;
   }
   if (!date) return;
@@ -37,10 +33,10 @@ function checkOne(c: Block | Part, date: Ymd | undefined, ctx: CheckContext, out
   }
 }
 
-function unknown(c: Block | Part, b: BasisValue, date: Ymd | undefined, ctx: CheckContext, out: Diagnostic[]): void {
+function unknown(v: Values, b: BasisValue, date: Ymd | undefined, ctx: CheckContext, out: Diagnostic[]): void {
   // Only clauses the rest of the block already fits are offered: a fix must not bring a new error.
   const all = ctx.catalogue.nearestClauses(b.section, b.clause, b.sup);
-  const near = all.filter((cl) => fits(c, cl, date)).slice(0, 3);
+  const near = all.filter((cl) => fits(v, cl, date)).slice(0, 3);
   const guess = near[0] ?? all[0];
   const label = basisLabel(b);
   const hint = guess ? ` Did you mean ${guess.label}?` : '';
@@ -61,16 +57,16 @@ function standing(clause: Clause, date: Ymd): { repealed: Ymd | undefined; from:
   return { repealed: undefined, from: from && compareDates(date, from) < 0 ? from : undefined };
 }
 
-/** Whether the clause would be a basis for this decision or part as written: in force on its date, its level and term allowed. */
-function fits(c: Block | Part, clause: Clause, date: Ymd | undefined): boolean {
+/** Whether the clause would be a basis for these values: in force on their date, their level and term allowed. */
+function fits(v: Values, clause: Clause, date: Ymd | undefined): boolean {
   if (date) {
     const { repealed, from } = standing(clause, date);
     if (repealed || from) return false;
   } else if (clause.repealed) return false;
-  const level = value(c, 'level', 'level')?.level;
+  const level = v.level?.level;
   if (level === 'internal use') return clause.internalUse;
   if (level && clause.levels && !levelWithin(level, clause.levels)) return false;
-  const term = termOf(c);
+  const term = v.term;
   if (term?.kind === 'possession') return clause.possession !== 'no';
   if (term && clause.possession === 'only') return false;
   if (term?.kind === 'years') {

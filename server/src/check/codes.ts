@@ -68,6 +68,9 @@ export const CODES = {
   'marking-expired': w('RSVS § 37(7)', 'An expired marking not changed to show declassification', 'Aegunud märget pole muudetud'),
   'foreign-level-mismatch': e('RSVS § 50(2), (5)', 'The level does not match the foreign marking', 'Tase ei vasta välisriigi märkele'),
   'foreign-marking-unknown': w('RSVS § 50(2), (5)', 'An unknown foreign marking', 'Tundmatu välisriigi märge'),
+  'correction-empty': e('RSVS § 15', 'A correction that changes nothing', 'Parandamine, mis ei muuda midagi'),
+  'correction-before-classification': e('RSVS § 15', 'Dated before the classification', 'Dateeritud enne salastamist'),
+  'correction-after-expiry': e('RSVS §§ 12, 15', 'Dated after the classification ended', 'Dateeritud pärast salastuse lõppu'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

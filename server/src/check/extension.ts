@@ -1,63 +1,60 @@
 // Extension of the term (RSVS § 14): extension-period-invalid (five-year periods),
-// extension-exceeds-75 (at most seventy-five years in all), extension-forbidden (§ 9 p 8
-// is never extended) and extension-after-expiry (an expired classification cannot be
-// extended, § 12). The authority is checked in authority.ts.
+// extension-exceeds-75 (seventy-five years in all), extension-forbidden (§ 9 p 8 is never
+// extended) and extension-after-expiry (an ended classification cannot be extended, § 12).
+// The course of the decision (course.ts) judges each extension; this file says what it found.
+// The authority is checked in authority.ts.
 import { formatIso, type Block } from '../../../grammar/index.ts';
-import { clauseOf, diagnostic, idSpan, isAfter, isEstonian, replaceFix, stringOf, termOf, termYears, validDate, value, writeYears } from './model.ts';
-import { ABSOLUTE_MAX_YEARS } from './term-for-basis.ts';
-import { decisionEnd, extensionsOf, lookupDecision } from './terms.ts';
-import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
-
-/** § 14(1): "extended for five-year periods". */
-export const EXTENSION_STEP_YEARS = 5;
+import { citeProvision } from '../law/cite.ts';
+import { extensionLimits } from './competence.ts';
+import { actOf, type Ended } from './course.ts';
+import { diagnostic, idSpan, isEstonian, replaceFix, stringOf, validDate, value, writeYears } from './model.ts';
+import type { CheckContext, CheckedDocument, Diagnostic, Message } from './types.ts';
 
 export function checkExtension(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'extension') return;
   const estonian = isEstonian(doc.text, block);
+  const limits = extensionLimits(ctx);
+  const cite = { en: limits.cite, et: citeProvision(limits.cite, 'et') };
+  const step = limits.stepYears;
   const period = value(block, 'period', 'years');
-  if (period && (period.years <= 0 || period.years % EXTENSION_STEP_YEARS !== 0)) {
-    const up = Math.max(EXTENSION_STEP_YEARS, Math.ceil(period.years / EXTENSION_STEP_YEARS) * EXTENSION_STEP_YEARS);
+  const act = actOf(block, ctx);
+  // An extension of no known decision is still held to the five-year periods.
+  const invalid = act ? act.faults.some((f) => f.code === 'extension-period-invalid') : !!period && (period.years <= 0 || period.years % step !== 0);
+  if (period && invalid) {
+    const up = Math.max(step, Math.ceil(period.years / step) * step);
     out.push(diagnostic('extension-period-invalid', period.span, {
-      en: `A term is extended in five-year periods (RSVS § 14(1)): ${period.years} years is not a positive multiple of five. Write ${up} years.`,
-      et: `Tähtaega pikendatakse viieaastaste perioodide kaupa (RSVS § 14 lg 1): ${period.years} aastat pole viie kordne. Kirjuta ${up} aastat.`,
+      en: `A term is extended in ${step}-year periods (RSVS ${cite.en}): ${period.years} years is not a positive multiple of ${step}. Write ${up} years.`,
+      et: `Tähtaega pikendatakse ${step}-aastaste perioodide kaupa (RSVS ${cite.et}): ${period.years} aastat pole ${step} positiivne kordne. Kirjuta ${up} aastat.`,
     }, [replaceFix({ en: `Change to ${up} years`, et: `Muuda: ${up} aastat` }, period.span, writeYears(up, estonian), true)]));
   }
-  const decision = lookupDecision(stringOf(block, 'decision'), ctx);
-  if (!decision) return;
-  const clause = clauseOf(decision, ctx);
-  if (clause?.neverExtended) {
-    out.push(diagnostic('extension-forbidden', idSpan(block), {
-      en: `The term of information under ${clause.label} of the RSVS may not be extended (RSVS § 14(1), last sentence): it stays classified for exactly its fixed term.`,
-      et: `RSVS ${clause.label} teabe salastustähtaega ei tohi pikendada (RSVS § 14 lg 1 viimane lause).`,
-    }));
-    return;
-  }
-  const date = validDate(block, 'date');
-  if (date) {
-    // The term as it stood when this extension was decided: earlier extensions count.
-    const end = decisionEnd(decision, ctx, date, block);
-    if (end?.kind === 'date' && isAfter(date, end.date)) {
-      out.push(diagnostic('extension-after-expiry', date.span, {
-        en: `The classification of "${decision.id?.value}" expired on ${formatIso(end.date)} (RSVS § 12), before this extension of ${formatIso(date)}: an expired term cannot be extended. Extend before the term runs out.`,
-        et: `Otsuse "${decision.id?.value}" salastatus lõppes ${formatIso(end.date)} (RSVS § 12), enne seda pikendamist (${formatIso(date)}): lõppenud tähtaega ei saa pikendada.`,
+  if (!act) return;
+  const id = stringOf(block, 'decision') ?? '';
+  for (const fault of act.faults) {
+    if (fault.code === 'extension-forbidden') {
+      out.push(diagnostic('extension-forbidden', idSpan(block), {
+        en: `The term of information under ${fault.clause.label} of the RSVS may not be extended (RSVS ${cite.en}, last sentence): it stays classified for exactly its fixed term.`,
+        et: `RSVS ${fault.clause.label} teabe salastustähtaega ei tohi pikendada (RSVS ${cite.et} viimane lause).`,
       }));
-    }
-  }
-  const term = termOf(decision);
-  const base = term ? termYears(term, validDate(decision, 'classified')) : undefined;
-  if (period && base !== undefined && decision.id) {
-    const mine = extensionsOf(decision.id.value, ctx);
-    const idx = mine.findIndex((e) => e.block === block);
-    // Earlier extensions, then this one (summed apart: a huge period must not swallow the rest in floating point).
-    const earlier = mine.slice(0, Math.max(0, idx)).reduce((s, e) => s + Math.max(0, e.years), 0);
-    const total = base + earlier + Math.max(0, period.years);
-    if (total > ABSOLUTE_MAX_YEARS) {
-      const room = ABSOLUTE_MAX_YEARS - base - earlier;
-      const fit = Math.floor(room / EXTENSION_STEP_YEARS) * EXTENSION_STEP_YEARS;
+    } else if (fault.code === 'extension-after-expiry') {
+      const date = validDate(block, 'date')!;
+      const when = endedText(fault.ended);
+      out.push(diagnostic('extension-after-expiry', date.span, {
+        en: `The classification of "${id}" ${when.en} (RSVS § 12), before this extension of ${formatIso(date)}: an ended classification cannot be extended, and this extension changes nothing. Extend before the term runs out.`,
+        et: `Otsuse "${id}" salastatus ${when.et} (RSVS § 12), enne seda pikendamist (${formatIso(date)}): lõppenud salastust ei saa pikendada ja see pikendamine ei muuda midagi.`,
+      }));
+    } else if (fault.code === 'extension-exceeds-75' && period) {
+      const fit = Math.floor(fault.room / step) * step;
       out.push(diagnostic('extension-exceeds-75', period.span, {
-        en: `With this extension "${decision.id.value}" would be classified for ${total} years in all; the Act allows at most ${ABSOLUTE_MAX_YEARS} (RSVS § 14(1)).${fit > 0 ? ` At most ${fit} years can be added.` : ' No further extension is possible.'}`,
-        et: `Selle pikendamisega oleks "${decision.id.value}" salastatud kokku ${total} aastat; seadus lubab kuni ${ABSOLUTE_MAX_YEARS} (RSVS § 14 lg 1).${fit > 0 ? ` Lisada saab kuni ${fit} aastat.` : ' Rohkem pikendada ei saa.'}`,
+        en: `With this extension "${id}" would be classified for ${fault.total} years in all; the Act allows at most ${limits.maxTotalYears} (RSVS ${cite.en}).${fit > 0 ? ` At most ${fit} years can be added.` : ' No further extension is possible.'}`,
+        et: `Selle pikendamisega oleks "${id}" salastatud kokku ${fault.total} aastat; seadus lubab kuni ${limits.maxTotalYears} (RSVS ${cite.et}).${fit > 0 ? ` Lisada saab kuni ${fit} aastat.` : ' Rohkem pikendada ei saa.'}`,
       }, fit > 0 ? [replaceFix({ en: `Change to ${fit} years`, et: `Muuda: ${fit} aastat` }, period.span, writeYears(fit, estonian), true)] : []));
     }
   }
+}
+
+/** "expired on 2026-01-10" or "was declassified on 2025-01-01": how a classification had ended. */
+export function endedText(ended: Ended): Message {
+  return ended.by === 'term'
+    ? { en: `expired on ${formatIso(ended.lastDay)}`, et: `lõppes ${formatIso(ended.lastDay)}` }
+    : { en: `was declassified on ${formatIso(ended.on)}`, et: `kustutati ${formatIso(ended.on)}` };
 }

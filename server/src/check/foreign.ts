@@ -2,8 +2,8 @@
 // originator's marking maps to an Estonian level by the NATO and EU security agreements.
 import type { Block, LevelName, Part } from '../../../grammar/index.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
-import { clauseOf, diagnostic, levelText, levelWithin, nearestIn, preparedFor, replaceFix, stringOf, value, writeLevel } from './model.ts';
-import { lookupDecision } from './terms.ts';
+import { clauseOf, diagnostic, levelText, levelWithin, nearestIn, preparedFor, replaceFix, value, writeLevel } from './model.ts';
+import { courseOfBlock, standingOn } from './course.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 
 export function normaliseForeign(s: string): string {
@@ -34,9 +34,10 @@ export function checkForeign(block: Block, doc: CheckedDocument, ctx: CheckConte
   }
 }
 
+/** The level of the decision a part names, as it stands today (with its lawful corrections). */
 function levelOfDecision(part: Part, ctx: CheckContext): LevelName | undefined {
-  const d = lookupDecision(stringOf(part, 'decision'), ctx);
-  return d ? value(d, 'level', 'level')?.level : undefined;
+  const course = courseOfBlock(part, ctx);
+  return course ? standingOn(course, ctx.today).level?.level : undefined;
 }
 
 /** Whether the clause of the decision or part (if any) allows the level: a fix must not exceed what the basis allows. */

@@ -78,6 +78,11 @@ interface DocState {
   toCheck: Set<Block>;
   /** Whether blocks left it since `withDiagnostics` was last brought up to date. */
   lostBlocks: boolean;
+  /**
+   * Its blocks whose fixes edit outside the block (a decision's *Write a correction*, placed
+   * after its last act): an edit between them moves the place, so they are checked at every call.
+   */
+  reaching: Set<Block>;
 }
 
 /** Ascending by where the block starts (blocks of one document never share a start). */
@@ -149,7 +154,7 @@ export class IncrementalChecker {
       seen.add(d.uri);
       let state = this.docs.get(d.uri);
       if (!state) {
-        state = { blocks: [], withDiagnostics: [], toCheck: new Set(), lostBlocks: false };
+        state = { blocks: [], withDiagnostics: [], toCheck: new Set(), lostBlocks: false, reaching: new Set() };
         this.docs.set(d.uri, state);
       }
       if (state.blocks === d.doc.blocks) continue;
@@ -217,6 +222,8 @@ export class IncrementalChecker {
     for (const doc of docs) {
       if (only && !only.has(doc.uri)) continue;
       const state = this.docs.get(doc.uri)!;
+      for (const b of state.reaching) if (this.owner.get(b) === state) this.drop(b);
+      state.reaching.clear();
       if (state.toCheck.size > 0 || state.lostBlocks) {
         // Blocks gone and those checked again leave the list; those that have diagnostics now come (back) in, in place.
         const withDiagnostics = state.withDiagnostics.filter((b) => this.owner.get(b) === state && !state.toCheck.has(b));
@@ -264,6 +271,8 @@ export class IncrementalChecker {
     }
     const own = cloneShifted(diagnostics, 0);
     this.cache.set(block, { start: block.span.start, diagnostics: own });
+    const { start, end } = block.span;
+    if (own.some((d) => d.data?.fixes.some((f) => f.edits.some((e) => e.span.start < start || e.span.end > end)))) this.owner.get(block)?.reaching.add(block);
     return own;
   }
 }

@@ -6,8 +6,9 @@ import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import { checkAuthority } from './authority.ts';
 import { checkBasisOriginator } from './basis-originator.ts';
-import { checkBasisValidity } from './basis-validity.ts';
 import { checkDates } from './dates.ts';
+import { checkCorrection } from './correction.ts';
+import { checkDecisionValues } from './decision-values.ts';
 import { checkDeclassification } from './declassification.ts';
 import { checkExpiry } from './expiry.ts';
 import { checkExtension } from './extension.ts';
@@ -15,12 +16,10 @@ import { checkFieldNames } from './field-names.ts';
 import { checkForeign } from './foreign.ts';
 import { checkHeader } from './header.ts';
 import { checkIds } from './ids.ts';
-import { checkLevelForBasis } from './level-for-basis.ts';
 import { checkMarking } from './marking.ts';
 import { checkOriginator } from './originator.ts';
 import { checkReasonAndEvent } from './reason-and-event.ts';
 import { checkRequiredFields } from './required-fields.ts';
-import { checkTermForBasis } from './term-for-basis.ts';
 import { value } from './model.ts';
 import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 
@@ -43,21 +42,25 @@ function push(map: Map<string, BlockRef[]>, key: string, ref: BlockRef): void {
 export function buildIndex(docs: readonly { uri: string; doc: SalastusDocument }[]): WorkspaceIndex {
   const byId = new Map<string, BlockRef[]>();
   const decisions = new Map<string, BlockRef[]>();
-  const extensionsOf = new Map<string, BlockRef[]>();
+  const actsOf = new Map<string, BlockRef[]>();
   for (const { uri, doc } of docs) {
     for (const block of doc.blocks) {
       const ref = { uri, block };
       if (block.id) push(byId, block.id.value, ref);
       if (block.kind === 'decision' && block.id) push(decisions, block.id.value, ref);
-      if (block.kind === 'extension') {
-        const target = value(block, 'decision', 'string');
-        if (target) push(extensionsOf, target.value, ref);
-      }
+      const target = actTarget(block);
+      if (target !== undefined) push(actsOf, target, ref);
     }
   }
   // Same-id blocks in file and source order, so no result depends on the order files were read.
-  for (const map of [byId, decisions, extensionsOf]) for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
-  return { byId, decisions, extensionsOf };
+  for (const map of [byId, decisions, actsOf]) for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
+  return { byId, decisions, actsOf };
+}
+
+/** The decision an act (extension, declassification, correction) acts on; undefined for other blocks. */
+export function actTarget(block: Block): string | undefined {
+  if (block.kind !== 'extension' && block.kind !== 'declassification' && block.kind !== 'correction') return undefined;
+  return value(block, 'decision', 'string')?.value;
 }
 
 function byPlace(a: BlockRef, b: BlockRef): number {
@@ -72,14 +75,13 @@ export function checkBlock(block: Block, doc: CheckedDocument, ctx: CheckContext
   checkIds(block, ctx, out);
   checkDates(block, ctx, out);
   checkOriginator(block, doc, ctx, out);
-  checkBasisValidity(block, ctx, out);
+  checkDecisionValues(block, doc, ctx, out);
   checkBasisOriginator(block, ctx, out);
-  checkLevelForBasis(block, doc, ctx, out);
-  checkTermForBasis(block, doc, ctx, out);
   checkReasonAndEvent(block, doc, ctx, out);
   checkExpiry(block, ctx, out);
   checkDeclassification(block, doc, ctx, out);
   checkExtension(block, doc, ctx, out);
+  checkCorrection(block, doc, ctx, out);
   checkAuthority(block, doc, ctx, out);
   checkMarking(block, doc, ctx, out);
   checkForeign(block, doc, ctx, out);

@@ -1,26 +1,23 @@
 // level-exceeds-basis, level-below-basis and internal-use-not-allowed: the level must lie
 // within what the clause allows (RSVS §§ 5–10); "internal use" only with a clause listed
 // in § 11(3). A repealed clause's content is no longer in the Act and is not checked.
-import type { Block, LevelValue, Part } from '../../../grammar/index.ts';
+import type { LevelValue } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
-import { clauseOf, diagnostic, LEVEL_RANK, levelText, replaceFix, value, writeLevel } from './model.ts';
-import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
+import { diagnostic, LEVEL_RANK, levelText, replaceFix, writeLevel } from './model.ts';
+import type { Diagnostic } from './types.ts';
+import type { Values, Writing } from './values.ts';
 
-export function checkLevelForBasis(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
-  const containers: (Block | Part)[] = block.kind === 'decision' ? [block] : block.kind === 'marking' ? block.parts : [];
-  for (const c of containers) {
-    const level = value(c, 'level', 'level');
-    const clause = clauseOf(c, ctx);
-    if (level && clause?.levels) checkOne(level, clause, doc, out);
-  }
+/** level-exceeds-basis, level-below-basis, internal-use-not-allowed of the values' level against their clause. */
+export function checkLevelValues(v: Values, w: Writing, out: Diagnostic[]): void {
+  if (v.level && v.clause?.levels) checkOne(v.level, v.clause, w, out);
 }
 
-function checkOne(level: LevelValue, clause: Clause, doc: CheckedDocument, out: Diagnostic[]): void {
+function checkOne(level: LevelValue, clause: Clause, w: Writing, out: Diagnostic[]): void {
   const { min, max } = clause.levels!;
   const rank = LEVEL_RANK[level.level];
   // Within what the clause allows (most blocks): nothing to say, so no message is composed.
   if (level.level === 'internal use' ? clause.internalUse : rank >= LEVEL_RANK[min] && rank <= LEVEL_RANK[max]) return;
-  const written = doc.text.slice(level.span.start, level.span.end);
+  const written = w.text ? w.text.slice(level.span.start, level.span.end) : w.estonian ? levelText(level.level, 'et') : level.level;
   const allowed = min === max ? `exactly '${min}'` : `from '${min}' up to '${max}'`;
   const allowedEt = min === max ? `ainult '${levelText(min, 'et')}'` : `'${levelText(min, 'et')}' kuni '${levelText(max, 'et')}'`;
   if (level.level === 'internal use') {

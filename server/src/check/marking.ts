@@ -1,48 +1,71 @@
-// marking-level-mismatch, marking-term-mismatch, marking-expired (RSVS §§ 17, 37):
+// marking-level-mismatch, marking-term-mismatch, marking-expired (RSVS §§ 17, 37, 50):
 // - the medium is classified at the highest level of its parts (§ 17(1));
 // - its term is the longest of its parts' terms (§ 17(2)), each counted from the date the
 //   medium was first registered as classified (§ 17(3)); a part that rests on a decision
-//   takes that decision's term, extensions included (§ 14(4));
-// - once the term has passed, the marking must show the information is declassified (§ 37(7)).
+//   takes that decision's values as they stand today, with its lawful extensions and
+//   corrections (§§ 14–15; the decision's course, course.ts);
+// - a part holding only classified information of a foreign state (`foreign`, no decision,
+//   no basis) runs for the term its originator set, or until the originator permits (§ 50(3));
+// - once the content is no longer classified, the marking must show it (§ 37(7)).
 // marking-basis-missing (§ 37(1) 2) is reported with the other missing fields.
 import { compareDates, formatIso, type Block, type LevelName, type Part, type Ymd } from '../../../grammar/index.ts';
+import { courseOfBlock, standingOn, termEnd } from './course.ts';
 import {
-  diagnostic, field, fieldName, insertFieldFix, isAfter, isEstonian, LEVEL_RANK, levelText, replaceFix, stringOf,
-  termEnd, termOf, validDate, value, writable, writeLevel, type End,
+  diagnostic, field, fieldName, idSpan, insertFieldFix, isAfter, isEstonian, LEVEL_RANK, levelText, replaceFix,
+  termOf, validDate, value, writable, writeLevel, type End,
 } from './model.ts';
-import { extensionsOf, lookupDecision } from './terms.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 
 export interface PartFacts {
   level: LevelName | undefined;
+  /** The end of its term, counted from registration; a premature declassification does not move it (§ 37(7)). */
   end: End | undefined;
+  /** Whether its classification has ended by today: its term ran out, or its decision was declassified. */
+  ended: boolean;
 }
 
-/** A part's level and end, from its own fields or from the decision it names. */
+/** A part with `foreign` and neither `decision` nor `basis`: classified information of a foreign state only (§ 3 p 2, § 50). */
+export function isForeignPart(part: Part): boolean {
+  return !!field(part, 'foreign') && !field(part, 'decision') && !field(part, 'basis');
+}
+
+/** A part's level and end today: from its own fields, or from the decision it names as that decision stands today. */
 export function partFacts(part: Part, registered: Ymd | undefined, ctx: CheckContext): PartFacts {
-  const decision = lookupDecision(stringOf(part, 'decision'), ctx);
-  const level = value(part, 'level', 'level')?.level ?? (decision ? value(decision, 'level', 'level')?.level : undefined);
+  const course = courseOfBlock(part, ctx);
+  const s = course ? standingOn(course, ctx.today) : undefined;
+  const level = value(part, 'level', 'level')?.level ?? s?.level?.level;
   const ownTerm = termOf(part);
-  if (ownTerm) return { level, end: termEnd(ownTerm, registered) };
-  if (!decision) return { level, end: undefined };
-  const term = termOf(decision);
-  const extra = decision.id ? extensionsOf(decision.id.value, ctx).reduce((s, e) => s + (e.years > 0 && e.years % 5 === 0 ? e.years : 0), 0) : 0;
-  return { level, end: term ? termEnd(term, registered, extra) : undefined };
+  let end: End | undefined;
+  if (ownTerm) end = termEnd(ownTerm, registered);
+  else if (s?.term) end = termEnd(s.term, registered, s.extensionYears);
+  else if (!course && isForeignPart(part)) end = { kind: 'originator' };
+  const declassified = s?.declassifiedBy?.date;
+  const ended = (declassified !== undefined && compareDates(ctx.today, declassified) >= 0) || (end?.kind === 'date' && isAfter(ctx.today, end.date));
+  return { level, end, ended };
+}
+
+/** Orders ends: a date before possession, possession before "until the originator permits". */
+function later(a: End, b: End): boolean {
+  const rank = (e: End): number => (e.kind === 'date' ? 0 : e.kind === 'possession' ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) > rank(b);
+  return a.kind === 'date' && b.kind === 'date' && compareDates(a.date, b.date) > 0;
 }
 
 /** The level and end a marking must show, or undefined where a part cannot be resolved. */
-export function expectedMarking(marking: Block, ctx: CheckContext): { level: LevelName; end: End } | undefined {
+export function expectedMarking(marking: Block, ctx: CheckContext): { level: LevelName; end: End; ended: boolean } | undefined {
   if (marking.parts.length === 0) return undefined;
   const registered = validDate(marking, 'registered');
   let level: LevelName | undefined;
   let end: End | undefined;
+  let ended = true;
   for (const part of marking.parts) {
     const f = partFacts(part, registered, ctx);
     if (!f.level || !f.end) return undefined;
     if (!level || LEVEL_RANK[f.level] > LEVEL_RANK[level]) level = f.level;
-    if (!end || end.kind === 'date' && (f.end.kind === 'possession' || compareDates(f.end.date, end.date) > 0)) end = f.end;
+    if (!end || later(f.end, end)) end = f.end;
+    ended &&= f.ended;
   }
-  return level && end ? { level, end } : undefined;
+  return level && end ? { level, end, ended } : undefined;
 }
 
 export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
@@ -60,24 +83,36 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
   const until = value(block, 'until', 'date', 'possession');
   if (expected && until && (until.kind === 'possession' || until.valid)) {
     const want = expected.end;
-    const same = want.kind === 'possession' ? until.kind === 'possession' : until.kind === 'date' && compareDates(until, want.date) === 0;
+    const same = want.kind === 'possession' ? until.kind === 'possession' : want.kind === 'date' && until.kind === 'date' && compareDates(until, want.date) === 0;
     if (!same) {
-      const wantText = want.kind === 'possession' ? (estonian ? 'valdamise lõpuni' : 'possession ends') : formatIso(want.date);
+      const wantText = want.kind === 'possession' ? (estonian ? 'valdamise lõpuni' : 'possession ends') : want.kind === 'date' ? formatIso(want.date) : '';
+      const written = until.kind === 'date' ? formatIso(until) : 'possession ends';
       out.push(diagnostic('marking-term-mismatch', until.span, {
         en: want.kind === 'possession'
           ? `A part is classified until possession ends, so the medium is too (RSVS § 17(2)): write 'until: possession ends'.`
-          : `The medium is classified until its latest part ends, counted from registration (RSVS § 17(2)–(3)): ${formatIso(want.date)}, not ${until.kind === 'date' ? formatIso(until) : 'possession ends'}.`,
+          : want.kind === 'originator'
+            ? `A part holds classified information of a foreign state without a term: it stays classified until its originator permits declassification (RSVS § 50(3)), so the medium has no end date. Remove 'until: ${written}'.`
+            : `The medium is classified until its latest part ends, counted from registration (RSVS § 17(2)–(3)): ${wantText}, not ${written}.`,
         et: want.kind === 'possession'
           ? `Osa on salastatud valdamise lõpuni, seega ka teabekandja (RSVS § 17 lg 2): kirjuta 'kuni: valdamise lõpuni'.`
-          : `Teabekandja on salastatud kuni hiliseima osa tähtaja lõpuni, arvestades registreerimisest (RSVS § 17 lg 2–3): ${formatIso(want.date)}.`,
-      }, writable(want) ? [replaceFix({ en: `Set 'until' to ${wantText}`, et: `Määra 'kuni': ${wantText}` }, until.span, wantText, true)] : []));
+          : want.kind === 'originator'
+            ? `Osa sisaldab tähtajata salastatud välisteavet: see on salastatud, kuni koostaja lubab salastatuse kustutada (RSVS § 50 lg 3), seega teabekandjal pole lõppkuupäeva. Eemalda 'kuni: ${written}'.`
+            : `Teabekandja on salastatud kuni hiliseima osa tähtaja lõpuni, arvestades registreerimisest (RSVS § 17 lg 2–3): ${wantText}, mitte ${written}.`,
+      }, want.kind === 'originator'
+        ? [{ label: { en: "Remove 'until'", et: "Eemalda 'kuni'" }, edits: [{ span: field(block, 'until')!.span, text: '' }], preferred: true }]
+        : writable(want) ? [replaceFix({ en: `Set 'until' to ${wantText}`, et: `Määra 'kuni': ${wantText}` }, until.span, wantText, true)] : []));
     }
   }
-  if (until?.kind === 'date' && until.valid && isAfter(ctx.today, until) && !field(block, 'declassified')) {
+  if (field(block, 'declassified')) return;
+  const passed = until?.kind === 'date' && until.valid && isAfter(ctx.today, until);
+  if (passed || expected?.ended) {
     const today = formatIso(ctx.today);
-    out.push(diagnostic('marking-expired', until.span, {
-      en: `The term of this medium ended on ${formatIso(until)}: change its marking to show the information is no longer classified (RSVS § 37(7)) and record it with 'declassified: <date>'.`,
-      et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS § 37 lg 7), ja märgi see väljale 'kustutatud'.`,
+    const why = passed
+      ? { en: `The term of this medium ended on ${formatIso(until)}`, et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}` }
+      : { en: 'The classification of every part of this medium has ended (by its term or a premature declassification, RSVS §§ 12–13)', et: 'Teabekandja kõigi osade salastus on lõppenud (tähtaja möödumise või ennetähtaegse kustutamisega, RSVS §-d 12–13)' };
+    out.push(diagnostic('marking-expired', until?.span ?? idSpan(block), {
+      en: `${why.en}: change its marking to show the information is no longer classified (RSVS § 37(7)) and record it with 'declassified: <date>'.`,
+      et: `${why.et}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS § 37 lg 7), ja märgi see väljale 'kustutatud'.`,
     }, [insertFieldFix(doc.text, block, { en: `Add 'declassified: ${today}'`, et: `Lisa 'kustutatud: ${today}'` }, `${fieldName('declassified', estonian)}: ${today}`, true)]));
   }
 }

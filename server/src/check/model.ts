@@ -78,19 +78,12 @@ export function fieldName(name: FieldName, estonian: boolean): string {
   return estonian ? FIELD_ALIASES[name] : name;
 }
 
-/** The end of a term that starts on `start`; `extraYears` adds extensions (§ 14). */
-export type End = { kind: 'date'; date: Ymd } | { kind: 'possession' };
-
-export function termEnd(term: TermValue, start: Ymd | undefined, extraYears = 0): End | undefined {
-  switch (term.kind) {
-    case 'possession':
-      return { kind: 'possession' };
-    case 'until':
-      return term.date.valid ? { kind: 'date', date: addYears(term.date, extraYears) } : undefined;
-    case 'years':
-      return start ? { kind: 'date', date: addYears(start, term.years + extraYears) } : undefined;
-  }
-}
+/**
+ * When a classification ends: its last classified day; when the possession of a building or
+ * premises ends (§ 9 p 2, § 10 p 3–4); or, for classified information of a foreign state
+ * without a term, when its originator permits (§ 50(3)). Computed only in course.ts and marking.ts.
+ */
+export type End = { kind: 'date'; date: Ymd } | { kind: 'possession' } | { kind: 'originator' };
 
 /** The length of a term in whole years from `start`, for the 75-year bound of § 14(1). */
 export function termYears(term: TermValue, start: Ymd | undefined): number | undefined {
@@ -450,6 +443,6 @@ export function writeYears(years: number, estonian: boolean): string {
 }
 
 /** Whether an end can be written as a date of the language (a year of four digits); an absurd term gives none to write. */
-export function writable(end: { kind: 'possession' } | { kind: 'date'; date: { year: number } }): boolean {
-  return end.kind === 'possession' || (end.date.year >= 1 && end.date.year <= 9999);
+export function writable(end: End): boolean {
+  return end.kind === 'possession' || (end.kind === 'date' && end.date.year >= 1 && end.date.year <= 9999);
 }

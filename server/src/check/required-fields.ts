@@ -7,7 +7,7 @@ import {
   clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, levelText, value, writable,
 } from './model.ts';
 import { competentAuthorities, originatorOf } from './competence.ts';
-import { expectedMarking } from './marking.ts';
+import { expectedMarking, isForeignPart } from './marking.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 
 const MISSING_CODE: Partial<Record<FieldName, Code>> = {
@@ -19,11 +19,19 @@ const MISSING_CODE: Partial<Record<FieldName, Code>> = {
 export function checkRequiredFields(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   const estonian = isEstonian(doc.text, block);
   for (const name of BLOCK_FIELDS[block.kind].required) {
-    if (!field(block, name)) report(block, name, doc, ctx, estonian, out);
+    if (field(block, name)) continue;
+    // A medium of foreign information without a term has no end date to show (§ 50(3); LANGUAGE.md § 7).
+    if (name === 'until' && expectedMarking(block, ctx)?.end.kind === 'originator') continue;
+    report(block, name, doc, ctx, estonian, out);
   }
   for (const part of block.parts) {
     const hasDecision = !!field(part, 'decision');
     if (hasDecision) continue;
+    if (isForeignPart(part)) {
+      // Classified information of a foreign state: no clause of §§ 6–10; its level, and a term only where the originator set one.
+      if (!field(part, 'level')) report(part, 'level', doc, ctx, estonian, out);
+      continue;
+    }
     if (!field(part, 'basis')) {
       out.push(diagnostic('marking-basis-missing', idSpan(part), {
         en: `Part${part.id ? ` "${part.id.value}"` : ''} has no legal basis: every part of a classified medium needs one (RSVS § 37(1) 2). Name its decision with 'decision: "…"' or state level, basis and term.`,
@@ -96,7 +104,7 @@ function placeholders(c: Block | Part, name: FieldName, doc: CheckedDocument, ct
       return [fix(`5 ${estonian ? 'aastat' : 'years'}`, true)];
     case 'until': {
       const expected = c.kind === 'marking' ? expectedMarking(c as Block, ctx) : undefined;
-      if (!expected || !writable(expected.end)) return [];
+      if (!expected || expected.end.kind === 'originator' || !writable(expected.end)) return [];
       const v = expected.end.kind === 'possession' ? (estonian ? 'valdamise lõpuni' : 'possession ends') : formatIso(expected.end.date);
       return [fix(v, true)];
     }

@@ -1,25 +1,21 @@
 // term-exceeds-basis, term-invalid-for-basis, term-ends-before-start: the term must be of
 // the kind and length the clause allows (RSVS §§ 6–10); "internal use" at most five years
 // (Public Information Act § 40(1)). § 9 p 11's longer term with a reason is judged in
-// reason-and-event.ts; it stays bounded by the 75 years of § 14(1).
-import { addYears, compareDates, formatIso, type Block, type Part, type TermValue, type Ymd } from '../../../grammar/index.ts';
+// reason-and-event.ts; it stays bounded by the seventy-five years of § 14(1) (law data).
+import { addYears, compareDates, formatIso, type TermValue, type Ymd } from '../../../grammar/index.ts';
+import { citeProvision } from '../law/cite.ts';
 import type { Clause } from '../law/types.ts';
-import { clauseOf, diagnostic, isEstonian, replaceFix, termOf, termYears, validDate, value, writeYears } from './model.ts';
-import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
-
-/** No term of any clause, extensions included, runs beyond this (RSVS § 14(1)). */
-export const ABSOLUTE_MAX_YEARS = 75;
+import { extensionLimits } from './competence.ts';
+import { diagnostic, replaceFix, termYears, writeYears } from './model.ts';
+import type { CheckContext, Diagnostic, Fix } from './types.ts';
+import type { Values, Writing } from './values.ts';
 /** Information for internal use: Public Information Act § 40(1). */
 export const INTERNAL_USE_MAX_YEARS = 5;
 
-export function checkTermForBasis(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
-  const estonian = isEstonian(doc.text, block);
-  if (block.kind === 'decision') checkOne(block, validDate(block, 'classified'), estonian, ctx, out);
-  if (block.kind === 'marking') for (const p of block.parts) checkOne(p, validDate(block, 'registered'), estonian, ctx, out);
-}
-
-function checkOne(c: Block | Part, start: Ymd | undefined, estonian: boolean, ctx: CheckContext, out: Diagnostic[]): void {
-  const term = termOf(c);
+/** term-ends-before-start, term-exceeds-basis, term-invalid-for-basis of the values' term; a corrected term with the extensions beyond § 14(1). */
+export function checkTermValues(v: Values, w: Writing, ctx: CheckContext, out: Diagnostic[]): void {
+  const { term, start } = v;
+  const estonian = w.estonian;
   if (!term) return;
   if (term.kind === 'until' && start && term.date.valid && compareDates(term.date, start) <= 0) {
     out.push(diagnostic('term-ends-before-start', term.span, {
@@ -35,13 +31,20 @@ function checkOne(c: Block | Part, start: Ymd | undefined, estonian: boolean, ct
     }));
     return;
   }
-  const level = value(c, 'level', 'level')?.level;
-  if (level === 'internal use') {
+  if (v.level?.level === 'internal use') {
     checkInternalUse(term, start, estonian, out);
     return;
   }
-  const clause = clauseOf(c, ctx);
-  if (clause?.levels) checkAgainstClause(term, start, clause, estonian, out);
+  const limits = extensionLimits(ctx);
+  if (v.clause?.levels) checkAgainstClause(term, start, v.clause, estonian, limits.maxTotalYears, out);
+  const y = v.extensionYears > 0 ? termYears(term, start) : undefined;
+  if (y !== undefined && y + v.extensionYears > limits.maxTotalYears) {
+    const fit = limits.maxTotalYears - v.extensionYears;
+    out.push(diagnostic('extension-exceeds-75', term.span, {
+      en: `With the ${v.extensionYears} years of its extensions this term would classify the information for ${y + v.extensionYears} years in all; the Act allows at most ${limits.maxTotalYears} (RSVS ${limits.cite}).${fit > 0 ? ` The term can be at most ${fit} years.` : ''}`,
+      et: `Koos pikendamiste ${v.extensionYears} aastaga oleks teave selle tähtajaga salastatud kokku ${y + v.extensionYears} aastat; seadus lubab kuni ${limits.maxTotalYears} (RSVS ${citeProvision(limits.cite, 'et')}).${fit > 0 ? ` Tähtaeg saab olla kuni ${fit} aastat.` : ''}`,
+    }, fit > 0 ? shorten(term, start, fit, estonian) : []));
+  }
 }
 
 function shorten(term: TermValue, start: Ymd | undefined, max: number, estonian: boolean): Fix[] {
@@ -63,7 +66,7 @@ function checkInternalUse(term: TermValue, start: Ymd | undefined, estonian: boo
   }
 }
 
-function checkAgainstClause(term: TermValue, start: Ymd | undefined, clause: Clause, estonian: boolean, out: Diagnostic[]): void {
+function checkAgainstClause(term: TermValue, start: Ymd | undefined, clause: Clause, estonian: boolean, maxTotal: number, out: Diagnostic[]): void {
   const untilPossession = estonian ? 'kuni valdamise lõpuni' : 'until possession ends';
   if (term.kind === 'possession') {
     if (clause.possession !== 'no') return;
@@ -98,11 +101,11 @@ function checkAgainstClause(term: TermValue, start: Ymd | undefined, clause: Cla
   if (max === null || max === undefined) return;
   if (clause.higherWithReason) {
     // § 9 p 11: a longer term needs the register's reason (reason-and-event.ts), but never beyond § 14(1).
-    if (y > ABSOLUTE_MAX_YEARS) {
+    if (y > maxTotal) {
       out.push(diagnostic('term-exceeds-basis', term.span, {
-        en: `${clause.label} of the RSVS allows a term longer than ${max} years only as far as the register's information requires, and no classification runs beyond ${ABSOLUTE_MAX_YEARS} years (RSVS § 14(1)). Shorten the term to at most ${ABSOLUTE_MAX_YEARS} years.`,
-        et: `RSVS ${clause.label} lubab pikemat tähtaega kui ${max} aastat vaid registri teabe ulatuses ning ükski salastus ei kesta üle ${ABSOLUTE_MAX_YEARS} aasta (RSVS § 14 lg 1). Lühenda tähtaeg.`,
-      }, shorten(term, start, ABSOLUTE_MAX_YEARS, estonian)));
+        en: `${clause.label} of the RSVS allows a term longer than ${max} years only as far as the register's information requires, and no classification runs beyond ${maxTotal} years (RSVS § 14(1)). Shorten the term to at most ${maxTotal} years.`,
+        et: `RSVS ${clause.label} lubab pikemat tähtaega kui ${max} aastat vaid registri teabe ulatuses ning ükski salastus ei kesta üle ${maxTotal} aasta (RSVS § 14 lg 1). Lühenda tähtaeg.`,
+      }, shorten(term, start, maxTotal, estonian)));
     }
     return;
   }

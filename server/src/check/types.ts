@@ -68,8 +68,8 @@ export interface WorkspaceIndex {
   byId: ReadonlyMap<string, BlockRef[]>;
   /** Decisions by id. */
   decisions: ReadonlyMap<string, BlockRef[]>;
-  /** Extensions by the id of the decision they extend. */
-  extensionsOf: ReadonlyMap<string, BlockRef[]>;
+  /** Acts (extensions, declassifications, corrections) by the id of the decision they act on, in file and source order. */
+  actsOf: ReadonlyMap<string, BlockRef[]>;
 }
 
 export interface CheckContext {

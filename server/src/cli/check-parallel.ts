@@ -8,7 +8,7 @@
 //
 // Phase 1: each thread reads and parses its share of the files (balanced by size), keeps
 // its documents and hands over, per file, its text and a few numbers and strings per block
-// the index holds (place, kind, span, id, the decision an extension extends).
+// the index holds (place, kind, span, id, the decision an act acts on).
 // Phase 2: the main thread builds the workspace index from these, in file order, with the
 // same `buildIndex` a check in one thread uses, and gives every thread the same flat copy
 // of it and the texts of the files other threads own. Each thread rebuilds a WorkspaceIndex
@@ -45,12 +45,12 @@ interface ThreadData {
   registryExtension: RegistryExtension | undefined;
 }
 
-const KINDS: readonly BlockKind[] = ['decision', 'marking', 'declassification', 'extension'];
+const KINDS: readonly BlockKind[] = ['decision', 'marking', 'declassification', 'extension', 'correction', 'subclass'];
 
 /**
  * The blocks of one file the index holds (those with an id, and extensions), flat: per
  * block FACT numbers in `nums` (its place in the file, kind, span), its id (null: none) and
- * the id of the decision it extends (null: not an extension, or no target).
+ * the id of the decision it acts on (null: not an act, or no target).
  */
 interface Facts {
   nums: Int32Array;
@@ -70,7 +70,7 @@ const REF = 5; // file, at, kind, start, end
 interface FlatIndex {
   byId: FlatMap;
   decisions: FlatMap;
-  extensionsOf: FlatMap;
+  actsOf: FlatMap;
 }
 
 type Parsed =
@@ -175,7 +175,7 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
 
 /**
  * Stand-ins for the indexed blocks of file `f`: what buildIndex reads of a block (kind, id,
- * the `decision` of an extension, where it starts), nothing else. `where` learns, for each
+ * the `decision` of an act, where it starts), nothing else. `where` learns, for each
  * stand-in, the row of its facts: file and place in the file, kind and span.
  */
 function stubs(facts: Facts, f: number, where: Map<Block, { f: number; at: number }>): Block[] {
@@ -222,7 +222,7 @@ function flatten(index: WorkspaceIndex, where: ReadonlyMap<Block, { f: number; a
     }
     return { keys, counts, refs };
   };
-  return { byId: flat(index.byId), decisions: flat(index.decisions), extensionsOf: flat(index.extensionsOf) };
+  return { byId: flat(index.byId), decisions: flat(index.decisions), actsOf: flat(index.actsOf) };
 }
 
 /** The module a thread runs: this file from source; the bundle (dist/cli.js) once bundled to CommonJS. */
@@ -319,7 +319,7 @@ class Share {
     // What buildIndex makes of these documents alone tells which of their blocks it indexes, and under which keys.
     const local = buildIndex([...this.own.values()]);
     const targets = new Map<Block, string>();
-    for (const [target, refs] of local.extensionsOf) for (const r of refs) targets.set(r.block, target);
+    for (const [target, refs] of local.actsOf) for (const r of refs) targets.set(r.block, target);
     return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc, targets) }));
   }
 
@@ -357,13 +357,13 @@ class Share {
       });
       return out;
     };
-    const index: WorkspaceIndex = { byId: take(flat.byId), decisions: take(flat.decisions), extensionsOf: take(flat.extensionsOf) };
+    const index: WorkspaceIndex = { byId: take(flat.byId), decisions: take(flat.decisions), actsOf: take(flat.actsOf) };
     const ctx: CheckContext = { ...checkOptions(o.today, o.registryExtension), index };
     return [...this.own].map(([f, doc]) => ({ f, reported: reportedOf(doc, checkDocument(doc, ctx), o.lang) }));
   }
 }
 
-/** The facts of a document's indexed blocks: those with an id, and extensions with a target. */
+/** The facts of a document's indexed blocks: those with an id, and acts with a target. */
 function factsOf(doc: SalastusDocument, targets: ReadonlyMap<Block, string>): Facts {
   const nums: number[] = [];
   const ids: (string | null)[] = [];

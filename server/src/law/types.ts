@@ -260,6 +260,16 @@ export interface Competence {
     maxTotal: { years: number; provision: ProvisionRef; actPhrase: string };
     never: { clauseFlag: 'neverExtended'; provision: ProvisionRef; actPhrase: string };
   };
+  /** § 15: who corrects the level, basis or term of an issued decision (LANGUAGE.md § 11). */
+  correction: {
+    $comment?: string;
+    /** § 15(1): a medium submitted to the Government: the Government corrects, and only then. */
+    government: { field: 'government'; authority: string; provision: ProvisionRef; actPhrase: string };
+    /** § 15(2): the originator itself (the official it assigned), its head, or who section 6's table names for it. */
+    originator: { provision: ProvisionRef; actPhrase: string };
+    /** § 15(3): a minister, where the originator cannot be identified. */
+    minister: { provision: ProvisionRef; actPhrase: string };
+  };
   /**
    * `basis-originator-mismatch` (LANGUAGE.md § 8): the clauses that cover information of
    * particular institutions, and those institutions (by id or kind). `actPhrase` is in the

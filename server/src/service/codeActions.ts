@@ -4,10 +4,10 @@
 // level, the end of its term counted from registration, RSVS § 17(3)) after a decision no
 // marking refers to yet.
 import { formatIso, type Block, type Span } from '../../../grammar/index.ts';
-import { isEstonian, fieldName, termEnd, termOf, value } from '../check/model.ts';
+import { courseOfDecision, standingOn, termEnd } from '../check/course.ts';
+import { isEstonian, fieldName, levelText as levelWord, value } from '../check/model.ts';
 import type { Diagnostic, FixData, Lang } from '../check/types.ts';
 import { t } from './i18n.ts';
-import { extensionYears } from './lens.ts';
 import { touches } from './locate.ts';
 import { escapeString } from './navigation.ts';
 import type { ServiceDocument, WorkspaceEdit } from './types.ts';
@@ -85,18 +85,22 @@ export function createMarkingEdit(ws: Workspace, uri: string, decision: Block): 
   const doc: ServiceDocument | undefined = ws.get(uri);
   if (!doc || decision.kind !== 'decision' || !decision.id) return undefined;
   const ctx = ws.context();
-  const level = value(decision, 'level', 'level');
-  const term = termOf(decision);
+  // The decision as it stands today: its lawful corrections and extensions count (§§ 14–15).
+  const now = standingOn(courseOfDecision(decision, ctx), ctx.today);
+  const level = now.level;
+  const term = now.term;
   if (!level || !term) return undefined;
-  // § 17(3): the medium's term runs from its registration, today; extensions count (§ 14(4)).
-  const end = termEnd(term, ctx.today, extensionYears(decision, ctx));
+  // § 17(3): the medium's term runs from its registration, today.
+  const end = termEnd(term, ctx.today, now.extensionYears);
   if (!end) return undefined;
   const et = isEstonian(doc.text, decision);
   const f = (n: Parameters<typeof fieldName>[0]): string => fieldName(n, et);
+  if (end.kind === 'originator') return undefined;
   const until = end.kind === 'date' ? formatIso(end.date) : et ? 'valdamise lõpuni' : 'possession ends';
   const id = freeId(ws, `${decision.id.value}-M`);
   const eol = eolOf(doc.text);
-  const levelText = doc.text.slice(level.span.start, level.span.end).replace(/\s+/g, ' ');
+  // The level in the decision's language (a corrected level may be written in another file).
+  const levelText = levelWord(level.level, et ? 'et' : 'en');
   const lines = [
     `${et ? 'märge' : 'marking'} "${escapeString(id)}" {`,
     `  ${f('registered')}: ${formatIso(ctx.today)}`,

@@ -10,10 +10,10 @@ import {
   BLOCK_FIELDS, BLOCK_KEYWORDS, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, PART_KEYWORDS,
   compareDates, parseDateText, type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span, type Ymd,
 } from '../../../grammar/index.ts';
-import { competentFor, originatorOf } from '../check/competence.ts';
+import { competentFor, correctors, originatorOf } from '../check/competence.ts';
+import { courseOfBlock } from '../check/course.ts';
 import { expectedMarking } from '../check/marking.ts';
 import { LEVEL_RANK, levelWithin, stringOf, validDate, value } from '../check/model.ts';
-import { lookupDecision } from '../check/terms.ts';
 import type { BlockRef, CheckContext, Lang, WorkspaceIndex } from '../check/types.ts';
 import type { Clause } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
@@ -536,10 +536,12 @@ function valueItems(
     case 'authority': {
       const reg = ctx.registry;
       const block = parsed?.block;
-      const decision = block ? lookupDecision(stringOf(block, 'decision'), ctx) : undefined;
-      const competent = block && decision && (block.kind === 'declassification' || block.kind === 'extension') ? competentFor(block, decision, ctx) : [];
+      const decision = block ? courseOfBlock(block, ctx)?.decision : undefined;
+      const competent = block && decision && (block.kind === 'declassification' || block.kind === 'extension')
+        ? competentFor(block, decision, ctx).map((c) => ({ name: reg.displayName(c.authority, primary), provision: c.provision }))
+        : block && decision && block.kind === 'correction' ? correctors(decision, ctx).map((c) => ({ name: c.name[primary], provision: c.provision })) : [];
       const names: { label: string; detail?: string; rank: number }[] = competent.map((c) => ({
-        label: reg.displayName(c.authority, primary), detail: t(lang, 'completion.competent', `RSVS ${cite(c.provision, lang)}`), rank: 0,
+        label: c.name, detail: t(lang, 'completion.competent', `RSVS ${cite(c.provision, lang)}`), rank: 0,
       }));
       for (const a of reg.authorities()) {
         names.push({ label: reg.displayName(a, primary), detail: reg.displayName(a, primary === 'et' ? 'en' : 'et'), rank: 1 });

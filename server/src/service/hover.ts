@@ -3,10 +3,10 @@
 // who declassifies (§ 13) and extends (§ 14) its secrets; an authority whether it is
 // competent; a decision reference (or id) the decision's summary. Markdown.
 import { compareDates, formatIso, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
-import { competentFor, originatorOf, verdict } from '../check/competence.ts';
+import { competenceChecked, competentFor, correctionVerdict, correctors, originatorOf, verdict } from '../check/competence.ts';
+import { actOf, courseOfBlock, courseOfDecision, lastDay, standingOn, termEnd, type Act } from '../check/course.ts';
 import { expectedMarking } from '../check/marking.ts';
-import { basisOf, clauseOf, LEVEL_RANK, stringOf, termEnd, termOf, validDate, value, type End } from '../check/model.ts';
-import { decisionEnd, lookupDecision } from '../check/terms.ts';
+import { clauseOf, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
 import type { CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
@@ -14,7 +14,6 @@ import type { CompetenceAction, CompetentAuthority } from '../law/registry.ts';
 import type { Authority } from '../law/types.ts';
 import { cite, explainBasis } from './explain.ts';
 import { blockName, FIELD_DOCS, INSTITUTION_KIND_NAMES, levelName, t } from './i18n.ts';
-import { extensionYears } from './lens.ts';
 import { locate } from './locate.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -26,7 +25,35 @@ export interface Hover {
 const STATE_SECRET_LEVELS: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret'];
 
 function endText(end: End, lang: Lang): string {
-  return end.kind === 'possession' ? t(lang, 'hover.term.possession') : t(lang, 'hover.term.end', formatIso(end.date));
+  return end.kind === 'possession' ? t(lang, 'hover.term.possession') : end.kind === 'originator' ? t(lang, 'hover.term.end', t(lang, 'hover.originatorPermits')) : t(lang, 'hover.term.end', formatIso(end.date));
+}
+
+/** An end as a short text: a date, "until possession ends", "until the originator permits". */
+export function endWords(end: End, lang: Lang): string {
+  return end.kind === 'date' ? formatIso(end.date) : end.kind === 'possession' ? t(lang, 'hover.possession') : t(lang, 'hover.originatorPermits');
+}
+
+/** One line of a decision's history: date, act, who, and what it did. */
+function actLine(a: Act, ctx: CheckContext, lang: Lang): string {
+  const b = a.ref.block;
+  const who = stringOf(b, 'authority');
+  const head = `${a.date ? formatIso(a.date) : '?'} ${t(lang, `hover.act.${a.kind}`)} "${b.id?.value ?? ''}"${who ? ` ${t(lang, 'hover.act.by', who)}` : ''}`;
+  const errors = a.faults.filter((f) => f.code !== 'declassification-after-expiry').map((f) => (f.code === 'correction-values' ? 'level/basis/term' : f.code));
+  let what: string;
+  if (!a.effective) what = errors.length > 0 || !a.date ? t(lang, 'hover.act.void', errors.join(', ') || 'date') : t(lang, 'hover.act.noEffect');
+  else if (a.kind === 'extension') what = t(lang, 'hover.act.adds', a.after.extensionYears - a.before.extensionYears);
+  else if (a.kind === 'declassification') what = t(lang, 'hover.act.ends');
+  else {
+    const changed: string[] = [];
+    const level = value(b, 'level', 'level');
+    if (level) changed.push(`${t(lang, 'hover.decision.level').toLowerCase()} ${levelName(level.level, lang)}`);
+    if (a.after.clause && value(b, 'basis', 'basis')) changed.push(`${t(lang, 'hover.decision.basis').toLowerCase()} ${a.after.clause.label}`);
+    const term = termOf(b);
+    if (term) changed.push(term.kind === 'years' ? t(lang, 'explain.term.years', term.years) : term.kind === 'possession' ? t(lang, 'hover.possession') : formatIso(term.date));
+    what = changed.join(', ');
+  }
+  void ctx;
+  return `- ${head}: ${what}`;
 }
 
 function authorityName(a: Authority, lang: Lang): string {
@@ -47,18 +74,27 @@ export function decisionSummary(decision: Block, uri: string, ctx: CheckContext,
   const title = stringOf(decision, 'title');
   const lines = [`**${blockName('decision', lang)} "${decision.id?.value ?? ''}"**${title ? ` — ${title}` : ''}`, ''];
   const originator = stringOf(decision, 'originator');
-  const level = value(decision, 'level', 'level');
-  const basis = basisOf(decision);
-  const classified = validDate(decision, 'classified');
-  const end = decisionEnd(decision, ctx);
+  // The decision as it stands today: its lawful corrections, extensions and declassification (LANGUAGE.md § 11).
+  const course = courseOfDecision(decision, ctx);
+  const now = standingOn(course, ctx.today);
+  const issued = course.issued;
+  const was = (changed: boolean, before: string | undefined): string => (changed && before ? ` (${t(lang, 'hover.decision.corrected', before)})` : '');
   if (originator) lines.push(`- ${t(lang, 'hover.decision.originator')}: ${originator}`);
-  if (level) lines.push(`- ${t(lang, 'hover.decision.level')}: ${levelName(level.level, lang)}`);
-  if (basis) lines.push(`- ${t(lang, 'hover.decision.basis')}: RSVS ${formatLabel(basis.section, basis.clause, basis.sup)}`);
-  if (classified) lines.push(`- ${t(lang, 'hover.decision.classified')}: ${formatIso(classified)}`);
-  if (end) {
-    const extra = extensionYears(decision, ctx);
-    const e = end.kind === 'date' ? formatIso(end.date) : t(lang, 'hover.possession');
-    lines.push(`- ${t(lang, 'hover.decision.end')}: ${e}${extra > 0 ? ` (${t(lang, 'hover.term.extensions', extra)})` : ''}`);
+  if (now.level) lines.push(`- ${t(lang, 'hover.decision.level')}: ${levelName(now.level.level, lang)}${was(now.level !== issued.level, issued.level && levelName(issued.level.level, lang))}`);
+  if (now.basis) {
+    const label = (b: typeof now.basis): string => formatLabel(b!.section, b!.clause, b!.sup);
+    lines.push(`- ${t(lang, 'hover.decision.basis')}: RSVS ${label(now.basis)}${was(now.basis !== issued.basis, issued.basis && label(issued.basis))}`);
+  }
+  if (course.classified) lines.push(`- ${t(lang, 'hover.decision.classified')}: ${formatIso(course.classified)}`);
+  if (now.declassifiedBy?.date) {
+    lines.push(`- ${t(lang, 'hover.decision.declassifiedOn')}: ${formatIso(now.declassifiedBy.date)}`);
+  } else if (now.termEnd) {
+    const extra = now.extensionYears;
+    lines.push(`- ${t(lang, 'hover.decision.end')}: ${endWords(now.termEnd, lang)}${extra > 0 ? ` (${t(lang, 'hover.term.extensions', extra)})` : ''}`);
+  }
+  if (course.acts.length > 0) {
+    lines.push('', `**${t(lang, 'hover.decision.history')}**`, '');
+    for (const a of course.acts) lines.push(actLine(a, ctx, lang));
   }
   if (fromUri !== undefined && fromUri !== uri) lines.push('', `_${t(lang, 'hover.decision.in', uri.split('/').pop() ?? uri)}_`);
   return lines.join('\n');
@@ -68,11 +104,12 @@ function termHover(c: Block | Part, block: Block, ctx: CheckContext, lang: Lang)
   const term = termOf(c);
   if (!term) return undefined;
   if (c.kind === 'decision') {
-    const end = decisionEnd(c, ctx);
+    const now = standingOn(courseOfDecision(c, ctx), ctx.today);
+    const end = lastDay(now);
     if (!end) return t(lang, 'hover.term.noStart');
     const lines = [endText(end, lang)];
     const classified = validDate(c, 'classified');
-    const extra = extensionYears(c, ctx);
+    const extra = now.extensionYears;
     if (term.kind === 'years' && classified) lines.push('', t(lang, 'hover.term.from', t(lang, 'explain.term.years', term.years), formatIso(classified), t(lang, 'hover.term.fromClassified')));
     if (extra > 0) lines.push('', t(lang, 'hover.term.extensions', extra));
     if (end.kind === 'date' && compareDates(ctx.today, end.date) > 0) lines.push('', t(lang, 'hover.term.expired', formatIso(ctx.today)));
@@ -93,7 +130,10 @@ function competentList(list: readonly CompetentAuthority[], lang: Lang): string 
   return list.map((c) => `${authorityName(c.authority, lang)}${c.needsAuthorisation ? (lang === 'et' ? ' ministri volitusel' : ", if the minister authorises") : ''} (RSVS ${cite(c.provision, lang)})`).join('; ');
 }
 
-function competentForDecision(action: CompetenceAction, decision: Block, ctx: CheckContext): CompetentAuthority[] {
+function competentForDecision(action: CompetenceAction | 'correction', decision: Block, ctx: CheckContext): CompetentAuthority[] {
+  if (action === 'correction') {
+    return correctors(decision, ctx).flatMap((c) => (c.authority ? [{ authority: c.authority, provision: c.provision, needsAuthorisation: c.needsAuthorisation }] : []));
+  }
   return ctx.registry.competentAuthorities(action, {
     originator: originatorOf(decision, ctx),
     basis: clauseOf(decision, ctx)?.key ?? null,
@@ -123,20 +163,23 @@ function authorityHover(block: Block, name: string, ctx: CheckContext, lang: Lan
   if (!found) return t(lang, 'hover.authority.unknown', name);
   const other = authorityName(found, lang === 'et' ? 'en' : 'et');
   const lines = [`**${authorityName(found, lang)}**${other !== authorityName(found, lang) ? ` (${other})` : ''}`, ''];
-  const decision = lookupDecision(stringOf(block, 'decision'), ctx);
+  const course = courseOfBlock(block, ctx);
+  const decision = course?.decision;
   if (!decision) {
     lines.push(t(lang, 'hover.authority.noDecision'));
     return lines.join('\n');
   }
-  const act = t(lang, block.kind === 'extension' ? 'hover.authority.extend' : 'hover.authority.declassify');
+  if (!competenceChecked(decision)) return lines.join('\n');
+  const act = t(lang, block.kind === 'extension' ? 'hover.authority.extend' : block.kind === 'correction' ? 'hover.authority.correct' : 'hover.authority.declassify');
   const id = decision.id?.value ?? '';
-  const v = verdict(block, decision, found, ctx);
+  const v = block.kind === 'correction' ? correctionVerdict(block, decision, ctx) : verdict(block, decision, actOf(block, ctx)?.before.clause, ctx);
+  if (!v) return lines.join('\n');
   if (v.competent) {
     lines.push(t(lang, 'hover.authority.competent', act, id, `RSVS ${cite(v.provision ?? '', lang)}`));
   } else if (v.missingAuthorisation) {
     lines.push(t(lang, 'hover.authority.needsAuthorisation'));
   } else {
-    const list = competentFor(block, decision, ctx);
+    const list = block.kind === 'correction' ? competentForDecision('correction', decision, ctx) : competentFor(block, decision, ctx);
     lines.push(t(lang, 'hover.authority.notCompetent', act, id, competentList(list, lang)));
   }
   return lines.join('\n');
@@ -156,13 +199,14 @@ function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri:
     case 'until': {
       if (c.kind !== 'marking') return undefined;
       const expected = expectedMarking(c, ctx);
-      return expected ? t(lang, 'hover.until.expected', expected.end.kind === 'date' ? formatIso(expected.end.date) : t(lang, 'hover.possession')) : undefined;
+      return expected ? t(lang, 'hover.until.expected', endWords(expected.end, lang)) : undefined;
     }
     case 'period': {
       if (c.kind !== 'extension' || v.kind !== 'years') return undefined;
-      const decision = lookupDecision(stringOf(c, 'decision'), ctx);
-      const end = decision && decisionEnd(decision, ctx, validDate(c, 'date'));
-      return end?.kind === 'date' ? t(lang, 'hover.period', `"${decision!.id?.value ?? ''}"`, v.years, formatIso(end.date)) : undefined;
+      // The end as this extension leaves it, when it takes effect.
+      const act = actOf(c, ctx);
+      const end = act?.effective ? act.after.termEnd : undefined;
+      return end?.kind === 'date' ? t(lang, 'hover.period', `"${stringOf(c, 'decision') ?? ''}"`, v.years, formatIso(end.date)) : undefined;
     }
     case 'originator':
       return v.kind === 'string' && c.kind === 'decision' ? originatorHover(c, v.value, ctx, lang) : undefined;

@@ -1,9 +1,11 @@
 // Code lenses and inlay hints: above each decision, when its classification ends
 // (extensions included); above each marking, a "Show stamp" lens; after a term, its end date.
-import { compareDates, formatIso, type Block, type Part, type Span } from '../../../grammar/index.ts';
-import { termEnd, termOf, validDate, value, type End } from '../check/model.ts';
-import { decisionEnd, extensionsOf, lookupDecision } from '../check/terms.ts';
+import { compareDates, formatIso, type Span } from '../../../grammar/index.ts';
+import { actOf, courseOfDecision, standingOn, type Standing } from '../check/course.ts';
+import { partFacts } from '../check/marking.ts';
+import { termOf, validDate, value, type End } from '../check/model.ts';
 import type { CheckContext, Lang } from '../check/types.ts';
+import { endWords } from './hover.ts';
 import { t } from './i18n.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -22,18 +24,16 @@ export interface InlayHint {
   label: string;
 }
 
-/** Years added to a decision by its extensions (§ 14), counting only valid periods. */
-export function extensionYears(decision: Block, ctx: CheckContext): number {
-  if (!decision.id) return 0;
-  return extensionsOf(decision.id.value, ctx).reduce((s, e) => s + (e.years > 0 && e.years % 5 === 0 ? e.years : 0), 0);
-}
-
-function endTitle(end: End | undefined, extra: number, ctx: CheckContext, lang: Lang): string {
+/** The lens over a decision: when its classification ends as it stands today (LANGUAGE.md § 11). */
+function endTitle(now: Standing, ctx: CheckContext, lang: Lang): string {
+  if (now.declassifiedBy?.date) return t(lang, 'lens.declassified', formatIso(now.declassifiedBy.date));
+  const end = now.termEnd;
   if (!end) return t(lang, 'lens.noEnd');
   if (end.kind === 'possession') return t(lang, 'lens.untilPossession');
+  if (end.kind === 'originator') return t(lang, 'lens.until', t(lang, 'hover.originatorPermits'));
   const date = formatIso(end.date);
   const title = compareDates(ctx.today, end.date) > 0 ? t(lang, 'lens.expired', date) : t(lang, 'lens.until', date);
-  return extra > 0 ? t(lang, 'lens.extended', title, extra) : title;
+  return now.extensionYears > 0 ? t(lang, 'lens.extended', title, now.extensionYears) : title;
 }
 
 export function codeLenses(ws: Workspace, uri: string, lang: Lang): Lens[] {
@@ -43,22 +43,12 @@ export function codeLenses(ws: Workspace, uri: string, lang: Lang): Lens[] {
   const out: Lens[] = [];
   for (const b of doc.doc.blocks) {
     if (b.kind === 'decision') {
-      out.push({ span: b.keywordSpan, title: endTitle(decisionEnd(b, ctx), extensionYears(b, ctx), ctx, lang) });
+      out.push({ span: b.keywordSpan, title: endTitle(standingOn(courseOfDecision(b, ctx), ctx.today), ctx, lang) });
     } else if (b.kind === 'marking') {
       out.push({ span: b.keywordSpan, title: t(lang, 'lens.stamp'), command: { id: SHOW_STAMP_COMMAND, offset: b.keywordSpan.start } });
     }
   }
   return out;
-}
-
-/** The end of a part's term, counted from the marking's registration (§ 17(3)). */
-function partEnd(part: Part, marking: Block, ctx: CheckContext): End | undefined {
-  const registered = validDate(marking, 'registered');
-  const own = termOf(part);
-  if (own) return termEnd(own, registered);
-  const decision = lookupDecision(value(part, 'decision', 'string')?.value, ctx);
-  const term = decision && termOf(decision);
-  return term ? termEnd(term, registered, extensionYears(decision, ctx)) : undefined;
 }
 
 /** `→ 2041-03-01` after each term in years of a decision or part, within [start, end). */
@@ -69,24 +59,26 @@ export function inlayHints(ws: Workspace, uri: string, range: Span, lang: Lang):
   const out: InlayHint[] = [];
   const add = (at: Span | undefined, end: End | undefined): void => {
     if (!at || !end || at.end < range.start || at.end > range.end) return;
-    out.push({ offset: at.end, label: ` → ${end.kind === 'date' ? formatIso(end.date) : t(lang, 'hover.possession')}` });
+    out.push({ offset: at.end, label: ` → ${endWords(end, lang)}` });
   };
   for (const b of doc.doc.blocks) {
     if (b.kind === 'decision') {
       const term = termOf(b);
-      if (term?.kind === 'years') add(term.span, decisionEnd(b, ctx));
+      if (term?.kind === 'years') add(term.span, standingOn(courseOfDecision(b, ctx), ctx.today).termEnd);
     } else if (b.kind === 'marking') {
+      const registered = validDate(b, 'registered');
       for (const p of b.parts) {
         const term = termOf(p);
         const decisionRef = value(p, 'decision', 'string');
-        if (term?.kind === 'years') add(term.span, partEnd(p, b, ctx));
-        else if (!term && decisionRef) add(decisionRef.span, partEnd(p, b, ctx));
+        // A part's end counts from the marking's registration (§ 17(3)).
+        if (term?.kind === 'years') add(term.span, partFacts(p, registered, ctx).end);
+        else if (!term && decisionRef) add(decisionRef.span, partFacts(p, registered, ctx).end);
       }
     } else if (b.kind === 'extension') {
       const period = value(b, 'period', 'years');
-      const decision = lookupDecision(value(b, 'decision', 'string')?.value, ctx);
-      // The end as this extension leaves it: earlier extensions and this one counted.
-      if (period && decision) add(period.span, decisionEnd(decision, ctx, validDate(b, 'date')));
+      // The end as this extension leaves it, when it takes effect (a void one changes nothing).
+      const act = actOf(b, ctx);
+      if (period && act?.effective) add(period.span, act.after.termEnd);
     }
   }
   return out;

@@ -6,11 +6,13 @@
 //   Tähtaeg: 05.03.2041             Until: 05.03.2041
 //   Juurdepääs: …                   Access: …
 //
-// What the marking block says is printed; where it says nothing, what its parts give.
+// The stamp is the law's (LANGUAGE.md §§ 7, 10, 11), never merely copied: the level and the
+// end come from the parts as they stand today (their decisions' courses), and where the
+// marking block says otherwise, the stamp carries the law's values and lists the difference.
 import { formatEstonian, LEVEL_ESTONIAN, type Block, type LevelName } from '../../../grammar/index.ts';
+import { courseOfBlock, standingOn } from '../check/course.ts';
 import { expectedMarking } from '../check/marking.ts';
 import { basisOf, stringOf, validDate, value, type End } from '../check/model.ts';
-import { lookupDecision } from '../check/terms.ts';
 import type { CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { t } from './i18n.ts';
@@ -20,17 +22,27 @@ import type { Workspace } from './workspace.ts';
 export interface Stamp {
   et: string;
   en: string;
+  /** Where the marking block says otherwise than the law: the stamp carries the law's value. Absent when they agree. */
+  differences?: StampDifference[];
+}
+
+export interface StampDifference {
+  field: 'level' | 'until';
+  /** As the block writes it, and as the law makes it (English words; dates ISO). */
+  written: string;
+  law: string;
 }
 
 function levelCaps(level: LevelName, lang: Lang): string {
   return (lang === 'et' ? LEVEL_ESTONIAN[level] : level).toLocaleUpperCase(lang === 'et' ? 'et' : 'en');
 }
 
-/** The bases of a marking's parts, each once, in order: "§ 7 p 3", "§ 10 p 6". */
+/** The bases of a marking's parts as they stand today, each once, in order: "§ 7 p 3", "§ 10 p 6". */
 export function markingBases(marking: Block, ctx: CheckContext): string[] {
   const out: string[] = [];
   for (const part of marking.parts) {
-    const b = basisOf(part) ?? basisOf(lookupDecision(stringOf(part, 'decision'), ctx) ?? part);
+    const course = courseOfBlock(part, ctx);
+    const b = basisOf(part) ?? (course ? standingOn(course, ctx.today).basis : undefined);
     if (!b) continue;
     const label = formatLabel(b.section, b.clause, b.sup);
     if (!out.includes(label)) out.push(label);
@@ -38,13 +50,28 @@ export function markingBases(marking: Block, ctx: CheckContext): string[] {
   return out;
 }
 
+function endKey(end: End): string {
+  return end.kind === 'date' ? `${end.date.year}-${end.date.month}-${end.date.day}` : end.kind;
+}
+
+function endIso(end: End): string {
+  return end.kind === 'date' ? formatEstonian(end.date) : end.kind === 'possession' ? 'possession ends' : 'until the originator permits';
+}
+
 export function stampOf(marking: Block, ctx: CheckContext): Stamp | undefined {
   if (marking.kind !== 'marking') return undefined;
   const expected = expectedMarking(marking, ctx);
-  const level = value(marking, 'level', 'level')?.level ?? expected?.level;
+  const writtenLevel = value(marking, 'level', 'level')?.level;
+  const level = expected?.level ?? writtenLevel;
   const registered = validDate(marking, 'registered');
   const until = value(marking, 'until', 'date', 'possession');
-  const end: End | undefined = until?.kind === 'possession' ? { kind: 'possession' } : until?.kind === 'date' && until.valid ? { kind: 'date', date: until } : expected?.end;
+  const writtenEnd: End | undefined = until?.kind === 'possession' ? { kind: 'possession' } : until?.kind === 'date' && until.valid ? { kind: 'date', date: until } : undefined;
+  const end: End | undefined = expected?.end ?? writtenEnd;
+  const differences: StampDifference[] = [];
+  if (expected && writtenLevel && writtenLevel !== expected.level) differences.push({ field: 'level', written: writtenLevel, law: expected.level });
+  if (expected && (writtenEnd ? endKey(writtenEnd) !== endKey(expected.end) : expected.end.kind !== 'originator')) {
+    differences.push({ field: 'until', written: writtenEnd ? endIso(writtenEnd) : '', law: endIso(expected.end) });
+  }
   const bases = markingBases(marking, ctx);
   const access = stringOf(marking, 'access');
   const foreign = stringOf(marking, 'foreign');
@@ -55,12 +82,14 @@ export function stampOf(marking: Block, ctx: CheckContext): Stamp | undefined {
     if (foreign) lines.push(t(lang, 'stamp.foreign', foreign));
     if (registered) lines.push(t(lang, 'stamp.classified', formatEstonian(registered)));
     if (bases.length > 0) lines.push(t(lang, 'stamp.basis', `RSVS ${bases.join(', ')}`));
-    if (end) lines.push(t(lang, 'stamp.until', end.kind === 'date' ? formatEstonian(end.date) : t(lang, 'hover.possession')));
+    if (end) lines.push(t(lang, 'stamp.until', end.kind === 'date' ? formatEstonian(end.date) : end.kind === 'possession' ? t(lang, 'hover.possession') : t(lang, 'hover.originatorPermits')));
     if (access) lines.push(t(lang, 'stamp.access', access));
     if (declassified) lines.push(t(lang, 'stamp.declassified', formatEstonian(declassified)));
     return lines.join('\n');
   };
-  return { et: render('et'), en: render('en') };
+  const stamp: Stamp = { et: render('et'), en: render('en') };
+  if (differences.length > 0) stamp.differences = differences;
+  return stamp;
 }
 
 /** The stamp of the marking at the offset, or undefined when the offset is in no marking. */

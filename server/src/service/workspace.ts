@@ -12,7 +12,7 @@
 import {
   flatText, LineIndex, parseIncremental, isUnchanged, settleBlockSpans, settleSpans, thenChanged, type Block, type ParsedText, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
-import { value } from '../check/model.ts';
+import { actTarget } from '../check/index.ts';
 import { blockChanges, blockLinkedIds, IncrementalChecker } from '../check/incremental.ts';
 import type { BlockRef, CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
 import type { Catalogue } from '../law/catalogue.ts';
@@ -96,7 +96,7 @@ function byPlace(a: BlockRef, b: BlockRef): number {
 class KeptIndex {
   readonly byId = new Map<string, BlockRef[]>();
   decisions = new Map<string, BlockRef[]>();
-  readonly extensionsOf = new Map<string, BlockRef[]>();
+  readonly actsOf = new Map<string, BlockRef[]>();
   /** Decision ids the current update took out (their last decision gone); one that comes back was not lost. */
   private readonly vanished = new Set<string>();
   /** Whether the current update brought a decision id that was not there before it. */
@@ -129,10 +129,8 @@ class KeptIndex {
       if (!this.decisions.has(key) && !this.vanished.delete(key)) this.appeared = true;
       KeptIndex.add(this.decisions, key, ref);
     }
-    if (block.kind === 'extension') {
-      const target = extensionTarget(block);
-      if (target !== undefined) KeptIndex.add(this.extensionsOf, target, ref);
-    }
+    const target = actTarget(block);
+    if (target !== undefined) KeptIndex.add(this.actsOf, target, ref);
   }
 
   removeBlock(block: Block): void {
@@ -142,10 +140,8 @@ class KeptIndex {
       KeptIndex.remove(this.decisions, key, block);
       if (!this.decisions.has(key)) this.vanished.add(key);
     }
-    if (block.kind === 'extension') {
-      const target = extensionTarget(block);
-      if (target !== undefined) KeptIndex.remove(this.extensionsOf, target, block);
-    }
+    const target = actTarget(block);
+    if (target !== undefined) KeptIndex.remove(this.actsOf, target, block);
   }
 
   /** Ends an update: whether the set of decision ids changed (then `decisions` is a new map). */
@@ -158,14 +154,10 @@ class KeptIndex {
   }
 
   snapshot(): WorkspaceIndex {
-    return { byId: this.byId, decisions: this.decisions, extensionsOf: this.extensionsOf };
+    return { byId: this.byId, decisions: this.decisions, actsOf: this.actsOf };
   }
 }
 
-/** The decision an extension extends (as buildIndex reads it). */
-function extensionTarget(block: Block): string | undefined {
-  return value(block, 'decision', 'string')?.value;
-}
 
 export class Workspace {
   private options: WorkspaceOptions;
