@@ -13,19 +13,21 @@ export function checkBasisOriginator(block: Block, ctx: CheckContext, out: Diagn
   const inst = originatorOf(block, ctx);
   if (!clause || !basis || !inst) return;
   if (ctx.catalogue.originatorsAllowed(clause, inst)) return;
-  const rule = ctx.registry.competence.basisOriginators.find((r) =>
+  // Every rule that names the clause (§ 9 p 9: the section's security authorities, and the clause's own Defence Forces and Security Committee).
+  const rules = ctx.registry.competence.basisOriginators.filter((r) =>
     (r.clauses?.includes(clause.key) ?? false) || (r.sections?.includes(clause.section) ?? false));
-  if (!rule) return;
-  const covers = [
+  if (rules.length === 0) return;
+  const covers = rules.flatMap((rule) => [
     ...(rule.institutions ?? []).map((id) => ctx.registry.institutionById(id)?.en[0] ?? id),
     ...(rule.kinds ?? []).map((k) => `a ${k.replace(/-/g, ' ')}`),
-  ].join(' or ');
-  const coversEt = [
+  ]).join(' or ');
+  const coversEt = rules.flatMap((rule) => [
     ...(rule.institutions ?? []).map((id) => ctx.registry.institutionById(id)?.et[0] ?? id),
     ...(rule.kinds ?? []).map((k) => k.replace(/-/g, ' ')),
-  ].join(' või ');
+  ]).join(' või ');
+  const quoted = rules.map((r) => `"${r.actPhrase}", ${r.cite}`).join('; ');
   out.push(diagnostic('basis-originator-mismatch', basis.span, {
-    en: `${clause.label} of the RSVS covers information of ${covers} ("${rule.actPhrase}", ${rule.cite}), and the originator ${inst.en[0]} is not one. Check the basis, or the originator.`,
-    et: `RSVS ${clause.label} käsitleb asutuse ${coversEt} teavet ("${rule.actPhrase}", ${rule.cite}); koostaja ${inst.et[0]} seda pole. Kontrolli alust või koostajat.`,
+    en: `${clause.label} of the RSVS covers information of ${covers} (${quoted}), and the originator ${inst.en[0]} is not one. Check the basis, or the originator.`,
+    et: `RSVS ${clause.label} käsitleb asutuse ${coversEt} teavet (${quoted}); koostaja ${inst.et[0]} seda pole. Kontrolli alust või koostajat.`,
   }));
 }

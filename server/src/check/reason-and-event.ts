@@ -6,11 +6,22 @@
 //   register holds such information: that needs a reason.
 // - Clauses that name an event on which classification expires (§§ 8–10) want the event
 //   stated, so the holder knows when it ends (§ 11(1), § 12).
-import type { Block } from '../../../grammar/index.ts';
-import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, termOf, termYears, validDate, value } from './model.ts';
-import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
+import type { Block, Part, Ymd } from '../../../grammar/index.ts';
+import type { Clause } from '../law/types.ts';
+import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, levelText, termOf, termYears, validDate, value } from './model.ts';
+import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 
 export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
+  // A part with a basis of its own is held to § 9 p 11 as a decision is.
+  if (block.kind === 'marking') {
+    for (const part of block.parts) {
+      const clause = clauseOf(part, ctx);
+      if (clause?.levels && clause.higherWithReason && !field(part, 'reason')) {
+        higherWithoutReason(part, clause, validDate(block, 'registered'), insertFieldFix(doc.text, part, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', isEstonian(doc.text, block))}: ""`, true), out);
+      }
+    }
+    return;
+  }
   if (block.kind !== 'decision') return;
   const clause = clauseOf(block, ctx);
   if (!clause?.levels) return;
@@ -18,25 +29,10 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
   const hasReason = !!field(block, 'reason');
   const reasonFix = () => insertFieldFix(doc.text, block, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', estonian)}: ""`, true);
 
-  if (clause.higherWithReason && !hasReason) {
-    const level = value(block, 'level', 'level');
-    if (level && LEVEL_RANK[level.level] > LEVEL_RANK[clause.levels.min]) {
-      out.push(diagnostic('reason-needed-for-higher', level.span, {
-        en: `${clause.label} of the RSVS classifies register information at '${clause.levels.min}'; '${level.level}' is allowed only if the register holds information of that level. Say so in a 'reason', or lower the level to '${clause.levels.min}'.`,
-        et: `RSVS ${clause.label} järgi on registri teave '${clause.levels.min}'; kõrgem tase on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal 'põhjendus' või alanda taset.`,
-      }, [reasonFix()]));
-    }
-    const term = termOf(block);
-    const y = term ? termYears(term, validDate(block, 'classified')) : undefined;
-    if (term && y !== undefined && clause.maxYears !== null && y > clause.maxYears) {
-      out.push(diagnostic('reason-needed-for-higher', term.span, {
-        en: `${clause.label} of the RSVS classifies register information for at most ${clause.maxYears} years; a longer term is allowed only if the register holds information classified for longer. Say so in a 'reason', or shorten the term to ${clause.maxYears} years.`,
-        et: `RSVS ${clause.label} järgi salastatakse registri teave kuni ${clause.maxYears} aastaks; pikem tähtaeg on lubatud vaid siis, kui register sisaldab kauem salastatud teavet. Põhjenda seda või lühenda tähtaega.`,
-      }, [reasonFix()]));
-    }
-  }
+  if (clause.higherWithReason && !hasReason) higherWithoutReason(block, clause, validDate(block, 'classified'), reasonFix(), out);
 
-  if (clause.exceptNoDamage && !hasReason) {
+  // Information for internal use is exactly the information whose disclosure would not damage security (§ 11(3)): no reason asked.
+  if (clause.exceptNoDamage && !hasReason && value(block, 'level', 'level')?.level !== 'internal use') {
     // What the clause protects: the security of the Republic, or (§ 8 p 7) the protected person's safety.
     const of = clause.exceptNoDamageOf ?? 'the security of the Republic of Estonia';
     const damaged = { en: of, et: /safety/.test(of) ? 'kaitstava isiku turvalisust' : 'Eesti Vabariigi julgeolekut' };
@@ -52,5 +48,25 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
       en: `Under ${clause.label} of the RSVS classification also expires on an event: ${events}. State it in an 'event' field.`,
       et: `RSVS ${clause.label} järgi lõpeb salastatus ka sündmusega: ${events}. Märgi see väljale 'sündmus'.`,
     }, clause.events.map((ev, i) => insertFieldFix(doc.text, block, { en: `Add 'event: "${ev}"'`, et: `Lisa 'sündmus: "${ev}"'` }, `${fieldName('event', estonian)}: ${JSON.stringify(ev)}`, i === 0))));
+  }
+}
+
+/** § 9 p 11: a level above the clause's, or a term beyond its years, only with the register's reason. */
+function higherWithoutReason(c: Block | Part, clause: Clause, start: Ymd | undefined, reasonFix: Fix, out: Diagnostic[]): void {
+  if (!clause.levels) return;
+  const level = value(c, 'level', 'level');
+  if (level && LEVEL_RANK[level.level] > LEVEL_RANK[clause.levels.min]) {
+    out.push(diagnostic('reason-needed-for-higher', level.span, {
+      en: `${clause.label} of the RSVS classifies register information at '${clause.levels.min}'; '${level.level}' is allowed only if the register holds information of that level. Say so in a 'reason', or lower the level to '${clause.levels.min}'.`,
+      et: `RSVS ${clause.label} järgi on registri teave '${levelText(clause.levels.min, 'et')}'; kõrgem tase on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal 'põhjendus' või alanda taset: '${levelText(clause.levels.min, 'et')}'.`,
+    }, [reasonFix]));
+  }
+  const term = termOf(c);
+  const y = term ? termYears(term, start) : undefined;
+  if (term && y !== undefined && clause.maxYears !== null && y > clause.maxYears) {
+    out.push(diagnostic('reason-needed-for-higher', term.span, {
+      en: `${clause.label} of the RSVS classifies register information for at most ${clause.maxYears} years; a longer term is allowed only if the register holds information classified for longer. Say so in a 'reason', or shorten the term to ${clause.maxYears} years.`,
+      et: `RSVS ${clause.label} järgi salastatakse registri teave kuni ${clause.maxYears} aastaks; pikem tähtaeg on lubatud vaid siis, kui register sisaldab kauem salastatud teavet. Põhjenda seda või lühenda tähtaeg ${clause.maxYears} aastale.`,
+    }, [reasonFix]));
   }
 }
