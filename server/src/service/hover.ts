@@ -11,7 +11,7 @@ import type { CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import type { CompetenceAction, CompetentAuthority } from '../law/registry.ts';
-import type { Authority } from '../law/types.ts';
+import type { Authority, Institution } from '../law/types.ts';
 import { cite, explainBasis } from './explain.ts';
 import { blockName, FIELD_DOCS, INSTITUTION_KIND_NAMES, levelName, t } from './i18n.ts';
 import { locate } from './locate.ts';
@@ -56,7 +56,7 @@ function actLine(a: Act, ctx: CheckContext, lang: Lang): string {
   return `- ${head}: ${what}`;
 }
 
-function authorityName(a: Authority, lang: Lang): string {
+function authorityName(a: Authority | Institution, lang: Lang): string {
   return (lang === 'et' ? a.et[0] ?? a.en[0] : a.en[0] ?? a.et[0]) ?? a.id;
 }
 
@@ -159,10 +159,12 @@ function originatorHover(decision: Block, name: string, ctx: CheckContext, lang:
 }
 
 function authorityHover(block: Block, name: string, ctx: CheckContext, lang: Lang): string {
-  const found = ctx.registry.findAuthority(name);
-  if (!found) return t(lang, 'hover.authority.unknown', name);
-  const other = authorityName(found, lang === 'et' ? 'en' : 'et');
-  const lines = [`**${authorityName(found, lang)}**${other !== authorityName(found, lang) ? ` (${other})` : ''}`, ''];
+  // A correction may name the originating institution itself (§ 15(2)).
+  const found = ctx.registry.findAuthority(name) ?? (block.kind === 'correction' ? ctx.registry.findInstitution(name) : undefined);
+  if (!found && !(block.kind === 'correction' && correctionVerdict(block, courseOfBlock(block, ctx)?.decision ?? block, ctx))) return t(lang, 'hover.authority.unknown', name);
+  const shown = found ? authorityName(found, lang) : name;
+  const other = found ? authorityName(found, lang === 'et' ? 'en' : 'et') : shown;
+  const lines = [`**${shown}**${other !== shown ? ` (${other})` : ''}`, ''];
   const course = courseOfBlock(block, ctx);
   const decision = course?.decision;
   if (!decision) {
