@@ -91,6 +91,23 @@ describe('LSP: diagnostics', function () {
       }
     });
 
+    it('a void extension changes nothing; made lawful, it lengthens the decision (LANGUAGE.md § 11)', async () => {
+      const decisions = lsp.fx.uri('decisions.salastus');
+      const uri = lsp.fx.uri('extension.salastus');
+      const lens = async (): Promise<string | undefined> =>
+        (await lsp.client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: decisions } }))[0]?.command?.title;
+      const text = 'extension "KM-2026/041-E" {\n  decision: "KM-2026/041"\n  date: 2026-06-01\n  authority: "Minister of Defence"\n  period: 5 years\n}\n';
+      const opened = lsp.client.nextDiagnostics(uri, (x) => x.version === 1);
+      await lsp.client.open(uri, text);
+      assert.deepEqual(codesAndLines((await opened).diagnostics), ['4 authority-not-competent']);
+      assert.equal(await lens(), 'Classified until 2041-03-01');
+      const lawful = lsp.client.nextDiagnostics(uri, (x) => x.version === 2);
+      await lsp.client.change(uri, text.replace('Minister of Defence', 'Government of the Republic'));
+      assert.deepEqual((await lawful).diagnostics, []);
+      assert.equal(await lens(), 'Classified until 2046-03-01 (extended by 5 years)');
+      await lsp.client.close(uri);
+    });
+
     it('re-checks the other files when a decision changes in one, and when a file is deleted', async () => {
       const decisions = lsp.fx.uri('decisions.salastus');
       const markings = lsp.fx.uri('markings.salastus');
