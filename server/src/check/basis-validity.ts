@@ -1,8 +1,9 @@
 // basis-unknown, basis-repealed, basis-not-in-force: a legal basis is a clause of §§ 6–10
 // of the Act that was in force on the date of classification.
-import { parseDateText, compareDates, formatEstonian, type BasisValue, type Ymd } from '../../../grammar/index.ts';
+import { formatEstonian, type BasisValue, type Ymd } from '../../../grammar/index.ts';
+import { allowsLevel, standingOn } from '../law/catalogue.ts';
 import type { Clause } from '../law/types.ts';
-import { basisLabel, diagnostic, levelWithin, replaceFix } from './model.ts';
+import { basisLabel, diagnostic, replaceFix } from './model.ts';
 import type { CheckContext, Diagnostic } from './types.ts';
 import type { Values } from './values.ts';
 
@@ -17,7 +18,7 @@ export function checkBasisValues(v: Values, ctx: CheckContext, out: Diagnostic[]
     return;
   }
   if (!date) return;
-  const { repealed, from } = standing(clause, date);
+  const { repealed, from } = standingOn(clause, date);
   if (repealed) {
     out.push(diagnostic('basis-repealed', b.span, {
       en: `${clause.label} of the RSVS was repealed on ${formatEstonian(repealed)}, on or before the date of classification ${formatEstonian(date)}: it cannot be a basis. Choose a clause in force on that date.`,
@@ -49,23 +50,14 @@ function unknown(v: Values, b: BasisValue, date: Ymd | undefined, ctx: CheckCont
   }, near.map((c, i) => replaceFix({ en: `Change to ${c.label}`, et: `Muuda: ${c.label}` }, b.span, c.label, i === 0))));
 }
 
-/** Why a clause was no basis on the date: repealed on or before it, or in force only from a later day (undefined: it was in force). */
-function standing(clause: Clause, date: Ymd): { repealed: Ymd | undefined; from: Ymd | undefined } {
-  const repealed = clause.repealed ? parseDateText(clause.repealed) : undefined;
-  if (repealed && compareDates(repealed, date) <= 0) return { repealed, from: undefined };
-  const from = parseDateText(clause.inForceFrom);
-  return { repealed: undefined, from: from && compareDates(date, from) < 0 ? from : undefined };
-}
-
 /** Whether the clause would be a basis for these values: in force on their date, their level and term allowed. */
 function fits(v: Values, clause: Clause, date: Ymd | undefined): boolean {
   if (date) {
-    const { repealed, from } = standing(clause, date);
+    const { repealed, from } = standingOn(clause, date);
     if (repealed || from) return false;
   } else if (clause.repealed) return false;
   const level = v.level?.level;
-  if (level === 'internal use') return clause.internalUse;
-  if (level && clause.levels && !levelWithin(level, clause.levels)) return false;
+  if (level && allowsLevel(clause, level) === false) return false;
   const term = v.term;
   if (term?.kind === 'possession') return clause.possession !== 'no';
   if (term && clause.possession === 'only') return false;

@@ -2,6 +2,7 @@
 // within what the clause allows (RSVS §§ 5–10); "internal use" only with a clause listed
 // in § 11(3). A repealed clause's content is no longer in the Act and is not checked.
 import type { LevelValue } from '../../../grammar/index.ts';
+import { allowsLevel } from '../law/catalogue.ts';
 import type { Clause } from '../law/types.ts';
 import { diagnostic, LEVEL_RANK, levelText, replaceFix, writeLevel } from './model.ts';
 import type { Diagnostic } from './types.ts';
@@ -16,7 +17,7 @@ function checkOne(level: LevelValue, clause: Clause, w: Writing, out: Diagnostic
   const { min, max } = clause.levels!;
   const rank = LEVEL_RANK[level.level];
   // Within what the clause allows (most blocks): nothing to say, so no message is composed.
-  if (level.level === 'internal use' ? clause.internalUse : rank >= LEVEL_RANK[min] && rank <= LEVEL_RANK[max]) return;
+  if (allowsLevel(clause, level.level)) return;
   const written = w.text ? w.text.slice(level.span.start, level.span.end) : w.estonian ? levelText(level.level, 'et') : level.level;
   const allowed = min === max ? `exactly '${min}'` : `from '${min}' up to '${max}'`;
   const allowedEt = min === max ? `ainult '${levelText(min, 'et')}'` : `'${levelText(min, 'et')}' kuni '${levelText(max, 'et')}'`;

@@ -3,9 +3,10 @@
 // with the levels, terms, expiry events and flags the Act gives each (data/clauses.json,
 // generated from the Act's text by scripts/generate-law.ts), and which originators a
 // clause covers (data/competence.json, `basis-originator-mismatch`).
+import { compareDates, parseDateText, type Ymd } from '../../../grammar/index.ts';
 import clausesData from './data/clauses.json' with { type: 'json' };
 import { COMPETENCE } from './registry.ts';
-import type { CatalogueFile, CatalogueSource, Clause, Institution, SectionInfo } from './types.ts';
+import { levelRank, type CatalogueFile, type CatalogueSource, type Clause, type Institution, type Level, type SectionInfo } from './types.ts';
 
 export type { Clause, Level, LevelRange } from './types.ts';
 export { LEVEL_ORDER, levelRank, levelsBetween, isLevel } from './types.ts';
@@ -116,6 +117,30 @@ export function createCatalogue(data: CatalogueFile): Catalogue {
     },
     clauseNamesOriginator: (c) => originatorRules(c).length > 0,
   };
+}
+
+/**
+ * Whether a clause was a basis on a date, and if not why: repealed on or before it, or in force
+ * only from a later day (LANGUAGE.md § 5). The one answer for the checker and for completion.
+ */
+export function standingOn(clause: Clause, date: Ymd): { repealed: Ymd | undefined; from: Ymd | undefined } {
+  const repealed = clause.repealed ? parseDateText(clause.repealed) : undefined;
+  if (repealed && compareDates(repealed, date) <= 0) return { repealed, from: undefined };
+  const from = parseDateText(clause.inForceFrom);
+  return { repealed: undefined, from: from && compareDates(date, from) < 0 ? from : undefined };
+}
+
+/** Whether the clause was a basis on the date. */
+export function inForceOn(clause: Clause, date: Ymd): boolean {
+  const s = standingOn(clause, date);
+  return !s.repealed && !s.from;
+}
+
+/** Whether the clause allows a level: within its range; 'internal use' only when § 11(3) lists it. Undefined for a repealed clause (the Act no longer says). */
+export function allowsLevel(clause: Clause, level: Level | 'internal use'): boolean | undefined {
+  if (!clause.levels) return undefined;
+  if (level === 'internal use') return clause.internalUse;
+  return levelRank(level) >= levelRank(clause.levels.min) && levelRank(level) <= levelRank(clause.levels.max);
 }
 
 let loaded: Catalogue | undefined;

@@ -8,14 +8,14 @@
 //   registry names; today's date; terms the clause allows; decision ids.
 import {
   BLOCK_FIELDS, BLOCK_KEYWORDS, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, PART_KEYWORDS,
-  compareDates, parseDateText, type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span, type Ymd,
+  type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span,
 } from '../../../grammar/index.ts';
 import { competentFor, correctors, originatorOf } from '../check/competence.ts';
 import { courseOfBlock } from '../check/course.ts';
 import { expectedMarking } from '../check/marking.ts';
-import { LEVEL_RANK, levelWithin, stringOf, validDate, value } from '../check/model.ts';
+import { LEVEL_RANK, stringOf, validDate, value } from '../check/model.ts';
 import type { BlockRef, CheckContext, Lang, WorkspaceIndex } from '../check/types.ts';
-import type { Clause } from '../law/catalogue.ts';
+import { allowsLevel, formatLabel, inForceOn } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import { cite, levelsText, termText } from './explain.ts';
 import { FIELD_DOCS, levelName, t } from './i18n.ts';
@@ -276,11 +276,6 @@ function parsedContainer(ws: Workspace, uri: string, keywordStart: number): { bl
   return p ? { block: b, container: p } : undefined;
 }
 
-function clauseInForce(c: Clause, at: Ymd): boolean {
-  const from = parseDateText(c.inForceFrom);
-  return !c.repealed && (!from || compareDates(at, from) >= 0);
-}
-
 function basisItems(ctx: CheckContext, parsed: { block: Block; container: Block | Part } | undefined, lang: Lang, span: Span): CompletionItem[] {
   const c = parsed?.container;
   const level = c ? value(c, 'level', 'level')?.level : undefined;
@@ -289,9 +284,9 @@ function basisItems(ctx: CheckContext, parsed: { block: Block; container: Block 
   const at = (decision && validDate(decision, 'classified')) ?? ctx.today;
   const items: CompletionItem[] = [];
   ctx.catalogue.allClauses().forEach((clause, order) => {
-    if (!clauseInForce(clause, at) || !clause.levels) return;
-    if (level && level !== 'internal use' && (LEVEL_RANK[level] < LEVEL_RANK[clause.levels.min] || (LEVEL_RANK[level] > LEVEL_RANK[clause.levels.max] && !clause.higherWithReason))) return;
-    if (level === 'internal use' && !clause.internalUse) return;
+    // The checker's own answers (law/catalogue.ts): what completion offers, basis-* and level-* accept.
+    if (!inForceOn(clause, at) || !clause.levels) return;
+    if (level && !allowsLevel(clause, level)) return;
     // Clauses about the originator's own information first, then general ones, then those about other institutions.
     const rank = !inst ? 1 : ctx.catalogue.clauseNamesOriginator(clause) ? (ctx.catalogue.originatorsAllowed(clause, inst) ? 0 : 2) : 1;
     const max = clause.levels.max;
@@ -312,7 +307,7 @@ function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckC
   const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret', 'internal use'];
   const items: CompletionItem[] = [];
   for (const l of levels) {
-    const allowed = clause?.levels ? (l === 'internal use' ? clause.internalUse : levelWithin(l, clause.levels)) : true;
+    const allowed = clause ? allowsLevel(clause, l) ?? true : true;
     for (const et of [false, true]) {
       const label = et ? LEVEL_ESTONIAN[l] : l;
       items.push({
@@ -585,7 +580,7 @@ function valueItems(
         const level = value(ref.block, 'level', 'level');
         const basis = value(ref.block, 'basis', 'basis');
         const title = stringOf(ref.block, 'title');
-        const detail = [level ? levelName(level.level, lang) : undefined, basis ? `§ ${basis.section} p ${basis.clause}` : undefined, title].filter(Boolean).join(' · ');
+        const detail = [level ? levelName(level.level, lang) : undefined, basis ? formatLabel(basis.section, basis.clause, basis.sup) : undefined, title].filter(Boolean).join(' · ');
         items.push({ label: id, kind: 'reference', insertText: quote(id), span, filterText: quote(id), detail, sortText: `${ref.uri === uri ? 0 : 1}${id}` });
       }
       return items;
