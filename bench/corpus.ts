@@ -19,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  addYears, compareDates, FIELD_ALIASES, formatEstonian, formatIso, isLeapYear, LEVEL_ESTONIAN,
+  addDays, addYears, compareDates, dayNumber, FIELD_ALIASES, fromDayNumber, formatEstonian, formatIso, isLeapYear, LEVEL_ESTONIAN,
   type FieldName, type LevelName, type Ymd,
 } from '../grammar/index.ts';
 import { loadCatalogue, type Catalogue, type Clause } from '../server/src/law/catalogue.ts';
@@ -121,32 +121,6 @@ export interface CorpusOptions {
 // ---------------------------------------------------------------------------------------
 // Dates
 
-function daysFromCivil(d: Ymd): number {
-  const y = d.month <= 2 ? d.year - 1 : d.year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (d.month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d.day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): Ymd {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-function addDays(d: Ymd, n: number): Ymd {
-  return civilFromDays(daysFromCivil(d) + n);
-}
-
 function parseIso(s: string): Ymd {
   const [y, m, d] = s.split('-').map(Number);
   return { year: y!, month: m!, day: d! };
@@ -154,9 +128,9 @@ function parseIso(s: string): Ymd {
 
 /** A random day in [from, to]; never 29 February, so "N years later" needs no care. */
 function dayBetween(rng: Rng, from: Ymd, to: Ymd): Ymd {
-  const a = daysFromCivil(from);
-  const b = daysFromCivil(to);
-  const d = civilFromDays(a + rng.int(Math.max(1, b - a + 1)));
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  const d = fromDayNumber(a + rng.int(Math.max(1, b - a + 1)));
   return d.month === 2 && d.day === 29 ? { ...d, day: 28 } : d;
 }
 

@@ -35,10 +35,11 @@ export function addYears(d: Ymd, years: number): Ymd {
 /** The day `n` days after `d` (before it, for a negative n). */
 export function addDays(d: Ymd, n: number): Ymd {
   // Through the proleptic Gregorian day count: no Date object, so years 1–9999 all work.
-  return fromDays(toDays(d) + n);
+  return fromDayNumber(dayNumber(d) + n);
 }
 
-function toDays({ year, month, day }: Ymd): number {
+/** The day's number in the proleptic Gregorian count (its difference to another's is the days between them). */
+export function dayNumber({ year, month, day }: Ymd): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -47,7 +48,8 @@ function toDays({ year, month, day }: Ymd): number {
   return era * 146097 + doe;
 }
 
-function fromDays(z: number): Ymd {
+/** The day of a `dayNumber`. */
+export function fromDayNumber(z: number): Ymd {
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);

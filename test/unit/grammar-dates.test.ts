@@ -1,7 +1,7 @@
 // Dates as the language writes them: `2026-03-01` or `01.03.2026`, read digit by digit. The
 // reading must accept exactly what the two patterns of LANGUAGE.md § 2 describe.
 import assert from 'node:assert/strict';
-import { parseDateText } from '../../grammar/index.ts';
+import { addDays, dayNumber, fromDayNumber, parseDateText } from '../../grammar/index.ts';
 import { rng } from '../helpers/random.ts';
 
 /** The two shapes as regular expressions: the reference the digit-by-digit reading is held to. */
@@ -35,5 +35,22 @@ describe('grammar: dates', () => {
       if (random() < 0.2) s = `${Math.floor(random() * 100)}.${Math.floor(random() * 100)}.${Math.floor(random() * 100_000)}`;
       assert.deepEqual(parseDateText(s), byPattern(s), JSON.stringify(s));
     }
+  });
+});
+
+describe('grammar: days (dayNumber, addDays)', () => {
+  it('count days as the calendar does, across months, leap years and centuries', () => {
+    for (let i = 0; i < 3000; i++) {
+      const t = Date.UTC(1890, 0, 1) + Math.floor(((i * 2654435761) % 80000)) * 86_400_000;
+      const d = new Date(t);
+      const ymd = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+      const n = ((i * 40503) % 1500) - 750;
+      const e = new Date(t + n * 86_400_000);
+      assert.deepEqual(addDays(ymd, n), { year: e.getUTCFullYear(), month: e.getUTCMonth() + 1, day: e.getUTCDate() }, `${JSON.stringify(ymd)} + ${n}`);
+      assert.equal(dayNumber(addDays(ymd, n)) - dayNumber(ymd), n);
+    }
+    assert.deepEqual(addDays({ year: 2024, month: 3, day: 1 }, -1), { year: 2024, month: 2, day: 29 });
+    assert.deepEqual(addDays({ year: 2100, month: 3, day: 1 }, -1), { year: 2100, month: 2, day: 28 });
+    assert.deepEqual(fromDayNumber(dayNumber({ year: 1, month: 1, day: 1 })), { year: 1, month: 1, day: 1 });
   });
 });
