@@ -182,12 +182,12 @@ function apply(act: Act, s: Standing, classified: Ymd | undefined, ctx: CheckCon
   const block = act.ref.block;
   switch (act.kind) {
     case 'extension':
-      return standing(s.level, s.basis, s.term, s.extensionYears + value(block, 'period', 'years')!.years, classified, undefined, ctx);
+      return standing(s.level, s.basis, s.term, s.extensionYears + value(block, 'period', 'years')!.years, classified, s.declassifiedBy, ctx);
     case 'declassification':
       return { ...s, declassifiedBy: act };
     case 'correction':
       // A corrected term counts from the original date of classification; lawful extensions still add to it (LANGUAGE.md § 11).
-      return standing(value(block, 'level', 'level') ?? s.level, basisOf(block) ?? s.basis, termOf(block) ?? s.term, s.extensionYears, classified, undefined, ctx);
+      return standing(value(block, 'level', 'level') ?? s.level, basisOf(block) ?? s.basis, termOf(block) ?? s.term, s.extensionYears, classified, s.declassifiedBy, ctx);
   }
 }
 
