@@ -65,7 +65,7 @@ function sarif(rs: readonly Reported[], version: string, lang: 'en' | 'et'): obj
         message: { text: r.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: r.file.split(/[\\/]/).map(encodeURIComponent).join('/') },
+            artifactLocation: { uri: artifactUri(r.file) },
             region: {
               startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1,
               endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1,
@@ -75,6 +75,24 @@ function sarif(rs: readonly Reported[], version: string, lang: 'en' | 'et'): obj
       })),
     }],
   };
+}
+
+/**
+ * A file's SARIF `artifactLocation.uri`: a relative path stays relative (to the directory the
+ * command ran in), percent-encoded; an absolute path becomes a `file://` URI: as it was, it
+ * read as a relative reference beginning with a slash, which the SARIF Multitool rejects (SARIF1004).
+ */
+export function artifactUri(file: string, platform: NodeJS.Platform = process.platform): string {
+  const encode = (parts: readonly string[]): string => parts.map(encodeURIComponent).join('/');
+  if (platform === 'win32') {
+    const drive = /^([A-Za-z]):[\\/]/.exec(file);
+    if (drive) return `file:///${drive[1]}:/${encode(file.slice(3).split(/[\\/]/))}`;
+    const unc = /^[\\/]{2}([^\\/]+)[\\/]/.exec(file);
+    if (unc) return `file://${unc[1]}/${encode(file.slice(unc[0].length).split(/[\\/]/))}`;
+  } else if (file.startsWith('/')) {
+    return `file://${encode(file.split('/'))}`;
+  }
+  return encode(file.split(/[\\/]/));
 }
 
 function githubLevel(s: Severity): string {
