@@ -105,6 +105,27 @@ describe('salastus (the command line, in-process)', () => {
     });
   });
 
+  describe('--lang et, text', () => {
+    it('the severity words are Estonian (viga, hoiatus, teave, vihje); --lang en keeps error, warning, information, hint', async () => {
+      const words = { error: 'viga', warning: 'hoiatus', information: 'teave', hint: 'vihje' } as const;
+      const files = [MISTAKES, join(CODE_FIXTURES, 'originator-unknown.salastus'), join(CODE_FIXTURES, 'reason-missing.salastus'), join(CODE_FIXTURES, 'event-missing.salastus')];
+      const en = await run('check', ...TODAY, ...files);
+      const et = await run('check', ...TODAY, '--lang', 'et', ...files);
+      const json = JSON.parse((await run('check', ...TODAY, '--format', 'json', ...files)).out) as JsonDiagnostic[];
+      const enLines = en.out.trimEnd().split('\n');
+      const etLines = et.out.trimEnd().split('\n');
+      assert.equal(etLines.length, json.length);
+      assert.deepEqual(new Set(json.map((d) => d.severity)), new Set(['error', 'warning', 'information', 'hint']), 'every severity is there');
+      json.forEach((d, i) => {
+        const where = `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: `;
+        assert.ok(enLines[i]!.startsWith(`${where}${d.severity} ${d.code} `), enLines[i]);
+        assert.ok(etLines[i]!.startsWith(`${where}${words[d.severity as keyof typeof words]} ${d.code} `), etLines[i]);
+      });
+      const etJson = JSON.parse((await run('check', ...TODAY, '--format', 'json', '--lang', 'et', ...files)).out) as JsonDiagnostic[];
+      assert.deepEqual(etJson.map((d) => d.severity), json.map((d) => d.severity), 'json keeps the English severity names (a contract)');
+    });
+  });
+
   describe('--today', () => {
     it('is what "today" means: a date after it is in the future, the same date before it is not', async () => {
       const file = join(CODE_FIXTURES, 'date-in-future.salastus');

@@ -17,10 +17,18 @@ export function sortReported(rs: Reported[]): Reported[] {
     a.code.localeCompare(b.code));
 }
 
+/** The text format's severity words: the LSP names in English (a contract), Estonian words with --lang et. */
+const SEVERITY_WORDS: Record<'en' | 'et', Record<Severity, string>> = {
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+  et: { error: 'viga', warning: 'hoiatus', information: 'teave', hint: 'vihje' },
+};
+
 export function formatReport(rs: readonly Reported[], format: Format, version: string, lang: 'en' | 'et'): string {
   switch (format) {
-    case 'text':
-      return rs.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`).join('');
+    case 'text': {
+      const words = SEVERITY_WORDS[lang];
+      return rs.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${words[r.severity]} ${r.code} ${r.message}\n`).join('');
+    }
     case 'json':
       return `${JSON.stringify(rs.map((r) => ({ file: r.file, range: r.range, severity: r.severity, code: r.code, message: r.message })), null, 2)}\n`;
     case 'sarif':
