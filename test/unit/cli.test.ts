@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ALL_CODES, CODES } from '../../server/src/check/index.ts';
 import { main } from '../../server/src/cli/run.ts';
+import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { CODE_FIXTURES, REPO, SPEC_EXAMPLES, checkTexts } from '../helpers/salastus.ts';
 
 const CLEAN = join(SPEC_EXAMPLES, 'clean.salastus');
@@ -295,6 +296,60 @@ describe('salastus (the command line, in-process)', () => {
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /piiratud kuni salajane/);
       assert.match(r.out, /15 aastat/);
+    });
+
+    it('prints plain text for a terminal: no Markdown (** or backticks), lines wrapped at 80 characters, the Act\'s words intact', async () => {
+      for (const [basis, lang] of [['§ 9 p 11', 'en'], ['§ 8 p 3', 'et'], ['§ 7 p 5', 'en'], ['§ 10 p 3', 'et']] as const) {
+        const r = await run('explain', '--lang', lang, basis);
+        assert.equal(r.code, 0, r.err);
+        assert.doesNotMatch(r.out, /\*\*|`|^> /m, r.out);
+        for (const line of r.out.split('\n')) assert.ok(line.length <= 80, `${line.length} characters: ${line}`);
+        assert.match(r.out, new RegExp(`^RSVS ${basis} — `));
+      }
+      const r = await run('explain', '§ 9 p 11');
+      const norm = (s: string): string => s.replace(/\s+/g, ' ');
+      assert.ok(norm(r.out).includes(norm(actClause(9, '11'))), r.out);
+      assert.match(r.out, /^Levels: +from secret up to top secret; a higher level and a longer term$/m);
+    });
+
+    it('"§ 99" and "§ 79" are no section of §§ 6–10: it says so and exits 2 (never § 9 p 9 or § 7 p 9 silently)', async () => {
+      for (const [basis, guess] of [['§ 99', '§ 9 p 9'], ['§ 79', '§ 7 p 9'], ['§ 11', undefined], ['§ 1234', undefined]] as const) {
+        const r = await run('explain', basis);
+        assert.equal(r.code, 2, `${basis}: ${r.out}`);
+        assert.equal(r.out, '');
+        assert.ok(r.err.startsWith(`salastus: ${basis} is not one of §§ 6–10 of the RSVS, the sections that list what may be classified.`), r.err);
+        if (guess) assert.match(r.err, new RegExp(`Did you mean ${guess}\\?`));
+        const et = await run('explain', '--lang', 'et', basis);
+        assert.equal(et.code, 2);
+        assert.ok(et.err.startsWith(`salastus: ${basis} ei ole RSVS §-de 6–10 hulgas, kus on loetletud salastatav teave.`), et.err);
+      }
+      const clause = await run('explain', '§ 7 p 99');
+      const near = loadCatalogue().nearestClauses(7, 99).filter((c) => !c.repealed).slice(0, 3).map((c) => c.label);
+      assert.equal(clause.code, 2);
+      assert.equal(clause.err, `salastus: § 7 p 99 is not a clause of §§ 6–10 of the RSVS. Did you mean ${near.join(', ')}?\n`);
+      const words = await run('explain', 'seven');
+      assert.equal(words.code, 2);
+      assert.match(words.err, /^salastus: 'seven' is not a clause: write it as a decision's basis, e.g\. salastus explain "§ 7 p 3"\n$/);
+    });
+
+    it('"§ 7" lists the clauses of § 7, one line each, repealed ones marked', async () => {
+      const clauses = loadCatalogue().allClauses().filter((c) => c.section === 7);
+      for (const lang of ['en', 'et'] as const) {
+        const r = await run('explain', '--lang', lang, '§ 7');
+        assert.equal(r.code, 0, r.err);
+        const lines = r.out.split('\n');
+        assert.match(lines[0]!, /^RSVS § 7 — State secrets related to national defence/);
+        const listed = lines.filter((l) => l.startsWith('§ 7 p '));
+        assert.deepEqual(listed.map((l) => /^§ 7 p \S+/.exec(l)![0]), clauses.map((c) => c.label));
+        for (const l of lines) assert.ok(l.length <= 80, l);
+        listed.forEach((l, i) => {
+          const c = clauses[i]!;
+          if (c.repealed) assert.match(l, lang === 'en' ? /repealed/ : /kehtetu/, l);
+          else assert.ok(l.includes(c.text.replace(/\s+/g, ' ').replace(/^(items of )?information (concerning )?/, '').slice(0, 12)), `what the clause covers is not in\n${l}\n${c.text}`);
+        });
+        assert.match(r.out, /salastus explain "§ 7 p \d+"/);
+      }
+      assert.equal((await run('explain', '§7')).out, (await run('explain', '§ 7')).out);
     });
 
     it('exits 2 for a clause that is not in §§ 6–10, or no clause at all', async () => {

@@ -8,6 +8,7 @@ import { checkFiles, MAX_CORES_FOR_ONE_THREAD, MIN_BYTES_FOR_THREADS, MIN_FILES_
 import { formatReport, type Format } from './report.ts';
 import { explainCommand } from './explain.ts';
 import { loadRegistryFile } from './registry-file.ts';
+import { NO_TERMINAL, type Terminal } from './terminal.ts';
 
 const VERSION = '0.1.0';
 
@@ -90,7 +91,7 @@ function parseOptions(args: string[]): Options {
   return o;
 }
 
-export async function main(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void): Promise<number> {
+export async function main(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void, terminal: Terminal = NO_TERMINAL): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === '--version') {
@@ -104,12 +105,13 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
     if (command === 'explain') {
       const o = parseOptions(rest);
       if (o.paths.length === 0) throw new UsageError('explain needs a basis, e.g. salastus explain "§ 7 p 3"');
-      const text = explainCommand(o.paths.join(' '), o.lang);
-      if (text === undefined) {
-        stderr(`salastus: '${o.paths.join(' ')}' is not a clause of §§ 6–10 of the RSVS\n`);
+      const width = terminal.stdout && terminal.columns ? Math.max(40, terminal.columns - 1) : 80;
+      const r = explainCommand(o.paths.join(' '), o.lang, width);
+      if (!r.ok) {
+        stderr(`salastus: ${r.reason}\n`);
         return 2;
       }
-      stdout(text.endsWith('\n') ? text : `${text}\n`);
+      stdout(r.text);
       return 0;
     }
     if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
