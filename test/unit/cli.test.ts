@@ -3,7 +3,7 @@
 // `npm run build` first) for the exit codes and to show it prints what main() prints.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ALL_CODES, CODES } from '../../server/src/check/index.ts';
@@ -57,11 +57,11 @@ describe('salastus (the command line, in-process)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('exit status', () => {
-    it('0 for a clean file, with nothing printed', async () => {
+    it('0 for a clean file: nothing on stdout, the one-line summary on stderr', async () => {
       const r = await run('check', ...TODAY, CLEAN);
       assert.equal(r.code, 0, r.err);
       assert.equal(r.out, '');
-      assert.equal(r.err, '');
+      assert.equal(r.err, 'Checked 1 file: no errors, no warnings.\n');
     });
 
     it('0 when only warnings and lesser diagnostics are reported', async () => {
@@ -74,7 +74,7 @@ describe('salastus (the command line, in-process)', () => {
     it('1 when an error-severity diagnostic is reported', async () => {
       const r = await run('check', ...TODAY, MISTAKES);
       assert.equal(r.code, 1);
-      assert.equal(r.err, '');
+      assert.match(r.err, /^Checked 1 file: \d+ errors?/);
     });
 
     const usage: [string, string[], RegExp][] = [
@@ -103,6 +103,128 @@ describe('salastus (the command line, in-process)', () => {
       const r = await run('check', ...TODAY, MISTAKES, join(dir, 'missing'));
       assert.equal(r.code, 2);
       assert.match(r.err, /cannot read .*missing/);
+    });
+  });
+
+  // Issue 18, point 3: a clean check, an empty folder and a mistyped folder printed nothing.
+  describe('what a check says besides its findings', () => {
+    it('text ends with a one-line summary on stderr: files, errors, warnings (and notes), in the --lang language', async () => {
+      const mistakes = await run('check', ...TODAY, MISTAKES);
+      const found = expected(MISTAKES).lines.map((l) => CODES[l.split(':')[2] as keyof typeof CODES].severity);
+      const n = (s: string): number => found.filter((x) => x === s).length;
+      assert.ok(n('error') > 1, 'the example has errors');
+      const notes = n('information') + n('hint');
+      assert.equal(mistakes.err, `Checked 1 file: ${n('error')} errors, ${n('warning') === 0 ? 'no warnings' : `${n('warning')} warning${n('warning') === 1 ? '' : 's'}`}${notes ? `, ${notes} note${notes === 1 ? '' : 's'}` : ''}.\n`);
+      writeFileSync(join(dir, 'a.salastus'), readFileSync(CLEAN, 'utf8'));
+      writeFileSync(join(dir, 'b.salastus'), readFileSync(join(CODE_FIXTURES, 'originator-unknown.salastus'), 'utf8'));
+      try {
+        const two = await run('check', ...TODAY, dir);
+        assert.equal(two.code, 0, two.out);
+        assert.match(two.err, /^Checked 2 files: no errors, \d+ warnings?(, \d+ notes?)?\.\n$/);
+        const et = await run('check', ...TODAY, '--lang', 'et', dir);
+        assert.match(et.err, /^Kontrollitud 2 faili: vigu pole, \d+ hoiatus(t)?(, \d+ märkus(t)?)?\.\n$/);
+        const etMistakes = await run('check', ...TODAY, '--lang', 'et', MISTAKES);
+        assert.match(etMistakes.err, new RegExp(`^Kontrollitud 1 fail: ${n('error')} viga, `));
+      } finally {
+        rmSync(join(dir, 'a.salastus'));
+        rmSync(join(dir, 'b.salastus'));
+      }
+    });
+
+    it('--quiet (-q) leaves the summary out; json, sarif and github print none', async () => {
+      for (const q of ['--quiet', '-q']) {
+        const r = await run('check', ...TODAY, q, MISTAKES);
+        assert.equal(r.code, 1);
+        assert.equal(r.err, '');
+        assert.equal(r.out, (await run('check', ...TODAY, MISTAKES)).out);
+      }
+      for (const format of ['json', 'sarif', 'github']) assert.equal((await run('check', ...TODAY, '--format', format, MISTAKES)).err, '', format);
+    });
+
+    it('2 for a folder that holds no .salastus file (empty, or only other files) or a symbolic link, with the reason on stderr', async () => {
+      const empty = join(dir, 'empty');
+      const other = join(dir, 'other');
+      mkdirSync(empty);
+      mkdirSync(join(other, 'sub'), { recursive: true });
+      writeFileSync(join(other, 'sub', 'notes.txt'), 'decision');
+      try {
+        for (const [path, en, et] of [
+          [empty, /^salastus: there is no \.salastus file in the folder \S+empty\n/, /^salastus: kaustas \S+empty pole ühtegi \.salastus-faili\n/],
+          [other, /^salastus: there is no \.salastus file in the folder \S+other\n/, /^salastus: kaustas \S+other pole ühtegi \.salastus-faili\n/],
+        ] as const) {
+          const r = await run('check', ...TODAY, path);
+          assert.equal(r.code, 2, path);
+          assert.equal(r.out, '');
+          assert.match(r.err, en);
+          assert.match((await run('check', ...TODAY, '--lang', 'et', path)).err, et);
+        }
+        const link = join(dir, 'link');
+        symlinkSync(SPEC_EXAMPLES, link);
+        try {
+          const r = await run('check', ...TODAY, link);
+          assert.equal(r.code, 2);
+          assert.equal(r.err, `salastus: ${link} is a symbolic link, which a check does not follow: give the file or folder it points to\n`);
+        } finally {
+          rmSync(link);
+        }
+        const withGood = await run('check', ...TODAY, CLEAN, empty);
+        assert.equal(withGood.code, 2, 'one empty folder among good paths still fails');
+        assert.equal(withGood.out, '');
+      } finally {
+        rmSync(empty, { recursive: true });
+        rmSync(other, { recursive: true });
+      }
+    });
+
+    it('2 for a mistyped path, said plainly in English and Estonian', async () => {
+      const r = await run('check', ...TODAY, join(dir, 'otsused-typo'));
+      assert.equal(r.code, 2);
+      assert.match(r.err, /^salastus: cannot read \S+otsused-typo: no such file or folder\n/);
+      const et = await run('check', ...TODAY, '--lang', 'et', join(dir, 'otsused-typo'));
+      assert.match(et.err, /^salastus: \S+otsused-typo: sellist faili ega kausta pole\n/);
+    });
+
+    it('a file whose syntax errors were cut short ends with a line saying how many were left out', async () => {
+      // 50 stray characters in one block: 50 syntax errors, of which the parser keeps the first 20.
+      const broken = join(dir, 'broken.salastus');
+      writeFileSync(broken, `decision "B-1" {\n${'  @ #\n'.repeat(25)}}\n`);
+      try {
+        const r = await run('check', ...TODAY, broken);
+        assert.equal(r.code, 1);
+        const shown = r.out.split('\n').filter((l) => / syntax-error /.test(l)).length;
+        assert.equal(shown, 20, r.out);
+        assert.equal(r.err.split('\n')[0], `salastus: ${broken}: 30 more syntax errors were left out.`);
+        assert.match(r.err.split('\n')[1]!, /^Checked 1 file: \d+ errors, /);
+        const et = await run('check', ...TODAY, '--lang', 'et', broken);
+        assert.equal(et.err.split('\n')[0], `salastus: ${broken}: veel 30 süntaksiviga jäi näitamata.`);
+        const quiet = await run('check', ...TODAY, '--quiet', broken);
+        assert.equal(quiet.err, `salastus: ${broken}: 30 more syntax errors were left out.\n`, '--quiet keeps it: it is about the findings');
+        const few = join(dir, 'few.salastus');
+        writeFileSync(few, `decision "B-1" {\n${'  @\n'.repeat(20)}}\n`);
+        try {
+          assert.doesNotMatch((await run('check', ...TODAY, few)).err, /left out/, 'exactly 20: nothing left out');
+        } finally {
+          rmSync(few);
+        }
+      } finally {
+        rmSync(broken);
+      }
+    });
+  });
+
+  // Issue 18, point 4: errors that speak to programmers.
+  describe('--registry', () => {
+    it('a missing file: the reason in words, no ENOENT, exit 2', async () => {
+      const missing = join(dir, 'registri.json');
+      const r = await run('check', ...TODAY, '--registry', missing, CLEAN);
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.equal(r.err, `salastus: cannot read the registry file ${missing}: no such file or folder\n`);
+      const et = await run('check', ...TODAY, '--lang', 'et', '--registry', missing, CLEAN);
+      assert.equal(et.err, `salastus: registrifaili ${missing} ei saa lugeda: sellist faili ega kausta pole\n`);
+      const folder = await run('check', ...TODAY, '--registry', dir, CLEAN);
+      assert.equal(folder.code, 2);
+      assert.match(folder.err, /^salastus: cannot read the registry file \S+: it is a folder\n$/);
     });
   });
 

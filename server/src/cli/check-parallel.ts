@@ -74,9 +74,9 @@ interface FlatIndex {
 }
 
 type Parsed =
-  | { f: number; kind: 'unreadable'; reason: string }
+  | { f: number; kind: 'unreadable'; reason: string; code: string | undefined }
   | { f: number; kind: 'reported'; reported: Reported }
-  | { f: number; kind: 'parsed'; text: string; facts: Facts };
+  | { f: number; kind: 'parsed'; text: string; facts: Facts; leftOut: number };
 
 type Request =
   | { type: 'parse'; files: { f: number; path: string }[] }
@@ -116,13 +116,28 @@ export interface ThreadOptions {
   registryExtension?: RegistryExtension | undefined;
 }
 
+/** A file the command could not read. */
+export interface Unreadable {
+  path: string;
+  reason: string;
+  /** The file system's error code (ENOENT, EACCES, …), when there is one. */
+  code?: string | undefined;
+}
+
+/** The report of a check: its lines, the files it could not read, and per file the syntax errors the parser left out. */
+export interface Checked {
+  reported: Reported[];
+  unreadable: Unreadable[];
+  leftOut: { file: string; count: number }[];
+}
+
 /**
  * Checks `files` (sizes in bytes beside them) with `threads` threads: this one and
  * `threads - 1` checking threads. The report lines are in file order, not yet sorted. When a
  * file cannot be read the check stops after reading (the command reports that and prints no
  * report). Rejects when a thread fails.
  */
-export async function checkInThreads(files: readonly string[], sizes: readonly number[], threads: number, o: ThreadOptions): Promise<{ reported: Reported[]; unreadable: { path: string; reason: string }[] }> {
+export async function checkInThreads(files: readonly string[], sizes: readonly number[], threads: number, o: ThreadOptions): Promise<Checked> {
   const shares = partition(sizes, threads);
   const owner = new Int32Array(files.length);
   shares.forEach((share, t) => { for (const f of share) owner[f] = t; });
@@ -137,21 +152,23 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
     for (const r of await Promise.all(asked)) for (const p of r.files) parsed[p.f] = p;
 
     const reported: Reported[] = [];
-    const unreadable: { path: string; reason: string }[] = [];
+    const unreadable: Unreadable[] = [];
+    const leftOut: { file: string; count: number }[] = [];
     const texts = new Array<string | null>(files.length).fill(null);
     const summaries: { uri: string; doc: SalastusDocument }[] = [];
     const where = new Map<Block, { f: number; at: number }>();
     for (let f = 0; f < files.length; f++) {
       const p = parsed[f];
       if (!p) throw new Error(`${who(f)} did not read ${files[f]}`);
-      if (p.kind === 'unreadable') unreadable.push({ path: files[f]!, reason: p.reason });
+      if (p.kind === 'unreadable') unreadable.push({ path: files[f]!, reason: p.reason, code: p.code });
       else if (p.kind === 'reported') reported.push(p.reported);
       else {
+        if (p.leftOut > 0) leftOut.push({ file: files[f]!, count: p.leftOut });
         texts[f] = p.text;
         summaries.push({ uri: files[f]!, doc: { header: undefined, blocks: stubs(p.facts, f, where), comments: [], syntaxErrors: [], length: p.text.length } });
       }
     }
-    if (unreadable.length > 0) return { reported, unreadable };
+    if (unreadable.length > 0) return { reported, unreadable, leftOut };
 
     // The same function, over the same files in the same order, as a check in one thread.
     const index = flatten(buildIndex(summaries), where);
@@ -167,7 +184,7 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
       if (!lines) throw new Error(`${who(f)} did not check ${files[f]}`);
       for (const r of lines) reported.push(r);
     }
-    return { reported, unreadable };
+    return { reported, unreadable, leftOut };
   } finally {
     await Promise.all(pool.map((th) => th.close()));
   }
@@ -310,17 +327,19 @@ class Share {
 
   /** Reads and parses `files`; `denyFirst` (a test's fault) makes the first one unreadable. */
   parse(files: readonly { f: number; path: string }[], denyFirst = false): Parsed[] {
+    const leftOut = new Map<number, number>();
     const loaded = files.map(({ f, path }, i): Parsed | CheckedDocument<string> => {
       const l: Loaded = denyFirst && i === 0 ? loadFile(path, denied) : loadFile(path);
-      if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason } : { f, kind: 'reported', reported: l.reported };
+      if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason, code: l.code } : { f, kind: 'reported', reported: l.reported };
       this.own.set(f, l.doc);
+      leftOut.set(f, l.leftOut);
       return l.doc;
     });
     // What buildIndex makes of these documents alone tells which of their blocks it indexes, and under which keys.
     const local = buildIndex([...this.own.values()]);
     const targets = new Map<Block, string>();
     for (const [target, refs] of local.extensionsOf) for (const r of refs) targets.set(r.block, target);
-    return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc, targets) }));
+    return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc, targets), leftOut: leftOut.get(files[i]!.f) ?? 0 }));
   }
 
   /** Checks this share's documents against `flat`, the whole workspace's index; `texts` has the other files' texts. */
