@@ -5,11 +5,12 @@
 import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Ymd } from '../../../grammar/index.ts';
-import { checkWorkspace, type CheckedDocument } from '../check/index.ts';
+import { buildIndex, checkDocument, type CheckContext, type CheckedDocument } from '../check/index.ts';
 import type { RegistryExtension } from '../law/registry.ts';
 import { findSalastusFiles } from '../io/files.ts';
 import { checkInThreads, type Checked, type Unreadable } from './check-parallel.ts';
 import { checkOptions, errorText, loadFile, reportedOf } from './per-file.ts';
+import type { Phase } from './progress.ts';
 import { sortReported, type Reported } from './report.ts';
 
 export interface CheckFilesOptions {
@@ -18,6 +19,8 @@ export interface CheckFilesOptions {
   registryExtension?: RegistryExtension | undefined;
   /** Threads to check with; 1 checks in this thread. Default: `defaultJobs()`. */
   jobs?: number | undefined;
+  /** Told how many of the files are read, then checked. */
+  onProgress?: ((phase: Phase, done: number, total: number) => void) | undefined;
 }
 
 /**
@@ -91,7 +94,7 @@ export async function checkFiles(paths: readonly string[], o: CheckFilesOptions)
   const reported: Reported[] = [];
   const leftOut: Checked['leftOut'] = [];
   const docs: CheckedDocument<string>[] = [];
-  for (const file of files) {
+  files.forEach((file, i) => {
     const l = loadFile(file);
     if (l.kind === 'unreadable') unreadable.push({ path: file, reason: l.reason, code: l.code });
     else if (l.kind === 'reported') reported.push(l.reported);
@@ -99,9 +102,15 @@ export async function checkFiles(paths: readonly string[], o: CheckFilesOptions)
       docs.push(l.doc);
       if (l.leftOut > 0) leftOut.push({ file, count: l.leftOut });
     }
-  }
-  const results = checkWorkspace(docs, checkOptions(o.today, o.registryExtension));
-  for (const doc of docs) for (const r of reportedOf(doc, results.get(doc.uri) ?? [], o.lang)) reported.push(r);
+    o.onProgress?.('read', i + 1, files.length);
+  });
+  // checkWorkspace, one document at a time, to tell the progress (the checking threads do the same).
+  const ctx: CheckContext = { ...checkOptions(o.today, o.registryExtension), index: buildIndex(docs) };
+  const skipped = files.length - docs.length;
+  docs.forEach((doc, i) => {
+    for (const r of reportedOf(doc, checkDocument(doc, ctx), o.lang)) reported.push(r);
+    o.onProgress?.('check', skipped + i + 1, files.length);
+  });
   return { reported: sortReported(reported), unreadable, empty, leftOut, files: files.length };
 }
 

@@ -114,6 +114,8 @@ export interface ThreadOptions {
   today: Ymd;
   lang: 'en' | 'et';
   registryExtension?: RegistryExtension | undefined;
+  /** Told, in this thread, how many files are read and checked (this thread's one by one, another's when it answers). */
+  onProgress?: ((phase: 'read' | 'check', done: number, total: number) => void) | undefined;
 }
 
 /** A file the command could not read. */
@@ -146,9 +148,12 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
   const pool = shares.slice(1).map((_, k) => new CheckThread(k, { role: ROLE, thread: k, today: o.today, lang: o.lang, registryExtension: o.registryExtension }));
   try {
     const mine = new Share();
-    const asked = pool.map((th, k) => th.request({ type: 'parse', files: shares[k + 1]!.map((f) => ({ f, path: files[f]! })) }, 'parsed'));
+    let done = 0;
+    const tick = (phase: 'read' | 'check', n = 1): void => { done += n; o.onProgress?.(phase, done, files.length); };
+    const asked = pool.map((th, k) => th.request({ type: 'parse', files: shares[k + 1]!.map((f) => ({ f, path: files[f]! })) }, 'parsed')
+      .then((r) => { tick('read', r.files.length); return r; }));
     const parsed = new Array<Parsed | undefined>(files.length);
-    for (const p of mine.parse(shares[0]!.map((f) => ({ f, path: files[f]! })))) parsed[p.f] = p;
+    for (const p of mine.parse(shares[0]!.map((f) => ({ f, path: files[f]! })), false, () => tick('read'))) parsed[p.f] = p;
     for (const r of await Promise.all(asked)) for (const p of r.files) parsed[p.f] = p;
 
     const reported: Reported[] = [];
@@ -174,9 +179,12 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
     const index = flatten(buildIndex(summaries), where);
     const uris = [...files];
     const textsFor = (t: number): (string | null)[] => texts.map((text, f) => (owner[f] === t ? null : text));
-    const checked = pool.map((th, k) => th.request({ type: 'check', uris, texts: textsFor(k + 1), index }, 'checked'));
+    // Files that are not parsed are not checked: the count starts with them.
+    done = files.length - summaries.length;
+    const checked = pool.map((th, k) => th.request({ type: 'check', uris, texts: textsFor(k + 1), index }, 'checked')
+      .then((r) => { tick('check', r.files.length); return r; }));
     const byFile = new Array<Reported[] | undefined>(files.length);
-    for (const c of mine.check(uris, textsFor(0), index, o)) byFile[c.f] = c.reported;
+    for (const c of mine.check(uris, textsFor(0), index, o, () => tick('check'))) byFile[c.f] = c.reported;
     for (const r of await Promise.all(checked)) for (const c of r.files) byFile[c.f] = c.reported;
     for (let f = 0; f < files.length; f++) {
       if (parsed[f]!.kind !== 'parsed') continue;
@@ -325,11 +333,12 @@ function serve(): void {
 class Share {
   private readonly own = new Map<number, CheckedDocument<string>>();
 
-  /** Reads and parses `files`; `denyFirst` (a test's fault) makes the first one unreadable. */
-  parse(files: readonly { f: number; path: string }[], denyFirst = false): Parsed[] {
+  /** Reads and parses `files`; `denyFirst` (a test's fault) makes the first one unreadable; `tick` is called after each. */
+  parse(files: readonly { f: number; path: string }[], denyFirst = false, tick?: () => void): Parsed[] {
     const leftOut = new Map<number, number>();
     const loaded = files.map(({ f, path }, i): Parsed | CheckedDocument<string> => {
       const l: Loaded = denyFirst && i === 0 ? loadFile(path, denied) : loadFile(path);
+      tick?.();
       if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason, code: l.code } : { f, kind: 'reported', reported: l.reported };
       this.own.set(f, l.doc);
       leftOut.set(f, l.leftOut);
@@ -343,7 +352,7 @@ class Share {
   }
 
   /** Checks this share's documents against `flat`, the whole workspace's index; `texts` has the other files' texts. */
-  check(uris: readonly string[], texts: readonly (string | null)[], flat: FlatIndex, o: ThreadOptions): { f: number; reported: Reported[] }[] {
+  check(uris: readonly string[], texts: readonly (string | null)[], flat: FlatIndex, o: ThreadOptions, tick?: () => void): { f: number; reported: Reported[] }[] {
     const others = new Map<number, OtherFile>();
     const other = (f: number): OtherFile => {
       let file = others.get(f);
@@ -378,7 +387,11 @@ class Share {
     };
     const index: WorkspaceIndex = { byId: take(flat.byId), decisions: take(flat.decisions), extensionsOf: take(flat.extensionsOf) };
     const ctx: CheckContext = { ...checkOptions(o.today, o.registryExtension), index };
-    return [...this.own].map(([f, doc]) => ({ f, reported: reportedOf(doc, checkDocument(doc, ctx), o.lang) }));
+    return [...this.own].map(([f, doc]) => {
+      const reported = reportedOf(doc, checkDocument(doc, ctx), o.lang);
+      tick?.();
+      return { f, reported };
+    });
   }
 }
 

@@ -10,6 +10,7 @@ import { explainCommand } from './explain.ts';
 import { helpText } from './help.ts';
 import { messages, type Lang, type Messages } from './messages.ts';
 import { parseArgs, UsageError, type Command } from './options.ts';
+import { Progress } from './progress.ts';
 import { loadRegistryFile } from './registry-file.ts';
 import { formatReport } from './report.ts';
 import { NO_TERMINAL, type Terminal } from './terminal.ts';
@@ -59,7 +60,7 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
       stdout(r.text);
       return 0;
     }
-    return await check(args, stdout, stderr, say);
+    return await check(args, stdout, stderr, terminal, say);
   } catch (e) {
     if (e instanceof UsageError) {
       stderr(`salastus: ${e.message}\n${say.seeHelp(e.command)}\n`);
@@ -70,10 +71,16 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
   }
 }
 
-async function check(o: ReturnType<typeof parseArgs>, stdout: (s: string) => void, stderr: (s: string) => void, say: Messages): Promise<number> {
+async function check(o: ReturnType<typeof parseArgs>, stdout: (s: string) => void, stderr: (s: string) => void, terminal: Terminal, say: Messages): Promise<number> {
   if (o.paths.length === 0) throw new UsageError(say.checkNeedsPath(), 'check');
   const extra = o.registry === undefined ? undefined : readRegistry(o.registry, say);
-  const r = await checkFiles(o.paths, { today: o.today, lang: o.lang, registryExtension: extra, jobs: o.jobs });
+  const progress = o.quiet ? undefined : Progress.on(terminal, stderr, o.lang);
+  let r;
+  try {
+    r = await checkFiles(o.paths, { today: o.today, lang: o.lang, registryExtension: extra, jobs: o.jobs, onProgress: progress?.update });
+  } finally {
+    progress?.clear();
+  }
   if (r.unreadable.length > 0 || r.empty.length > 0) {
     for (const u of r.unreadable) stderr(`salastus: ${say.cannotRead(u.path, say.fileError(u.code) ?? u.reason)}\n`);
     for (const p of r.empty) stderr(`salastus: ${say.noSalastusFile(p.path, p.kind)}\n`);
