@@ -31,6 +31,8 @@ export interface SegmentResult {
   block: Block | undefined;
   comments: readonly Span[];
   errors: readonly SyntaxError[];
+  /** Syntax errors found beyond MAX_ERRORS_PER_SEGMENT and not kept (set only when there are some). */
+  errorsLeftOut?: number;
 }
 
 /** At most this many syntax errors are kept per segment; a binary file must not flood the editor. */
@@ -198,7 +200,10 @@ class SegmentContext {
   finish(result: SegmentResult): SegmentResult {
     const errors = this.errors;
     errors.sort((a, b) => a.span.start - b.span.start);
-    if (errors.length > MAX_ERRORS_PER_SEGMENT) errors.length = MAX_ERRORS_PER_SEGMENT;
+    if (errors.length > MAX_ERRORS_PER_SEGMENT) {
+      result.errorsLeftOut = errors.length - MAX_ERRORS_PER_SEGMENT;
+      errors.length = MAX_ERRORS_PER_SEGMENT;
+    }
     // Most segments have neither: one shared empty list each (a large file has tens of thousands).
     result.errors = errors.length === 0 ? NO_ERRORS : errors;
     result.comments = this.comments.length === 0 ? NO_SPANS : this.comments;

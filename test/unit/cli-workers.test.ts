@@ -95,8 +95,8 @@ describe('salastus check --jobs: one thread and two say the same', function () {
     it(`--format ${format}: --jobs 1 and --jobs 2 print byte-identical reports`, async () => {
       const one = await run('check', '--today', '2026-11-21', '--format', format, '--jobs', '1', dir);
       const two = await run('check', '--today', '2026-11-21', '--format', format, '--jobs', '2', dir);
-      assert.equal(one.err, '');
-      assert.equal(two.err, '');
+      assert.equal(one.err, format === 'text' ? `Checked ${FILES} files: 4 errors, no warnings.\n` : '');
+      assert.equal(two.err, one.err);
       assert.equal(two.code, one.code);
       assert.ok(one.out.length > 0);
       assert.equal(two.out, one.out);
@@ -181,6 +181,22 @@ describe('salastus check --jobs: blocks of other threads\' files read as their o
     rmSync(dir, { recursive: true, force: true });
     if (saved === undefined) delete process.env[THREADS_ALWAYS_ENV];
     else process.env[THREADS_ALWAYS_ENV] = saved;
+  });
+
+  it('the syntax errors the parser left out of a broken file are told the same with threads (text, on stderr)', async () => {
+    const broken = join(dir, 'e.salastus');
+    writeFileSync(broken, `decision "E-1" {\n${'  @ #\n'.repeat(25)}}\n`);
+    try {
+      const one = await run('check', '--today', '2026-11-21', '--jobs', '1', dir);
+      assert.ok(one.err.startsWith(`salastus: ${broken}: 30 more syntax errors were left out.\nChecked 5 files: `), one.err);
+      for (const jobs of ['2', '3']) {
+        const many = await run('check', '--today', '2026-11-21', '--jobs', jobs, dir);
+        assert.equal(many.err, one.err, `--jobs ${jobs}`);
+        assert.equal(many.out, one.out, `--jobs ${jobs}`);
+      }
+    } finally {
+      rmSync(broken);
+    }
   });
 
   for (const jobs of ['2', '3', '4']) {

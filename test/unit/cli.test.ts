@@ -3,11 +3,12 @@
 // `npm run build` first) for the exit codes and to show it prints what main() prints.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ALL_CODES, CODES } from '../../server/src/check/index.ts';
 import { main } from '../../server/src/cli/run.ts';
+import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { CODE_FIXTURES, REPO, SPEC_EXAMPLES, checkTexts } from '../helpers/salastus.ts';
 
 const CLEAN = join(SPEC_EXAMPLES, 'clean.salastus');
@@ -56,11 +57,11 @@ describe('salastus (the command line, in-process)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('exit status', () => {
-    it('0 for a clean file, with nothing printed', async () => {
+    it('0 for a clean file: nothing on stdout, the one-line summary on stderr', async () => {
       const r = await run('check', ...TODAY, CLEAN);
       assert.equal(r.code, 0, r.err);
       assert.equal(r.out, '');
-      assert.equal(r.err, '');
+      assert.equal(r.err, 'Checked 1 file: no errors, no warnings.\n');
     });
 
     it('0 when only warnings and lesser diagnostics are reported', async () => {
@@ -73,7 +74,7 @@ describe('salastus (the command line, in-process)', () => {
     it('1 when an error-severity diagnostic is reported', async () => {
       const r = await run('check', ...TODAY, MISTAKES);
       assert.equal(r.code, 1);
-      assert.equal(r.err, '');
+      assert.match(r.err, /^Checked 1 file: \d+ errors?/);
     });
 
     const usage: [string, string[], RegExp][] = [
@@ -102,6 +103,149 @@ describe('salastus (the command line, in-process)', () => {
       const r = await run('check', ...TODAY, MISTAKES, join(dir, 'missing'));
       assert.equal(r.code, 2);
       assert.match(r.err, /cannot read .*missing/);
+    });
+  });
+
+  // Issue 18, point 3: a clean check, an empty folder and a mistyped folder printed nothing.
+  describe('what a check says besides its findings', () => {
+    it('text ends with a one-line summary on stderr: files, errors, warnings (and notes), in the --lang language', async () => {
+      const mistakes = await run('check', ...TODAY, MISTAKES);
+      const found = expected(MISTAKES).lines.map((l) => CODES[l.split(':')[2] as keyof typeof CODES].severity);
+      const n = (s: string): number => found.filter((x) => x === s).length;
+      assert.ok(n('error') > 1, 'the example has errors');
+      const notes = n('information') + n('hint');
+      assert.equal(mistakes.err, `Checked 1 file: ${n('error')} errors, ${n('warning') === 0 ? 'no warnings' : `${n('warning')} warning${n('warning') === 1 ? '' : 's'}`}${notes ? `, ${notes} note${notes === 1 ? '' : 's'}` : ''}.\n`);
+      writeFileSync(join(dir, 'a.salastus'), readFileSync(CLEAN, 'utf8'));
+      writeFileSync(join(dir, 'b.salastus'), readFileSync(join(CODE_FIXTURES, 'originator-unknown.salastus'), 'utf8'));
+      try {
+        const two = await run('check', ...TODAY, dir);
+        assert.equal(two.code, 0, two.out);
+        assert.match(two.err, /^Checked 2 files: no errors, \d+ warnings?(, \d+ notes?)?\.\n$/);
+        const et = await run('check', ...TODAY, '--lang', 'et', dir);
+        assert.match(et.err, /^Kontrollitud 2 faili: vigu pole, \d+ hoiatus(t)?(, \d+ märkus(t)?)?\.\n$/);
+        const etMistakes = await run('check', ...TODAY, '--lang', 'et', MISTAKES);
+        assert.match(etMistakes.err, new RegExp(`^Kontrollitud 1 fail: ${n('error')} viga, `));
+      } finally {
+        rmSync(join(dir, 'a.salastus'));
+        rmSync(join(dir, 'b.salastus'));
+      }
+    });
+
+    it('--quiet (-q) leaves the summary out; json, sarif and github print none', async () => {
+      for (const q of ['--quiet', '-q']) {
+        const r = await run('check', ...TODAY, q, MISTAKES);
+        assert.equal(r.code, 1);
+        assert.equal(r.err, '');
+        assert.equal(r.out, (await run('check', ...TODAY, MISTAKES)).out);
+      }
+      for (const format of ['json', 'sarif', 'github']) assert.equal((await run('check', ...TODAY, '--format', format, MISTAKES)).err, '', format);
+    });
+
+    it('2 for a folder that holds no .salastus file (empty, or only other files) or a symbolic link, with the reason on stderr', async () => {
+      const empty = join(dir, 'empty');
+      const other = join(dir, 'other');
+      mkdirSync(empty);
+      mkdirSync(join(other, 'sub'), { recursive: true });
+      writeFileSync(join(other, 'sub', 'notes.txt'), 'decision');
+      try {
+        for (const [path, en, et] of [
+          [empty, /^salastus: there is no \.salastus file in the folder \S+empty\n/, /^salastus: kaustas \S+empty pole ühtegi \.salastus-faili\n/],
+          [other, /^salastus: there is no \.salastus file in the folder \S+other\n/, /^salastus: kaustas \S+other pole ühtegi \.salastus-faili\n/],
+        ] as const) {
+          const r = await run('check', ...TODAY, path);
+          assert.equal(r.code, 2, path);
+          assert.equal(r.out, '');
+          assert.match(r.err, en);
+          assert.match((await run('check', ...TODAY, '--lang', 'et', path)).err, et);
+        }
+        const link = join(dir, 'link');
+        symlinkSync(SPEC_EXAMPLES, link);
+        try {
+          const r = await run('check', ...TODAY, link);
+          assert.equal(r.code, 2);
+          assert.equal(r.err, `salastus: ${link} is a symbolic link, which a check does not follow: give the file or folder it points to\n`);
+        } finally {
+          rmSync(link);
+        }
+        const withGood = await run('check', ...TODAY, CLEAN, empty);
+        assert.equal(withGood.code, 2, 'one empty folder among good paths still fails');
+        assert.equal(withGood.out, '');
+      } finally {
+        rmSync(empty, { recursive: true });
+        rmSync(other, { recursive: true });
+      }
+    });
+
+    it('2 for a mistyped path, said plainly in English and Estonian', async () => {
+      const r = await run('check', ...TODAY, join(dir, 'otsused-typo'));
+      assert.equal(r.code, 2);
+      assert.match(r.err, /^salastus: cannot read \S+otsused-typo: no such file or folder\n/);
+      const et = await run('check', ...TODAY, '--lang', 'et', join(dir, 'otsused-typo'));
+      assert.match(et.err, /^salastus: \S+otsused-typo: sellist faili ega kausta pole\n/);
+    });
+
+    it('a file whose syntax errors were cut short ends with a line saying how many were left out', async () => {
+      // 50 stray characters in one block: 50 syntax errors, of which the parser keeps the first 20.
+      const broken = join(dir, 'broken.salastus');
+      writeFileSync(broken, `decision "B-1" {\n${'  @ #\n'.repeat(25)}}\n`);
+      try {
+        const r = await run('check', ...TODAY, broken);
+        assert.equal(r.code, 1);
+        const shown = r.out.split('\n').filter((l) => / syntax-error /.test(l)).length;
+        assert.equal(shown, 20, r.out);
+        assert.equal(r.err.split('\n')[0], `salastus: ${broken}: 30 more syntax errors were left out.`);
+        assert.match(r.err.split('\n')[1]!, /^Checked 1 file: \d+ errors, /);
+        const et = await run('check', ...TODAY, '--lang', 'et', broken);
+        assert.equal(et.err.split('\n')[0], `salastus: ${broken}: veel 30 süntaksiviga jäi näitamata.`);
+        const quiet = await run('check', ...TODAY, '--quiet', broken);
+        assert.equal(quiet.err, `salastus: ${broken}: 30 more syntax errors were left out.\n`, '--quiet keeps it: it is about the findings');
+        const few = join(dir, 'few.salastus');
+        writeFileSync(few, `decision "B-1" {\n${'  @\n'.repeat(20)}}\n`);
+        try {
+          assert.doesNotMatch((await run('check', ...TODAY, few)).err, /left out/, 'exactly 20: nothing left out');
+        } finally {
+          rmSync(few);
+        }
+      } finally {
+        rmSync(broken);
+      }
+    });
+  });
+
+  // Issue 18, point 4: errors that speak to programmers.
+  describe('--registry', () => {
+    it('a missing file: the reason in words, no ENOENT, exit 2', async () => {
+      const missing = join(dir, 'registri.json');
+      const r = await run('check', ...TODAY, '--registry', missing, CLEAN);
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.equal(r.err, `salastus: cannot read the registry file ${missing}: no such file or folder\n`);
+      const et = await run('check', ...TODAY, '--lang', 'et', '--registry', missing, CLEAN);
+      assert.equal(et.err, `salastus: registrifaili ${missing} ei saa lugeda: sellist faili ega kausta pole\n`);
+      const folder = await run('check', ...TODAY, '--registry', dir, CLEAN);
+      assert.equal(folder.code, 2);
+      assert.match(folder.err, /^salastus: cannot read the registry file \S+: it is a folder\n$/);
+    });
+  });
+
+  describe('--lang et, text', () => {
+    it('the severity words are Estonian (viga, hoiatus, teave, vihje); --lang en keeps error, warning, information, hint', async () => {
+      const words = { error: 'viga', warning: 'hoiatus', information: 'teave', hint: 'vihje' } as const;
+      const files = [MISTAKES, join(CODE_FIXTURES, 'originator-unknown.salastus'), join(CODE_FIXTURES, 'reason-missing.salastus'), join(CODE_FIXTURES, 'event-missing.salastus')];
+      const en = await run('check', ...TODAY, ...files);
+      const et = await run('check', ...TODAY, '--lang', 'et', ...files);
+      const json = JSON.parse((await run('check', ...TODAY, '--format', 'json', ...files)).out) as JsonDiagnostic[];
+      const enLines = en.out.trimEnd().split('\n');
+      const etLines = et.out.trimEnd().split('\n');
+      assert.equal(etLines.length, json.length);
+      assert.deepEqual(new Set(json.map((d) => d.severity)), new Set(['error', 'warning', 'information', 'hint']), 'every severity is there');
+      json.forEach((d, i) => {
+        const where = `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: `;
+        assert.ok(enLines[i]!.startsWith(`${where}${d.severity} ${d.code} `), enLines[i]);
+        assert.ok(etLines[i]!.startsWith(`${where}${words[d.severity as keyof typeof words]} ${d.code} `), etLines[i]);
+      });
+      const etJson = JSON.parse((await run('check', ...TODAY, '--format', 'json', '--lang', 'et', ...files)).out) as JsonDiagnostic[];
+      assert.deepEqual(etJson.map((d) => d.severity), json.map((d) => d.severity), 'json keeps the English severity names (a contract)');
     });
   });
 
@@ -274,6 +418,60 @@ describe('salastus (the command line, in-process)', () => {
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /piiratud kuni salajane/);
       assert.match(r.out, /15 aastat/);
+    });
+
+    it('prints plain text for a terminal: no Markdown (** or backticks), lines wrapped at 80 characters, the Act\'s words intact', async () => {
+      for (const [basis, lang] of [['§ 9 p 11', 'en'], ['§ 8 p 3', 'et'], ['§ 7 p 5', 'en'], ['§ 10 p 3', 'et']] as const) {
+        const r = await run('explain', '--lang', lang, basis);
+        assert.equal(r.code, 0, r.err);
+        assert.doesNotMatch(r.out, /\*\*|`|^> /m, r.out);
+        for (const line of r.out.split('\n')) assert.ok(line.length <= 80, `${line.length} characters: ${line}`);
+        assert.match(r.out, new RegExp(`^RSVS ${basis} — `));
+      }
+      const r = await run('explain', '§ 9 p 11');
+      const norm = (s: string): string => s.replace(/\s+/g, ' ');
+      assert.ok(norm(r.out).includes(norm(actClause(9, '11'))), r.out);
+      assert.match(r.out, /^Levels: +from secret up to top secret; a higher level and a longer term$/m);
+    });
+
+    it('"§ 99" and "§ 79" are no section of §§ 6–10: it says so and exits 2 (never § 9 p 9 or § 7 p 9 silently)', async () => {
+      for (const [basis, guess] of [['§ 99', '§ 9 p 9'], ['§ 79', '§ 7 p 9'], ['§ 11', undefined], ['§ 1234', undefined]] as const) {
+        const r = await run('explain', basis);
+        assert.equal(r.code, 2, `${basis}: ${r.out}`);
+        assert.equal(r.out, '');
+        assert.ok(r.err.startsWith(`salastus: ${basis} is not one of §§ 6–10 of the RSVS, the sections that list what may be classified.`), r.err);
+        if (guess) assert.match(r.err, new RegExp(`Did you mean ${guess}\\?`));
+        const et = await run('explain', '--lang', 'et', basis);
+        assert.equal(et.code, 2);
+        assert.ok(et.err.startsWith(`salastus: ${basis} ei ole RSVS §-de 6–10 hulgas, kus on loetletud salastatav teave.`), et.err);
+      }
+      const clause = await run('explain', '§ 7 p 99');
+      const near = loadCatalogue().nearestClauses(7, 99).filter((c) => !c.repealed).slice(0, 3).map((c) => c.label);
+      assert.equal(clause.code, 2);
+      assert.equal(clause.err, `salastus: § 7 p 99 is not a clause of §§ 6–10 of the RSVS. Did you mean ${near.join(', ')}?\n`);
+      const words = await run('explain', 'seven');
+      assert.equal(words.code, 2);
+      assert.match(words.err, /^salastus: 'seven' is not a clause: write it as a decision's basis, e.g\. salastus explain "§ 7 p 3"\n$/);
+    });
+
+    it('"§ 7" lists the clauses of § 7, one line each, repealed ones marked', async () => {
+      const clauses = loadCatalogue().allClauses().filter((c) => c.section === 7);
+      for (const lang of ['en', 'et'] as const) {
+        const r = await run('explain', '--lang', lang, '§ 7');
+        assert.equal(r.code, 0, r.err);
+        const lines = r.out.split('\n');
+        assert.match(lines[0]!, /^RSVS § 7 — State secrets related to national defence/);
+        const listed = lines.filter((l) => l.startsWith('§ 7 p '));
+        assert.deepEqual(listed.map((l) => /^§ 7 p \S+/.exec(l)![0]), clauses.map((c) => c.label));
+        for (const l of lines) assert.ok(l.length <= 80, l);
+        listed.forEach((l, i) => {
+          const c = clauses[i]!;
+          if (c.repealed) assert.match(l, lang === 'en' ? /repealed/ : /kehtetu/, l);
+          else assert.ok(l.includes(c.text.replace(/\s+/g, ' ').replace(/^(items of )?information (concerning )?/, '').slice(0, 12)), `what the clause covers is not in\n${l}\n${c.text}`);
+        });
+        assert.match(r.out, /salastus explain "§ 7 p \d+"/);
+      }
+      assert.equal((await run('explain', '§7')).out, (await run('explain', '§ 7')).out);
     });
 
     it('exits 2 for a clause that is not in §§ 6–10, or no clause at all', async () => {

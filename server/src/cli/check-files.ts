@@ -2,14 +2,15 @@
 // resolve across files, as in the editor) and converts the results for reporting.
 // With `jobs` above 1 and a workspace big enough to gain from it, the files are read,
 // parsed and checked by that many threads (check-parallel.ts); the report is the same.
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Ymd } from '../../../grammar/index.ts';
-import { checkWorkspace, type CheckedDocument } from '../check/index.ts';
+import { buildIndex, checkDocument, type CheckContext, type CheckedDocument } from '../check/index.ts';
 import type { RegistryExtension } from '../law/registry.ts';
 import { findSalastusFiles } from '../io/files.ts';
-import { checkInThreads } from './check-parallel.ts';
+import { checkInThreads, type Checked, type Unreadable } from './check-parallel.ts';
 import { checkOptions, errorText, loadFile, reportedOf } from './per-file.ts';
+import type { Phase } from './progress.ts';
 import { sortReported, type Reported } from './report.ts';
 
 export interface CheckFilesOptions {
@@ -18,11 +19,18 @@ export interface CheckFilesOptions {
   registryExtension?: RegistryExtension | undefined;
   /** Threads to check with; 1 checks in this thread. Default: `defaultJobs()`. */
   jobs?: number | undefined;
+  /** Told how many of the files are read, then checked. */
+  onProgress?: ((phase: Phase, done: number, total: number) => void) | undefined;
 }
 
-export interface CheckFilesResult {
-  reported: Reported[];
-  unreadable: { path: string; reason: string }[];
+/**
+ * What a check found: the report's lines (sorted), the paths it could not read, the paths
+ * given that hold no .salastus file (nothing is checked then), how many files were checked,
+ * and per file the syntax errors the parser found but left out.
+ */
+export interface CheckFilesResult extends Checked {
+  empty: { path: string; kind: 'folder' | 'link' | 'other' }[];
+  files: number;
 }
 
 /**
@@ -62,34 +70,58 @@ export function threadsFor(sizes: readonly number[], jobs: number, always = proc
 }
 
 export async function checkFiles(paths: readonly string[], o: CheckFilesOptions): Promise<CheckFilesResult> {
-  const unreadable: { path: string; reason: string }[] = [];
+  const unreadable: Unreadable[] = [];
+  const empty: CheckFilesResult['empty'] = [];
   const found: string[] = [];
   for (const p of paths) {
     try {
-      found.push(...findSalastusFiles(p));
+      const inPath = findSalastusFiles(p);
+      if (inPath.length === 0) empty.push({ path: p, kind: kindOf(p) });
+      found.push(...inPath);
     } catch (e) {
-      unreadable.push({ path: p, reason: errorText(e) });
+      unreadable.push({ path: p, reason: errorText(e), code: (e as NodeJS.ErrnoException | undefined)?.code });
     }
   }
+  if (unreadable.length > 0 || empty.length > 0) return { reported: [], unreadable, empty, leftOut: [], files: 0 };
   const files = [...new Set(found)];
   const jobs = o.jobs ?? defaultJobs();
   const sizes = jobs > 1 ? files.map(sizeOf) : [];
   const threads = threadsFor(sizes, jobs);
   if (threads > 1) {
     const r = await checkInThreads(files, sizes, threads, o);
-    return { reported: sortReported(r.reported), unreadable: [...unreadable, ...r.unreadable] };
+    return { ...r, reported: sortReported(r.reported), empty, files: files.length };
   }
   const reported: Reported[] = [];
+  const leftOut: Checked['leftOut'] = [];
   const docs: CheckedDocument<string>[] = [];
-  for (const file of files) {
+  files.forEach((file, i) => {
     const l = loadFile(file);
-    if (l.kind === 'unreadable') unreadable.push({ path: file, reason: l.reason });
+    if (l.kind === 'unreadable') unreadable.push({ path: file, reason: l.reason, code: l.code });
     else if (l.kind === 'reported') reported.push(l.reported);
-    else docs.push(l.doc);
+    else {
+      docs.push(l.doc);
+      if (l.leftOut > 0) leftOut.push({ file, count: l.leftOut });
+    }
+    o.onProgress?.('read', i + 1, files.length);
+  });
+  // checkWorkspace, one document at a time, to tell the progress (the checking threads do the same).
+  const ctx: CheckContext = { ...checkOptions(o.today, o.registryExtension), index: buildIndex(docs) };
+  const skipped = files.length - docs.length;
+  docs.forEach((doc, i) => {
+    for (const r of reportedOf(doc, checkDocument(doc, ctx), o.lang)) reported.push(r);
+    o.onProgress?.('check', skipped + i + 1, files.length);
+  });
+  return { reported: sortReported(reported), unreadable, empty, leftOut, files: files.length };
+}
+
+/** What a path that holds no .salastus file is. */
+function kindOf(path: string): CheckFilesResult['empty'][number]['kind'] {
+  try {
+    const st = lstatSync(path);
+    return st.isDirectory() ? 'folder' : st.isSymbolicLink() ? 'link' : 'other';
+  } catch {
+    return 'other';
   }
-  const results = checkWorkspace(docs, checkOptions(o.today, o.registryExtension));
-  for (const doc of docs) for (const r of reportedOf(doc, results.get(doc.uri) ?? [], o.lang)) reported.push(r);
-  return { reported: sortReported(reported), unreadable };
 }
 
 /** A file's size for balancing the threads' shares; 0 when it cannot be read (its thread will say why). */

@@ -74,9 +74,9 @@ interface FlatIndex {
 }
 
 type Parsed =
-  | { f: number; kind: 'unreadable'; reason: string }
+  | { f: number; kind: 'unreadable'; reason: string; code: string | undefined }
   | { f: number; kind: 'reported'; reported: Reported }
-  | { f: number; kind: 'parsed'; text: string; facts: Facts };
+  | { f: number; kind: 'parsed'; text: string; facts: Facts; leftOut: number };
 
 type Request =
   | { type: 'parse'; files: { f: number; path: string }[] }
@@ -114,6 +114,23 @@ export interface ThreadOptions {
   today: Ymd;
   lang: 'en' | 'et';
   registryExtension?: RegistryExtension | undefined;
+  /** Told, in this thread, how many files are read and checked (this thread's one by one, another's when it answers). */
+  onProgress?: ((phase: 'read' | 'check', done: number, total: number) => void) | undefined;
+}
+
+/** A file the command could not read. */
+export interface Unreadable {
+  path: string;
+  reason: string;
+  /** The file system's error code (ENOENT, EACCES, …), when there is one. */
+  code?: string | undefined;
+}
+
+/** The report of a check: its lines, the files it could not read, and per file the syntax errors the parser left out. */
+export interface Checked {
+  reported: Reported[];
+  unreadable: Unreadable[];
+  leftOut: { file: string; count: number }[];
 }
 
 /**
@@ -122,7 +139,7 @@ export interface ThreadOptions {
  * file cannot be read the check stops after reading (the command reports that and prints no
  * report). Rejects when a thread fails.
  */
-export async function checkInThreads(files: readonly string[], sizes: readonly number[], threads: number, o: ThreadOptions): Promise<{ reported: Reported[]; unreadable: { path: string; reason: string }[] }> {
+export async function checkInThreads(files: readonly string[], sizes: readonly number[], threads: number, o: ThreadOptions): Promise<Checked> {
   const shares = partition(sizes, threads);
   const owner = new Int32Array(files.length);
   shares.forEach((share, t) => { for (const f of share) owner[f] = t; });
@@ -131,35 +148,43 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
   const pool = shares.slice(1).map((_, k) => new CheckThread(k, { role: ROLE, thread: k, today: o.today, lang: o.lang, registryExtension: o.registryExtension }));
   try {
     const mine = new Share();
-    const asked = pool.map((th, k) => th.request({ type: 'parse', files: shares[k + 1]!.map((f) => ({ f, path: files[f]! })) }, 'parsed'));
+    let done = 0;
+    const tick = (phase: 'read' | 'check', n = 1): void => { done += n; o.onProgress?.(phase, done, files.length); };
+    const asked = pool.map((th, k) => th.request({ type: 'parse', files: shares[k + 1]!.map((f) => ({ f, path: files[f]! })) }, 'parsed')
+      .then((r) => { tick('read', r.files.length); return r; }));
     const parsed = new Array<Parsed | undefined>(files.length);
-    for (const p of mine.parse(shares[0]!.map((f) => ({ f, path: files[f]! })))) parsed[p.f] = p;
+    for (const p of mine.parse(shares[0]!.map((f) => ({ f, path: files[f]! })), false, () => tick('read'))) parsed[p.f] = p;
     for (const r of await Promise.all(asked)) for (const p of r.files) parsed[p.f] = p;
 
     const reported: Reported[] = [];
-    const unreadable: { path: string; reason: string }[] = [];
+    const unreadable: Unreadable[] = [];
+    const leftOut: { file: string; count: number }[] = [];
     const texts = new Array<string | null>(files.length).fill(null);
     const summaries: { uri: string; doc: SalastusDocument }[] = [];
     const where = new Map<Block, { f: number; at: number }>();
     for (let f = 0; f < files.length; f++) {
       const p = parsed[f];
       if (!p) throw new Error(`${who(f)} did not read ${files[f]}`);
-      if (p.kind === 'unreadable') unreadable.push({ path: files[f]!, reason: p.reason });
+      if (p.kind === 'unreadable') unreadable.push({ path: files[f]!, reason: p.reason, code: p.code });
       else if (p.kind === 'reported') reported.push(p.reported);
       else {
+        if (p.leftOut > 0) leftOut.push({ file: files[f]!, count: p.leftOut });
         texts[f] = p.text;
         summaries.push({ uri: files[f]!, doc: { header: undefined, blocks: stubs(p.facts, f, where), comments: [], syntaxErrors: [], length: p.text.length } });
       }
     }
-    if (unreadable.length > 0) return { reported, unreadable };
+    if (unreadable.length > 0) return { reported, unreadable, leftOut };
 
     // The same function, over the same files in the same order, as a check in one thread.
     const index = flatten(buildIndex(summaries), where);
     const uris = [...files];
     const textsFor = (t: number): (string | null)[] => texts.map((text, f) => (owner[f] === t ? null : text));
-    const checked = pool.map((th, k) => th.request({ type: 'check', uris, texts: textsFor(k + 1), index }, 'checked'));
+    // Files that are not parsed are not checked: the count starts with them.
+    done = files.length - summaries.length;
+    const checked = pool.map((th, k) => th.request({ type: 'check', uris, texts: textsFor(k + 1), index }, 'checked')
+      .then((r) => { tick('check', r.files.length); return r; }));
     const byFile = new Array<Reported[] | undefined>(files.length);
-    for (const c of mine.check(uris, textsFor(0), index, o)) byFile[c.f] = c.reported;
+    for (const c of mine.check(uris, textsFor(0), index, o, () => tick('check'))) byFile[c.f] = c.reported;
     for (const r of await Promise.all(checked)) for (const c of r.files) byFile[c.f] = c.reported;
     for (let f = 0; f < files.length; f++) {
       if (parsed[f]!.kind !== 'parsed') continue;
@@ -167,7 +192,7 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
       if (!lines) throw new Error(`${who(f)} did not check ${files[f]}`);
       for (const r of lines) reported.push(r);
     }
-    return { reported, unreadable };
+    return { reported, unreadable, leftOut };
   } finally {
     await Promise.all(pool.map((th) => th.close()));
   }
@@ -308,23 +333,26 @@ function serve(): void {
 class Share {
   private readonly own = new Map<number, CheckedDocument<string>>();
 
-  /** Reads and parses `files`; `denyFirst` (a test's fault) makes the first one unreadable. */
-  parse(files: readonly { f: number; path: string }[], denyFirst = false): Parsed[] {
+  /** Reads and parses `files`; `denyFirst` (a test's fault) makes the first one unreadable; `tick` is called after each. */
+  parse(files: readonly { f: number; path: string }[], denyFirst = false, tick?: () => void): Parsed[] {
+    const leftOut = new Map<number, number>();
     const loaded = files.map(({ f, path }, i): Parsed | CheckedDocument<string> => {
       const l: Loaded = denyFirst && i === 0 ? loadFile(path, denied) : loadFile(path);
-      if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason } : { f, kind: 'reported', reported: l.reported };
+      tick?.();
+      if (l.kind !== 'parsed') return l.kind === 'unreadable' ? { f, kind: 'unreadable', reason: l.reason, code: l.code } : { f, kind: 'reported', reported: l.reported };
       this.own.set(f, l.doc);
+      leftOut.set(f, l.leftOut);
       return l.doc;
     });
     // What buildIndex makes of these documents alone tells which of their blocks it indexes, and under which keys.
     const local = buildIndex([...this.own.values()]);
     const targets = new Map<Block, string>();
     for (const [target, refs] of local.actsOf) for (const r of refs) targets.set(r.block, target);
-    return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc, targets) }));
+    return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc, targets), leftOut: leftOut.get(files[i]!.f) ?? 0 }));
   }
 
   /** Checks this share's documents against `flat`, the whole workspace's index; `texts` has the other files' texts. */
-  check(uris: readonly string[], texts: readonly (string | null)[], flat: FlatIndex, o: ThreadOptions): { f: number; reported: Reported[] }[] {
+  check(uris: readonly string[], texts: readonly (string | null)[], flat: FlatIndex, o: ThreadOptions, tick?: () => void): { f: number; reported: Reported[] }[] {
     const others = new Map<number, OtherFile>();
     const other = (f: number): OtherFile => {
       let file = others.get(f);
@@ -359,7 +387,11 @@ class Share {
     };
     const index: WorkspaceIndex = { byId: take(flat.byId), decisions: take(flat.decisions), actsOf: take(flat.actsOf) };
     const ctx: CheckContext = { ...checkOptions(o.today, o.registryExtension), index };
-    return [...this.own].map(([f, doc]) => ({ f, reported: reportedOf(doc, checkDocument(doc, ctx), o.lang) }));
+    return [...this.own].map(([f, doc]) => {
+      const reported = reportedOf(doc, checkDocument(doc, ctx), o.lang);
+      tick?.();
+      return { f, reported };
+    });
   }
 }
 

@@ -5,7 +5,8 @@ import { isCheckThread } from './check-parallel.ts';
 import { main } from './run.ts';
 
 if (!isCheckThread()) {
-  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  const terminal = { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true, columns: process.stdout.columns || process.stderr.columns, env: process.env };
+  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), terminal).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => { process.stderr.write(`salastus: ${String(e)}\n`); process.exitCode = 2; },
   );

@@ -17,10 +17,18 @@ export function sortReported(rs: Reported[]): Reported[] {
     a.code.localeCompare(b.code));
 }
 
+/** The text format's severity words: the LSP names in English (a contract), Estonian words with --lang et. */
+const SEVERITY_WORDS: Record<'en' | 'et', Record<Severity, string>> = {
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+  et: { error: 'viga', warning: 'hoiatus', information: 'teave', hint: 'vihje' },
+};
+
 export function formatReport(rs: readonly Reported[], format: Format, version: string, lang: 'en' | 'et'): string {
   switch (format) {
-    case 'text':
-      return rs.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`).join('');
+    case 'text': {
+      const words = SEVERITY_WORDS[lang];
+      return rs.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${words[r.severity]} ${r.code} ${r.message}\n`).join('');
+    }
     case 'json':
       return `${JSON.stringify(rs.map((r) => ({ file: r.file, range: r.range, severity: r.severity, code: r.code, message: r.message })), null, 2)}\n`;
     case 'sarif':
@@ -65,7 +73,7 @@ function sarif(rs: readonly Reported[], version: string, lang: 'en' | 'et'): obj
         message: { text: r.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: r.file.split(/[\\/]/).map(encodeURIComponent).join('/') },
+            artifactLocation: { uri: artifactUri(r.file) },
             region: {
               startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1,
               endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1,
@@ -75,6 +83,24 @@ function sarif(rs: readonly Reported[], version: string, lang: 'en' | 'et'): obj
       })),
     }],
   };
+}
+
+/**
+ * A file's SARIF `artifactLocation.uri`: a relative path stays relative (to the directory the
+ * command ran in), percent-encoded; an absolute path becomes a `file://` URI: as it was, it
+ * read as a relative reference beginning with a slash, which the SARIF Multitool rejects (SARIF1004).
+ */
+export function artifactUri(file: string, platform: NodeJS.Platform = process.platform): string {
+  const encode = (parts: readonly string[]): string => parts.map(encodeURIComponent).join('/');
+  if (platform === 'win32') {
+    const drive = /^([A-Za-z]):[\\/]/.exec(file);
+    if (drive) return `file:///${drive[1]}:/${encode(file.slice(3).split(/[\\/]/))}`;
+    const unc = /^[\\/]{2}([^\\/]+)[\\/]/.exec(file);
+    if (unc) return `file://${unc[1]}/${encode(file.slice(unc[0].length).split(/[\\/]/))}`;
+  } else if (file.startsWith('/')) {
+    return `file://${encode(file.split('/'))}`;
+  }
+  return encode(file.split(/[\\/]/));
 }
 
 function githubLevel(s: Severity): string {

@@ -1,134 +1,120 @@
 // `salastus`: the command line (LANGUAGE.md § 10), as a function tests call in-process.
-//   salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] [--jobs N] PATH…
+//   salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] [--jobs N] [--quiet] PATH…
 //   salastus explain [--lang en|et] "§ 7 p 3"
+//   salastus --version | --help | COMMAND --help
 // Exit status: 0 no error, 1 an error-severity diagnostic, 2 the command could not run.
+// Everything it says besides the report is in the --lang language (messages.ts, help.ts).
 import { readFileSync } from 'node:fs';
-import { isValidDate, parseDateText, type Ymd } from '../../../grammar/index.ts';
-import { checkFiles, MAX_CORES_FOR_ONE_THREAD, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS } from './check-files.ts';
-import { formatReport, type Format } from './report.ts';
+import { checkFiles } from './check-files.ts';
 import { explainCommand } from './explain.ts';
+import { helpText } from './help.ts';
+import { messages, type Lang, type Messages } from './messages.ts';
+import { parseArgs, UsageError, type Command } from './options.ts';
+import { Progress } from './progress.ts';
 import { loadRegistryFile } from './registry-file.ts';
+import { formatReport } from './report.ts';
+import { NO_TERMINAL, type Terminal } from './terminal.ts';
+import type { RegistryExtension } from '../law/registry.ts';
 
 const VERSION = '0.1.0';
 
-const USAGE = `Usage:
-  salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] [--jobs N] PATH...
-  salastus explain [--lang en|et] "§ 7 p 3"
-  salastus --version | --help
+/** A failure to report as it is (already in the --lang language): exit status 2. */
+class CommandError extends Error {}
 
-  --jobs N  read, parse and check with N threads (default: the number of cores, but 1 on a
-            machine of ${MAX_CORES_FOR_ONE_THREAD} cores or fewer, where threads are slower);
-            1 checks in one thread, as do fewer than ${MIN_FILES_FOR_THREADS} files or less than ${MIN_BYTES_FOR_THREADS / 1048576} MB.
-            The report is the same whatever N.`;
-
-class UsageError extends Error {}
-
-interface Options {
-  format: Format;
-  today: Ymd;
-  lang: 'en' | 'et';
-  registry: string | undefined;
-  jobs: number | undefined;
-  paths: string[];
-}
-
-function realToday(): Ymd {
-  const d = new Date();
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
-}
-
-function parseOptions(args: string[]): Options {
-  const o: Options = { format: 'text', today: realToday(), lang: 'en', registry: undefined, jobs: undefined, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const eq = a.indexOf('=');
-    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    const next = (): string => {
-      if (inline !== undefined) return inline;
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--format': {
-        const f = next();
-        if (!['text', 'json', 'sarif', 'github'].includes(f)) throw new UsageError(`unknown format '${f}': use text, json, sarif or github`);
-        o.format = f as Format;
-        break;
-      }
-      case '--today': {
-        const t = next();
-        const d = parseDateText(t);
-        if (!d || !isValidDate(d)) throw new UsageError(`--today takes a date YYYY-MM-DD, not '${t}'`);
-        o.today = d;
-        break;
-      }
-      case '--lang': {
-        const l = next();
-        if (l !== 'en' && l !== 'et') throw new UsageError(`--lang takes en or et, not '${l}'`);
-        o.lang = l;
-        break;
-      }
-      case '--registry':
-        o.registry = next();
-        break;
-      case '--jobs': {
-        const j = next();
-        if (!/^[0-9]+$/.test(j) || Number(j) < 1 || Number(j) > 1024) throw new UsageError(`--jobs takes a number of threads from 1 to 1024, not '${j}'`);
-        o.jobs = Number(j);
-        break;
-      }
-      case '--':
-        o.paths.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
-        o.paths.push(a);
-    }
-  }
-  return o;
-}
-
-export async function main(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void, terminal: Terminal = NO_TERMINAL): Promise<number> {
+  const [first, ...rest] = argv;
+  const command: Command | undefined = first === 'check' || first === 'explain' ? first : undefined;
+  const lang = langOf(command ? rest : argv);
+  const say = messages(lang);
   try {
-    if (command === '--version') {
+    if (first === undefined) {
+      stderr(helpText('salastus', lang));
+      return 2;
+    }
+    if (first === '--version') {
       stdout(`${VERSION}\n`);
       return 0;
     }
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      (command === undefined ? stderr : stdout)(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
-    }
-    if (command === 'explain') {
-      const o = parseOptions(rest);
-      if (o.paths.length === 0) throw new UsageError('explain needs a basis, e.g. salastus explain "§ 7 p 3"');
-      const text = explainCommand(o.paths.join(' '), o.lang);
-      if (text === undefined) {
-        stderr(`salastus: '${o.paths.join(' ')}' is not a clause of §§ 6–10 of the RSVS\n`);
-        return 2;
-      }
-      stdout(text.endsWith('\n') ? text : `${text}\n`);
+    if (first === 'help') {
+      const topic = rest[0] === 'check' || rest[0] === 'explain' ? rest[0] : 'salastus';
+      stdout(helpText(topic, langOf(rest)));
       return 0;
     }
-    if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
-    const o = parseOptions(rest);
-    if (o.paths.length === 0) throw new UsageError('check needs at least one file or folder');
-    const extra = o.registry ? loadRegistryFile(readFileSync(o.registry, 'utf8'), o.registry) : undefined;
-    const { reported, unreadable } = await checkFiles(o.paths, { today: o.today, lang: o.lang, registryExtension: extra, jobs: o.jobs });
-    if (unreadable.length > 0) {
-      for (const u of unreadable) stderr(`salastus: cannot read ${u.path}: ${u.reason}\n`);
-      return 2;
+    if (!command) {
+      if (argv.includes('--help') || argv.includes('-h')) {
+        stdout(helpText('salastus', lang));
+        return 0;
+      }
+      throw new UsageError(first.startsWith('-') ? say.unknownOption(first) : say.unknownCommand(first), undefined);
     }
-    stdout(formatReport(reported, o.format, VERSION, o.lang));
-    return reported.some((r) => r.severity === 'error') ? 1 : 0;
+    const args = parseArgs(command, rest, say);
+    if (args.help) {
+      stdout(helpText(command, lang));
+      return 0;
+    }
+    if (command === 'explain') {
+      if (args.paths.length === 0) throw new UsageError(say.explainNeedsBasis(), command);
+      const width = terminal.stdout && terminal.columns ? Math.max(40, terminal.columns - 1) : 80;
+      const r = explainCommand(args.paths.join(' '), lang, width);
+      if (!r.ok) throw new CommandError(r.reason);
+      stdout(r.text);
+      return 0;
+    }
+    return await check(args, stdout, stderr, terminal, say);
   } catch (e) {
     if (e instanceof UsageError) {
-      stderr(`salastus: ${e.message}\n${USAGE}\n`);
+      stderr(`salastus: ${e.message}\n${say.seeHelp(e.command)}\n`);
       return 2;
     }
     stderr(`salastus: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+}
+
+async function check(o: ReturnType<typeof parseArgs>, stdout: (s: string) => void, stderr: (s: string) => void, terminal: Terminal, say: Messages): Promise<number> {
+  if (o.paths.length === 0) throw new UsageError(say.checkNeedsPath(), 'check');
+  const extra = o.registry === undefined ? undefined : readRegistry(o.registry, say);
+  const progress = o.quiet ? undefined : Progress.on(terminal, stderr, o.lang);
+  let r;
+  try {
+    r = await checkFiles(o.paths, { today: o.today, lang: o.lang, registryExtension: extra, jobs: o.jobs, onProgress: progress?.update });
+  } finally {
+    progress?.clear();
+  }
+  if (r.unreadable.length > 0 || r.empty.length > 0) {
+    for (const u of r.unreadable) stderr(`salastus: ${say.cannotRead(u.path, say.fileError(u.code) ?? u.reason)}\n`);
+    for (const p of r.empty) stderr(`salastus: ${say.noSalastusFile(p.path, p.kind)}\n`);
+    return 2;
+  }
+  stdout(formatReport(r.reported, o.format, VERSION, o.lang));
+  if (o.format === 'text') {
+    for (const l of r.leftOut) stderr(`salastus: ${say.leftOut(l.file, l.count)}\n`);
+    if (!o.quiet) {
+      const count = (s: string): number => r.reported.filter((x) => x.severity === s).length;
+      stderr(`${say.summary({ files: r.files, errors: count('error'), warnings: count('warning'), notes: count('information') + count('hint') })}\n`);
+    }
+  }
+  return r.reported.some((x) => x.severity === 'error') ? 1 : 0;
+}
+
+/** `--registry FILE`, read and validated; a file that cannot be read is said in words. */
+function readRegistry(path: string, say: Messages): RegistryExtension {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new CommandError(say.cannotReadRegistry(path, say.fileError(err.code) ?? err.message), { cause: e });
+  }
+  return loadRegistryFile(text, path, say);
+}
+
+/** The --lang of `args` (en when absent or not en/et), for what is said before the options are read. */
+function langOf(args: readonly string[]): Lang {
+  for (let i = 0; i < args.length && args[i] !== '--'; i++) {
+    const a = args[i]!;
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'et') return v;
+  }
+  return 'en';
 }
