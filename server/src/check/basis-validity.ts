@@ -44,9 +44,10 @@ function unknown(v: Values, b: BasisValue, date: Ymd | undefined, ctx: CheckCont
   const hintEt = guess ? ` Kas mõtlesid: ${guess.label}?` : '';
   const superscriptHint = !b.sup && b.clause >= 11 && guess?.sup
     ? ` (The Act's text prints clause ${guess.clause}${guess.sup ? '^' + guess.sup : ''} as "${b.clause})".)` : '';
+  const superscriptHintEt = superscriptHint ? ` (Seaduse tekstis on punkt ${guess!.clause}^${guess!.sup} kirjas kujul "${b.clause})".)` : '';
   out.push(diagnostic('basis-unknown', b.span, {
     en: `${label} is not a clause of §§ 6–10 of the RSVS, so it cannot be a basis for a state secret.${hint}${superscriptHint}`,
-    et: `${label} pole RSVS §-de 6–10 punkt ega saa olla riigisaladuse alus.${hintEt}`,
+    et: `${label} pole RSVS §-de 6–10 punkt ega saa olla riigisaladuse alus.${hintEt}${superscriptHintEt}`,
   }, near.map((c, i) => replaceFix({ en: `Change to ${c.label}`, et: `Muuda: ${c.label}` }, b.span, c.label, i === 0))));
 }
 

@@ -27,7 +27,7 @@ function checkField(f: Field, ctx: CheckContext, out: Diagnostic[]): void {
   if (!d.valid) {
     out.push(diagnostic('date-invalid', d.span, {
       en: `There is no day ${String(d.day).padStart(2, '0')}.${String(d.month).padStart(2, '0')}.${d.year} in the calendar: write a real date, e.g. 2026-03-01 or 01.03.2026.`,
-      et: `Kuupäeva ${String(d.day).padStart(2, '0')}.${String(d.month).padStart(2, '0')}.${d.year} kalendris pole: kirjuta päris kuupäev, nt 01.03.2026.`,
+      et: `Kuupäeva ${String(d.day).padStart(2, '0')}.${String(d.month).padStart(2, '0')}.${d.year} kalendris pole: kirjuta päris kuupäev, nt 01.03.2026 või 2026-03-01.`,
     }));
     return;
   }

@@ -29,7 +29,7 @@ export function checkForeign(block: Block, doc: CheckedDocument, ctx: CheckConte
     if (!own || own === mapped) continue;
     out.push(diagnostic('foreign-level-mismatch', foreign.span, {
       en: `"${foreign.value}" corresponds to the Estonian level '${mapped}' (RSVS § 50(2), (5)), but the level here is '${own}'. Mark it '${mapped}'.`,
-      et: `"${foreign.value}" vastab Eesti tasemele '${levelText(mapped, 'et')}' (RSVS § 50 lg 2 ja 5), kuid siin on tase '${levelText(own, 'et')}'.`,
+      et: `"${foreign.value}" vastab Eesti tasemele '${levelText(mapped, 'et')}' (RSVS § 50 lg 2 ja 5), kuid siin on tase '${levelText(own, 'et')}'. Märgi tasemeks '${levelText(mapped, 'et')}'.`,
     }, level && basisAllows(c, mapped, ctx) ? [replaceFix({ en: `Set the level to ${mapped}`, et: `Määra tase: ${levelText(mapped, 'et')}` }, level.span, writeLevel(mapped, doc.text.slice(level.span.start, level.span.end)), true)] : []));
   }
 }

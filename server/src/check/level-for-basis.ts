@@ -31,7 +31,7 @@ function checkOne(level: LevelValue, clause: Clause, w: Writing, out: Diagnostic
   if (rank > LEVEL_RANK[max]) {
     out.push(diagnostic('level-exceeds-basis', level.span, {
       en: `${clause.label} of the RSVS allows at most '${max}', not '${level.level}' (allowed: ${allowed}). Lower the level to '${max}' or choose a clause that allows '${level.level}'.`,
-      et: `RSVS ${clause.label} lubab kõige rohkem taset '${levelText(max, 'et')}', mitte '${levelText(level.level, 'et')}'. Alanda taset või vali punkt, mis seda lubab.`,
+      et: `RSVS ${clause.label} lubab kõige rohkem taset '${levelText(max, 'et')}', mitte '${levelText(level.level, 'et')}' (lubatud: ${allowedEt}). Alanda tase '${levelText(max, 'et')}' peale või vali punkt, mis lubab taset '${levelText(level.level, 'et')}'.`,
     }, [replaceFix({ en: `Lower the level to ${max}`, et: `Alanda tasemele ${levelText(max, 'et')}` }, level.span, writeLevel(max, written), true)]));
   } else if (rank < LEVEL_RANK[min]) {
     out.push(diagnostic('level-below-basis', level.span, {

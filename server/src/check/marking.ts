@@ -77,7 +77,7 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
     const under = LEVEL_RANK[level.level] < LEVEL_RANK[expected.level];
     out.push(diagnostic('marking-level-mismatch', level.span, {
       en: `The medium is classified at the highest level of its parts, '${expected.level}' (RSVS § 17(1)); '${level.level}' ${under ? 'under-marks' : 'over-marks'} it. Mark it '${expected.level}'.`,
-      et: `Teabekandja salastatuse tase on tema osade kõrgeim tase, '${levelText(expected.level, 'et')}' (RSVS § 17 lg 1); '${levelText(level.level, 'et')}' on ${under ? 'liiga madal' : 'liiga kõrge'}.`,
+      et: `Teabekandja salastatuse tase on tema osade kõrgeim tase, '${levelText(expected.level, 'et')}' (RSVS § 17 lg 1); '${levelText(level.level, 'et')}' on ${under ? 'liiga madal' : 'liiga kõrge'}. Märgi tasemeks '${levelText(expected.level, 'et')}'.`,
     }, [replaceFix({ en: `Set the level to ${expected.level}`, et: `Määra tase: ${levelText(expected.level, 'et')}` }, level.span, writeLevel(expected.level, doc.text.slice(level.span.start, level.span.end)), true)]));
   }
   const until = value(block, 'until', 'date', 'possession');

@@ -58,7 +58,7 @@ function higherWithoutReason(c: Block | Part, clause: Clause, start: Ymd | undef
   if (level && LEVEL_RANK[level.level] > LEVEL_RANK[clause.levels.min]) {
     out.push(diagnostic('reason-needed-for-higher', level.span, {
       en: `${clause.label} of the RSVS classifies register information at '${clause.levels.min}'; '${level.level}' is allowed only if the register holds information of that level. Say so in a 'reason', or lower the level to '${clause.levels.min}'.`,
-      et: `RSVS ${clause.label} järgi on registri teave '${levelText(clause.levels.min, 'et')}'; kõrgem tase on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal 'põhjendus' või alanda taset: '${levelText(clause.levels.min, 'et')}'.`,
+      et: `RSVS ${clause.label} järgi on registri teave '${levelText(clause.levels.min, 'et')}'; '${levelText(level.level, 'et')}' on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal 'põhjendus' või alanda taset: '${levelText(clause.levels.min, 'et')}'.`,
     }, [reasonFix]));
   }
   const term = termOf(c);

@@ -104,7 +104,7 @@ function checkAgainstClause(term: TermValue, start: Ymd | undefined, clause: Cla
     if (y > maxTotal) {
       out.push(diagnostic('term-exceeds-basis', term.span, {
         en: `${clause.label} of the RSVS allows a term longer than ${max} years only as far as the register's information requires, and no classification runs beyond ${maxTotal} years (RSVS § 14(1)). Shorten the term to at most ${maxTotal} years.`,
-        et: `RSVS ${clause.label} lubab pikemat tähtaega kui ${max} aastat vaid registri teabe ulatuses ning ükski salastus ei kesta üle ${maxTotal} aasta (RSVS § 14 lg 1). Lühenda tähtaeg.`,
+        et: `RSVS ${clause.label} lubab pikemat tähtaega kui ${max} aastat vaid registri teabe ulatuses ning ükski salastus ei kesta üle ${maxTotal} aasta (RSVS § 14 lg 1). Lühenda tähtaeg kuni ${maxTotal} aastale.`,
       }, shorten(term, start, maxTotal, estonian)));
     }
     return;
