@@ -118,14 +118,14 @@ export function courseOf(id: string | undefined, ctx: CheckContext): Course | un
   const decisions = ctx.index.decisions.get(id);
   if (!decisions || decisions.length === 0) return undefined;
   const acts = ctx.index.actsOf.get(id);
-  // Most decisions have no act: their course is cheap and not worth remembering.
-  if (!acts) return computeCourse(decisions[0]!.block, [], ctx);
+  // Most decisions have no act: their course is cheap, and remembering it costs more than making it (measured).
+  if (!acts) return computeCourse(decisions[0]!.block, NO_REFS, ctx);
   let byId = memo.get(ctx.index);
   if (!byId) memo.set(ctx.index, byId = new Map());
   const kept = byId.get(id);
   // The index's lists are replaced, never changed in place: the same lists, the same course.
   if (kept && kept.decisions === decisions && kept.acts === acts && sameOptions(kept.ctx, ctx)) return kept.course;
-  const course = computeCourse(decisions[0]!.block, acts ?? [], ctx);
+  const course = computeCourse(decisions[0]!.block, acts, ctx);
   byId.set(id, { decisions, acts, ctx, course });
   return course;
 }
@@ -151,9 +151,16 @@ export function actOf(block: Block, ctx: CheckContext): Act | undefined {
   return courseOfBlock(block, ctx)?.acts.find((a) => a.ref.block === block);
 }
 
+const NO_REFS: readonly BlockRef[] = [];
+
+/** The acts of a decision that has none: one shared list (most decisions; every check asks for every decision's course). */
+const NO_ACTS: Act[] = [];
+Object.freeze(NO_ACTS);
+
 function computeCourse(decision: Block, refs: readonly BlockRef[], ctx: CheckContext): Course {
   const classified = validDate(decision, 'classified');
   const issued = standing(value(decision, 'level', 'level'), basisOf(decision), termOf(decision), 0, classified, undefined, ctx);
+  if (refs.length === 0) return { decision, classified, issued, acts: NO_ACTS, final: issued };
   const dated = refs.filter((r) => isAct(r.block)).map((ref) => ({ ref, date: validDate(ref.block, 'date') as Ymd | undefined }));
   // Date order; the sort is stable, so one day's acts stay in the index's order of files and text.
   dated.sort((a, b) => (a.date && b.date ? compareDates(a.date, b.date) : a.date ? -1 : b.date ? 1 : 0));
