@@ -591,7 +591,12 @@ export function startServer(connection: Connection): void {
     const doc = docOf(p.textDocument.uri);
     const span = doc && spanOf(doc, p.range);
     if (!doc || !span) return [];
-    return inlayHints(ws, doc.uri, span, lang).map((h) => ({ position: doc.lines.positionAt(h.offset), label: h.label.trimStart(), paddingLeft: true }));
+    return inlayHints(ws, doc.uri, span, lang).map((h) => ({
+      position: doc.lines.positionAt(h.offset),
+      label: h.label.trimStart(),
+      paddingLeft: true,
+      ...(h.tooltip ? { tooltip: h.tooltip } : {}),
+    }));
   }));
 
   // ----- commands -------------------------------------------------------------------------

@@ -77,6 +77,9 @@ const STRINGS = {
   'hover.foreign': { en: '"{0}" corresponds to the Estonian level **{1}** (RSVS § 50(2), (5)).', et: '"{0}" vastab Eesti tasemele **{1}** (RSVS § 50 lg 2 ja 5).' },
   'hover.foreign.unknown': { en: '"{0}" is not a marking of the NATO or EU security agreements.', et: '"{0}" pole NATO ega EL-i julgeolekulepingu märge.' },
   'hover.possession': { en: 'until possession ends', et: 'valdamise lõpuni' },
+  'hover.part.end': { en: 'This part is classified until **{0}**: its term is counted from the marking\'s registration ({1}, RSVS § 17(3)), not from the decision\'s date of classification.', et: 'See osa on salastatud kuni **{0}**: tähtaega arvestatakse märke registreerimisest ({1}, RSVS § 17 lg 3), mitte otsuse salastamise kuupäevast.' },
+  'hover.part.noStart': { en: 'This part\'s term is counted from the marking\'s registration (RSVS § 17(3)), but the date of registration is missing or invalid.', et: 'Selle osa tähtaega arvestatakse märke registreerimisest (RSVS § 17 lg 3), kuid registreerimise kuupäev puudub või on vigane.' },
+  'hover.part.decisionEnd': { en: '"{0}" above is the decision\'s own end.', et: 'Ülal olev "{0}" on otsuse enda lõpp.' },
   // completion.ts
   'completion.block.decision': { en: 'A classification decision', et: 'Salastamise otsus' },
   'completion.block.marking': { en: 'The marking of a classified medium', et: 'Salastatud teabekandja märge' },
@@ -105,6 +108,12 @@ const STRINGS = {
   'lens.expired': { en: 'Classification expired on {0}', et: 'Salastatus lõppes {0}' },
   'lens.noEnd': { en: 'End of classification unknown', et: 'Salastuse lõpp teadmata' },
   'lens.stamp': { en: 'Show stamp', et: 'Näita templit' },
+  'inlay.decision': { en: 'End of the decision\'s classification: its term is counted from its date of classification (extensions included).', et: 'Otsuse salastuse lõpp: tähtaega arvestatakse salastamise kuupäevast (pikendamised kaasa arvatud).' },
+  'inlay.extension': { en: "End of the decision's classification with this extension and the earlier ones.", et: 'Otsuse salastuse lõpp koos selle ja varasemate pikendamistega.' },
+  'inlay.part': { en: 'End of this part\'s classification: its term is counted from the marking\'s registration ({0}, RSVS § 17(3)).', et: 'Selle osa salastuse lõpp: osa tähtaega arvestatakse märke registreerimisest ({0}, RSVS § 17 lg 3).' },
+  'inlay.part.decision': { en: 'End of this part\'s classification: the term of decision "{0}" is counted from the marking\'s registration ({1}, RSVS § 17(3)), not from the decision\'s date of classification.', et: 'Selle osa salastuse lõpp: otsuse "{0}" tähtaega arvestatakse märke registreerimisest ({1}, RSVS § 17 lg 3), mitte otsuse salastamise kuupäevast.' },
+  'inlay.part.decisionEnd': { en: 'The decision itself is classified until {0}.', et: 'Otsus ise on salastatud kuni {0}.' },
+  'inlay.part.other': { en: "End of this part's classification.", et: 'Selle osa salastuse lõpp.' },
   // stamp.ts
   'stamp.classified': { en: 'Classified {0}', et: 'Salastatud {0}' },
   'stamp.basis': { en: 'Basis: {0}', et: 'Alus: {0}' },
