@@ -124,6 +124,10 @@ const STRINGS = {
   // navigation.ts
   'rename.empty': { en: 'An id cannot be empty.', et: 'Tunnus ei saa olla tühi.' },
   'rename.newline': { en: 'An id is one line of text.', et: 'Tunnus peab olema ühel real.' },
+  'progress.title': { en: 'Salastus: checking the workspace', et: 'Salastus: tööruumi kontroll' },
+  'progress.read': { en: '{0} of {1} files read', et: '{0}/{1} faili loetud' },
+  'progress.settings': { en: "waiting for the editor's settings", et: 'redaktori seadete ootamine' },
+  'progress.check': { en: 'checking {0} files', et: '{0} faili kontrollimine' },
   'scan.notChecked': { en: 'Salastus did not check {0}: {1}', et: 'Salastus jättis faili {0} kontrollimata: {1}' },
   'rename.taken': { en: 'The id "{0}" is already used in the workspace.', et: 'Tunnus "{0}" on tööruumis juba kasutusel.' },
   'rename.notHere': { en: 'Only the id of a block or a `decision: "…"` reference can be renamed.', et: 'Ümber nimetada saab ainult ploki tunnust või viidet `otsus: "…"`.' },
