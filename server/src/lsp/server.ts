@@ -4,7 +4,7 @@
 // language; it reads the workspace's `.salastus` files (files.ts) and publishes
 // diagnostics. No rule and no computation of the law lives here.
 import {
-  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, CodeLensRefreshRequest, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   FileChangeType, FoldingRangeKind, InsertTextFormat, MarkupKind, MessageType, ResponseError, ErrorCodes, ShowMessageNotification,
   SymbolKind,
   TextDocumentSyncKind,
@@ -159,6 +159,8 @@ export function startServer(connection: Connection): void {
   let canRegisterWatchers = false;
   let hasFolderEvents = false;
   let canShowProgress = false;
+  let canRefreshCodeLenses = false;
+  let canRefreshInlayHints = false;
   /**
    * Whether the settings are read and the workspace scanned for the first time. Until then
    * nothing is published (an open file's reference to a decision of another file would be
@@ -366,6 +368,7 @@ export function startServer(connection: Connection): void {
 
   function applySettings(next: Settings): void {
     const langBefore = lang;
+    const todayBefore = ws.today;
     const rulesBefore = settings.rulesBaseUrl;
     settings = next;
     lang = resolveLang(next.language, locale);
@@ -381,6 +384,20 @@ export function startServer(connection: Connection): void {
     }
     ws.setOptions({ today: today.today, ...(registry ? { registry } : {}) });
     if (lang !== langBefore || rulesBefore !== next.rulesBaseUrl) ws.invalidateAll();
+    // The diagnostics are published again by the caller; what the client asks for itself is refreshed here.
+    if (lang !== langBefore || registry || !sameYmd(todayBefore, ws.today)) refreshViews();
+  }
+
+  /**
+   * Asks the client to ask again for the code lenses and inlay hints of its editors (when it
+   * can be asked): they speak the user's language and read the date and the registry. Not
+   * before the first scan: until then the client's requests wait for it, and are answered
+   * with the settings it brings.
+   */
+  function refreshViews(): void {
+    if (!started) return;
+    if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   // ----- workspace files ------------------------------------------------------------------
@@ -472,6 +489,8 @@ export function startServer(connection: Connection): void {
     canRegisterWatchers = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     hasFolderEvents = !!c.workspace?.workspaceFolders;
     canShowProgress = !!c.window?.workDoneProgress;
+    canRefreshCodeLenses = !!c.workspace?.codeLens?.refreshSupport;
+    canRefreshInlayHints = !!c.workspace?.inlayHint?.refreshSupport;
     const wf = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = wf.map(uriToPath).filter((p): p is string => p !== undefined);
     return {
