@@ -1,6 +1,6 @@
 // A small LSP client for the protocol tests: starts the built server (dist/server.js) with
 // this Node over stdio and speaks JSON-RPC to it; answers the server's requests
-// (workspace/configuration — at once or after a delay —, client/registerCapability,
+// (workspace/configuration — at once or after a delay —, client/(un)registerCapability,
 // workspace/applyEdit, window/workDoneProgress/create, the refresh requests); collects
 // published diagnostics and lets a test wait for the next ones of a document; keeps every
 // message the server sent, in order (`received`).
@@ -68,6 +68,8 @@ export interface StartOptions {
   workDoneProgress?: boolean;
   /** Whether the server may ask the client to refresh code lenses and inlay hints; default true, as VS Code. */
   refreshSupport?: boolean;
+  /** Whether the server may register the document symbols with the client (VS Code can); default false. */
+  dynamicSymbols?: boolean;
 }
 
 /** A message from the server (a notification, or a request the client answered), in the order they came. */
@@ -149,7 +151,7 @@ export class LspClient {
       this.registrations.push(...p.registrations);
       return null;
     });
-    for (const method of ['window/workDoneProgress/create', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
+    for (const method of ['client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
       this.connection.onRequest(method, (p: unknown) => {
         keep(method, p);
         return null;
@@ -201,7 +203,7 @@ export class LspClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } }, isPreferredSupport: true },
           rename: { prepareSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true, dynamicRegistration: options.dynamicSymbols ?? false },
         },
       },
     });

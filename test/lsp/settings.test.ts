@@ -1,9 +1,10 @@
 // A change of settings reaches everything the server shows, over the protocol: the
 // diagnostics are published again, and the client is asked to ask again for what it pulls
 // itself — code lenses and inlay hints (`workspace/codeLens/refresh`,
-// `workspace/inlayHint/refresh`) — when it can be asked.
+// `workspace/inlayHint/refresh`) — when it can be asked; the document symbols (no refresh
+// request exists for them) are registered anew when the language changes.
 import assert from 'node:assert/strict';
-import type { CodeLens, InlayHint, MarkupContent } from 'vscode-languageserver/node';
+import type { CodeLens, DocumentSymbol, InlayHint, MarkupContent } from 'vscode-languageserver/node';
 import { copyFixture, LspClient, messageOf, TODAY, type Fixture } from './client.ts';
 
 const REFRESHES = ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh'];
@@ -24,7 +25,7 @@ describe('LSP: a change of settings reaches everything the server shows', functi
 
   afterEach(() => fx.dispose());
 
-  async function start(options: { refreshSupport?: boolean } = {}): Promise<LspClient> {
+  async function start(options: { refreshSupport?: boolean; dynamicSymbols?: boolean } = {}): Promise<LspClient> {
     const client = await LspClient.start({ folder: fx.dir, configuration: { today: TODAY, language: 'en' }, ...options });
     await client.open(decisions, fx.text('decisions.salastus'));
     await client.open(markings, fx.text('markings.salastus'));
@@ -89,6 +90,34 @@ describe('LSP: a change of settings reaches everything the server shows', functi
       await lenses(client);
       await new Promise((r) => setTimeout(r, 200));
       assert.deepEqual(client.received.slice(from).filter((r) => REFRESHES.includes(r.method)).map((r) => r.method), []);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('salastus.language → et: the document symbols (Outline), registered with a client that takes registrations, are registered anew and come back in Estonian', async () => {
+    const client = await start({ dynamicSymbols: true });
+    try {
+      assert.equal(client.initializeResult!.capabilities.documentSymbolProvider, false, 'registered, not declared');
+      const symbolRegistrations = (from = 0): { id: string; method: string }[] => client.received.slice(from)
+        .filter((r) => r.method === 'client/registerCapability')
+        .flatMap((r) => (r.params as { registrations: { id: string; method: string }[] }).registrations)
+        .filter((r) => r.method === 'textDocument/documentSymbol');
+      assert.equal(symbolRegistrations().length, 1);
+      const details = async (): Promise<string[]> =>
+        (await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: decisions } })).flatMap((d) => (d.detail ? [d.detail] : []));
+      assert.deepEqual(await details(), ['decision · secret · § 7 p 3 · Mobilisation stockpile plan 2027', 'decision · top secret · § 9 p 4 · Surveillance report, case 17']);
+      const from = client.received.length;
+      await configure(client, { today: TODAY, language: 'et' });
+      const [{ id }] = symbolRegistrations();
+      await client.nextReceived('client/unregisterCapability', from, (r) => (r.params as { unregisterations: { id: string }[] }).unregisterations.some((u) => u.id === id));
+      await client.nextReceived('client/registerCapability', from, () => symbolRegistrations(from).length === 1);
+      assert.deepEqual(await details(), ['otsus · salajane · § 7 p 3 · Mobilisation stockpile plan 2027', 'otsus · täiesti salajane · § 9 p 4 · Surveillance report, case 17']);
+      // Not for a change of the date: the symbols do not read it.
+      const later = client.received.length;
+      await configure(client, { today: '2042-01-01', language: 'et' });
+      await client.nextReceived('workspace/codeLens/refresh', later);
+      assert.deepEqual(symbolRegistrations(later), []);
     } finally {
       await client.shutdown();
     }

@@ -5,11 +5,12 @@
 // diagnostics. No rule and no computation of the law lives here.
 import {
   CodeActionKind, CodeLensRefreshRequest, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
   FileChangeType, FoldingRangeKind, InsertTextFormat, MarkupKind, MessageType, ResponseError, ErrorCodes, ShowMessageNotification,
   SymbolKind,
   TextDocumentSyncKind,
   type CodeAction as LspCodeAction, type CompletionItem as LspCompletionItem, type Connection,
-  type Diagnostic as LspDiagnostic, type DocumentSymbol as LspDocumentSymbol, type InitializeParams, type InitializeResult,
+  type Diagnostic as LspDiagnostic, type Disposable, type DocumentSymbol as LspDocumentSymbol, type InitializeParams, type InitializeResult,
   type Location as LspLocation, type Position, type Range, type TextEdit as LspTextEdit, type WorkDoneProgressServerReporter,
   type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver/node';
@@ -161,6 +162,13 @@ export function startServer(connection: Connection): void {
   let canShowProgress = false;
   let canRefreshCodeLenses = false;
   let canRefreshInlayHints = false;
+  let canRegisterSymbols = false;
+  /**
+   * The document symbols (Outline, breadcrumbs), registered with the client when it can take
+   * a registration: LSP has no request to refresh them, but a client asks again for the
+   * symbols of a provider registered anew (refreshViews).
+   */
+  let symbolRegistration: Promise<Disposable | undefined> = Promise.resolve(undefined);
   /**
    * Whether the settings are read and the workspace scanned for the first time. Until then
    * nothing is published (an open file's reference to a decision of another file would be
@@ -385,19 +393,29 @@ export function startServer(connection: Connection): void {
     ws.setOptions({ today: today.today, ...(registry ? { registry } : {}) });
     if (lang !== langBefore || rulesBefore !== next.rulesBaseUrl) ws.invalidateAll();
     // The diagnostics are published again by the caller; what the client asks for itself is refreshed here.
-    if (lang !== langBefore || registry || !sameYmd(todayBefore, ws.today)) refreshViews();
+    if (lang !== langBefore || registry || !sameYmd(todayBefore, ws.today)) refreshViews(lang !== langBefore);
   }
 
   /**
    * Asks the client to ask again for the code lenses and inlay hints of its editors (when it
-   * can be asked): they speak the user's language and read the date and the registry. Not
-   * before the first scan: until then the client's requests wait for it, and are answered
+   * can be asked): they speak the user's language and read the date and the registry; and,
+   * when the language changed, for the document symbols (when it can take a registration).
+   * Not before the first scan: until then the client's requests wait for it, and are answered
    * with the settings it brings.
    */
-  function refreshViews(): void {
+  function refreshViews(languageChanged: boolean): void {
     if (!started) return;
     if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (languageChanged && canRegisterSymbols) registerSymbols();
+  }
+
+  /** Registers the document symbols with the client, first unregistering those registered before. */
+  function registerSymbols(): void {
+    symbolRegistration = symbolRegistration.then((before) => {
+      before?.dispose();
+      return connection.client.register(DocumentSymbolRequest.type, { documentSelector: null, label: 'Salastus' });
+    }).catch(() => undefined);
   }
 
   // ----- workspace files ------------------------------------------------------------------
@@ -491,6 +509,7 @@ export function startServer(connection: Connection): void {
     canShowProgress = !!c.window?.workDoneProgress;
     canRefreshCodeLenses = !!c.workspace?.codeLens?.refreshSupport;
     canRefreshInlayHints = !!c.workspace?.inlayHint?.refreshSupport;
+    canRegisterSymbols = !!c.textDocument?.documentSymbol?.dynamicRegistration;
     const wf = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = wf.map(uriToPath).filter((p): p is string => p !== undefined);
     return {
@@ -500,7 +519,8 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [':', '"'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
         documentFormattingProvider: true,
-        documentSymbolProvider: true,
+        // Registered in `initialized` when the client can take it (registerSymbols).
+        documentSymbolProvider: !canRegisterSymbols,
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
@@ -518,6 +538,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(guard('initialized', undefined, async () => {
     if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'salastus' }).catch(() => undefined);
     if (canRegisterWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.salastus' }] }).catch(() => undefined);
+    if (canRegisterSymbols) registerSymbols();
     if (hasFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', undefined, async (e) => {
         const removedPaths = e.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
