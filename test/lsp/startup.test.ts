@@ -71,7 +71,7 @@ describe('LSP: the first check of the workspace', function () {
       markings = fx.uri('markings.salastus');
       // The initialization options say English; the configuration, when it comes, Estonian.
       client = await LspClient.start({ folder: fx.dir, initializationOptions: { language: 'en' }, configuration: { today: TODAY, language: 'et' }, configurationDelayMs: SLOW_MS });
-      initializedAt = client.sentAt;
+      initializedAt = performance.now(); // start() returns once `initialized` is written
       // Opened at once, as an editor restores its tabs: markings.salastus refers to decisions.salastus, not open.
       await client.open(markings, fx.text('markings.salastus'));
       await client.open(mistake, 'decision "X-1" {\n  originator: "Ministry of Defence"\n  level: secret\n  classified: 2026-03-01\n  term: 15 years\n  reason: "x"\n}\n');
