@@ -143,7 +143,8 @@ export class LspClient {
     });
     this.connection.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
       keep('workspace/configuration', p);
-      if (this.configurationDelayMs > 0) await new Promise((r) => setTimeout(r, this.configurationDelayMs));
+      // (A timer that does not keep the tests' process alive: a client that "never" answers waits long.)
+      if (this.configurationDelayMs > 0) await new Promise((r) => setTimeout(r, this.configurationDelayMs).unref());
       return p.items.map(() => this.configuration);
     });
     this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {

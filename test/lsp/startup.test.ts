@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver/node';
-import { PROGRESS_AFTER_MS, PROGRESS_FILES } from '../../server/src/lsp/server.ts';
+import { CONFIGURATION_WAIT_MS, PROGRESS_AFTER_MS, PROGRESS_FILES } from '../../server/src/lsp/server.ts';
 import { copyFixture, LspClient, messageOf, TODAY, type Fixture, type ProgressValue } from './client.ts';
 
 /** How long the slow client takes to answer `workspace/configuration`. */
@@ -122,6 +122,23 @@ describe('LSP: the first check of the workspace', function () {
       const lastDiagnostics = client.received.findLastIndex((r) => r.method === 'textDocument/publishDiagnostics');
       assert.ok(end > lastDiagnostics, 'the progress ended before the diagnostics were published');
     });
+  });
+
+  it(`does not wait past ${CONFIGURATION_WAIT_MS} ms for a client that does not send its settings: it checks with the initialization options`, async () => {
+    const client = await LspClient.start({ initializationOptions: { language: 'en' }, configuration: { today: TODAY, language: 'et' }, configurationDelayMs: 600_000 });
+    try {
+      const t0 = performance.now();
+      const uri = 'untitled:mistake';
+      const published = client.nextDiagnostics(uri, () => true, CONFIGURATION_WAIT_MS + 5000);
+      await client.open(uri, 'decision "X-1" {\n  originator: "Ministry of Defence"\n  level: secret\n  classified: 2026-03-01\n  term: 15 years\n  reason: "x"\n}\n');
+      const p = await published;
+      assert.ok(performance.now() - t0 >= CONFIGURATION_WAIT_MS - 100, `published after ${Math.round(performance.now() - t0)} ms`);
+      assert.deepEqual(p.diagnostics.map((d) => d.code), ['basis-missing']);
+      assert.match(messageOf(p.diagnostics[0]!), /has no 'basis'/);
+      assert.ok(client.logs.some((l) => l.includes(`no settings from the client after ${CONFIGURATION_WAIT_MS} ms`)), client.logs.join('\n'));
+    } finally {
+      await client.shutdown();
+    }
   });
 
   describe(`a workspace of more than ${PROGRESS_FILES} files`, () => {

@@ -45,6 +45,13 @@ export const PROGRESS_FILES = 200;
 export const PROGRESS_AFTER_MS = 1000;
 /** How long the first scan reads and parses files before it lets other messages through (and reports its progress). */
 const SCAN_SLICE_MS = 20;
+/**
+ * How long the first check waits for the client's settings (`workspace/configuration`) once
+ * the files are read; then it goes on with the initialization options, and applies the
+ * settings when they come. (VS Code answers at once; a client that never does must not leave
+ * the drafter with no diagnostics and features that never answer.)
+ */
+export const CONFIGURATION_WAIT_MS = 5000;
 
 export const SERVER_COMMANDS = ['salastus.stamp', 'salastus.explain', 'salastus.checkWorkspace', 'salastus.createMarking'] as const;
 
@@ -569,7 +576,15 @@ export function startServer(connection: Connection): void {
       });
       const { files, skipped } = await scanWorkspace(progress);
       if (!settingsRead) progress.report(90, t(lang, 'progress.settings'));
-      await settingsLoaded;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([settingsLoaded, new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CONFIGURATION_WAIT_MS);
+      })]);
+      clearTimeout(timer);
+      if (!settingsRead) {
+        log(`salastus: no settings from the client after ${CONFIGURATION_WAIT_MS} ms: checking with those given at start until they come`);
+        void settingsLoaded.then(() => publish());
+      }
       reportSkipped(skipped);
       log(`salastus: ${files} file${files === 1 ? '' : 's'} in ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}`);
       progress.report(90, t(lang, 'progress.check', files));
