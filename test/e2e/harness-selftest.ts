@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Workbench, waitGroupGone, withWorkbench, withTimeout } from './harness.ts';
+import { Workbench, pollUntil, waitGroupGone, withWorkbench, withTimeout } from './harness.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -41,6 +41,7 @@ function makeWorkspace(): string {
     'tsconfig.json': '{\n  "compilerOptions": { "strict": true, "target": "es2022", "module": "es2022" }\n}\n',
     'notes.txt': 'hello world\nsecond line\n',
     'probe/sample.probe': 'fine line\nthis line is BAD\n',
+    'probe/late.probe': 'first line\nsecond line\nthis line is LATE\n',
   };
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
@@ -52,7 +53,8 @@ function makeWorkspace(): string {
 /**
  * A throwaway extension (not ours) to prove .vsix install, activation detection,
  * user settings and --locale: hover shows vscode.env.language and a setting;
- * lines with BAD get a diagnostic.
+ * lines with BAD get a diagnostic. Ctrl+Alt+Shift+L (command e2eProbe.addLens) puts a code
+ * lens above the line with LATE, as a language server's lens arrives after the text.
  */
 function buildProbeVsix(dir: string): string {
   const ext = path.join(dir, 'probe-ext');
@@ -63,6 +65,8 @@ function buildProbeVsix(dir: string): string {
     contributes: {
       languages: [{ id: 'e2eprobe', aliases: ['E2E Probe'], extensions: ['.probe'] }],
       configuration: { properties: { 'e2eProbe.greeting': { type: 'string', default: 'default-greeting' } } },
+      commands: [{ command: 'e2eProbe.addLens', title: 'E2E probe: add a lens' }],
+      keybindings: [{ command: 'e2eProbe.addLens', key: 'ctrl+alt+shift+l', when: 'editorLangId == e2eprobe' }],
     },
   }, null, 2));
   fs.writeFileSync(path.join(ext, 'extension.js'), `const vscode = require('vscode');
@@ -89,6 +93,17 @@ exports.activate = (context) => {
       const greeting = vscode.workspace.getConfiguration('e2eProbe').get('greeting');
       return new vscode.Hover('probe-hover language=' + vscode.env.language + ' greeting=' + greeting + ' word=' + doc.getText(doc.getWordRangeAtPosition(pos)));
     } }));
+  let lens = false;
+  const lensesChanged = new vscode.EventEmitter();
+  context.subscriptions.push(lensesChanged,
+    vscode.languages.registerCodeLensProvider('e2eprobe', {
+      onDidChangeCodeLenses: lensesChanged.event,
+      provideCodeLenses(doc) {
+        const line = doc.getText().split('\\n').findIndex((l) => l.includes('LATE'));
+        return lens && line >= 0 ? [new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: 'probe lens', command: '' })] : [];
+      },
+    }),
+    vscode.commands.registerCommand('e2eProbe.addLens', () => { lens = true; lensesChanged.fire(); }));
 };
 exports.deactivate = () => {};
 `);
@@ -296,6 +311,27 @@ async function probeSession(ws: string): Promise<void> {
         const h = await wb.hoverOn('BAD');
         await wb.screenshot('selftest-10-probe-hover');
         assert(h.includes('greeting=tere') && h.includes('word=BAD'), JSON.stringify(h));
+        return JSON.stringify(h);
+      });
+      await check('a hover that does not show what is expected fails saying what the widget showed', async () => {
+        let message = '';
+        await wb.hoverOn('BAD', { expect: 'no such text', waitMs: 2000 }).catch((e: unknown) => { message = e instanceof Error ? e.message : String(e); });
+        await wb.hideHover();
+        assert(/in 2 tries: 1\) the widget showed "[^;]*word=BAD"; 2\) the widget showed "[^;]*word=BAD"$/.test(message), message);
+        return message;
+      });
+      await check('hoverOn survives a code lens inserted above the line between measuring and hovering', async () => {
+        await wb.openFile('probe/late.probe');
+        assert((await wb.codeLenses()).length === 0, 'a lens before the key');
+        const h = await wb.hoverOn('LATE', {
+          expect: 'word=LATE',
+          afterMeasure: async () => {
+            await wb.press('Control+Alt+Shift+L');
+            await pollUntil('the probe lens', 10_000, async () => ((await wb.codeLenses()).includes('probe lens') ? true : undefined));
+          },
+        });
+        await wb.hideHover();
+        assert(h.includes('word=LATE'), JSON.stringify(h));
         return JSON.stringify(h);
       });
     });

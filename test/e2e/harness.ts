@@ -300,6 +300,38 @@ function tail(file: string, lines = 40): string {
   }
 }
 
+export interface HoverOptions {
+  via?: 'mouse' | 'keyboard';
+  /** How long to wait for a settled hover, per try (default 5000 ms). */
+  waitMs?: number;
+  /** What the hover must show (a substring, a pattern or a test); see Workbench.hoverAt. */
+  expect?: string | RegExp | ((text: string) => boolean);
+  /** Self-test only: runs once, after the first measurement of where to hover, before the mouse moves there. */
+  afterMeasure?: () => Promise<void>;
+}
+
+/** One hover: its settled text ('' if none), what the widget last showed, how far (px) the line moved from measuring to reading. */
+interface HoverTry { text: string; shown: string; moved: number }
+
+const isLoading = (t: string): boolean => /(^|\n)Loading(\.\.\.|…)$/.test(t);
+
+function matchesHover(expect: NonNullable<HoverOptions['expect']>, text: string): boolean {
+  if (text === '') return false;
+  if (typeof expect === 'string') return text.includes(expect);
+  if (expect instanceof RegExp) return expect.test(text);
+  return expect(text);
+}
+
+/** What a hover try showed, for a failure: nothing, "Loading...", or its text; and whether its line moved. */
+function describeHover(t: HoverTry): string {
+  const shown = t.shown === '' ? 'the widget showed nothing'
+    : isLoading(t.shown) ? 'the widget showed only "Loading..."'
+      : `the widget showed ${JSON.stringify(t.shown.length > 300 ? `${t.shown.slice(0, 300)}…` : t.shown)}`;
+  const moved = Number.isNaN(t.moved) ? '; the line was no longer rendered after it'
+    : t.moved !== 0 ? `; the line moved ${t.moved} px between measuring and reading` : '';
+  return shown + moved;
+}
+
 interface ListRow { index: number; label: string; description: string; ariaLabel: string; focused: boolean }
 
 /**
@@ -912,44 +944,100 @@ export class Workbench {
   }
 
   /**
-   * Hovers the mouse over line/column (1-based) of the active editor and returns
-   * the hover's text ('' if no hover appears within `waitMs`).
-   * `via: 'keyboard'` instead places the cursor and runs Show Hover (Ctrl+K Ctrl+I).
+   * Hovers the mouse over line/column (1-based) of the active editor and returns the hover's
+   * text. `via: 'keyboard'` instead places the cursor and runs Show Hover (Ctrl+K Ctrl+I).
+   *
+   * The editor's text moves after it is shown: VS Code inserts code lenses above lines (16 px
+   * each) and inlay hints within them when the language server answers. So the point to hover
+   * is measured once the line has stopped moving, and measured again once the hover is read:
+   * a hover that shows nothing, only "Loading...", or — given `expect` — text that does not
+   * match, or whose line moved meanwhile, is tried once more. With `expect`, a hover that
+   * still does not match throws, saying what the widget showed each time; without, its text
+   * is returned ('' when none appeared within `waitMs`).
+   *
+   * `afterMeasure` (for the harness self-test) runs once, after the first measurement and
+   * before the mouse moves there.
    */
-  async hoverAt(line: number, column: number, opts: { via?: 'mouse' | 'keyboard'; waitMs?: number } = {}): Promise<string> {
-    const waitMs = opts.waitMs ?? 5000;
+  async hoverAt(line: number, column: number, opts: HoverOptions = {}): Promise<string> {
+    const tries: HoverTry[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const t = await this.hoverOnce(line, column, opts, attempt === 0 ? opts.afterMeasure : undefined);
+      tries.push(t);
+      if (opts.expect ? matchesHover(opts.expect, t.text) : t.text !== '' && t.moved === 0) return t.text;
+      this.log(`hover at ${line}:${column}, try ${attempt + 1}: ${describeHover(t)}`);
+    }
+    if (!opts.expect) return tries[tries.length - 1].text;
+    const wanted = typeof opts.expect === 'string' ? `with ${JSON.stringify(opts.expect)}` : opts.expect instanceof RegExp ? `matching ${String(opts.expect)}` : 'passing its test';
+    throw new HarnessError(`no hover ${wanted} at ${line}:${column} of ${this.activeFile ?? 'the active editor'} in ${tries.length} tries: ${tries.map((t, i) => `${i + 1}) ${describeHover(t)}`).join('; ')}`);
+  }
+
+  private async hoverOnce(line: number, column: number, opts: HoverOptions, afterMeasure: (() => Promise<void>) | undefined): Promise<HoverTry> {
     await this.hideHover();
+    await this.gotoLine(line, column); // reveals the line
+    let at: { x: number; y: number } | undefined;
     if (opts.via === 'keyboard') {
-      await this.gotoLine(line, column);
+      await afterMeasure?.();
       await this.press(`${MOD}+K`);
       await this.press(`${MOD}+I`);
     } else {
-      await this.gotoLine(line, column); // reveals the line
       await this.page.mouse.move(5, 5);
-      const { x, y } = await this.charPoint(line, column);
-      await this.page.mouse.move(x - 1, y);
-      await this.page.mouse.move(x, y, { steps: 2 });
+      at = await this.stillCharPoint(line, column);
+      await afterMeasure?.();
+      await this.page.mouse.move(at.x - 1, at.y);
+      await this.page.mouse.move(at.x, at.y, { steps: 2 });
     }
-    try {
-      // Wait for real content (not the "Loading..." placeholder) that stays the
-      // same for two reads: parts of a hover (problem, type info) arrive separately.
-      let previous = '';
-      return await pollUntil('hover content', waitMs, async () => {
-        const t = await this.readHover();
-        const settled = t !== '' && !/(^|\n)Loading\.\.\.$/.test(t) && t === previous;
-        previous = t;
-        return settled ? t : undefined;
-      }, 250);
-    } catch (e) {
+    // Wait for real content (not the "Loading..." placeholder) that stays the same for two
+    // reads: parts of a hover (problem, type info) arrive separately.
+    let previous = '';
+    let last = '';
+    const text = await pollUntil('hover content', opts.waitMs ?? 5000, async () => {
+      const t = await this.readHover();
+      last = t;
+      const settled = t !== '' && !isLoading(t) && t === previous;
+      previous = t;
+      return settled ? t : undefined;
+    }, 250).catch((e: unknown) => {
       if (e instanceof HarnessError) return '';
       throw e;
-    }
+    });
+    const now = at && await this.charPoint(line, column).catch(() => undefined);
+    const moved = at === undefined ? 0 : now === undefined ? Number.NaN : Math.round(now.y - at.y);
+    return { text, shown: text || last, moved };
+  }
+
+  /** charPoint once the line has stopped moving: the same point in two reads 300 ms apart. */
+  private async stillCharPoint(line: number, column: number): Promise<{ x: number; y: number }> {
+    let last = await this.charPoint(line, column);
+    return pollUntil(`line ${line} to stop moving`, this.timeoutMs, async () => {
+      const p = await this.charPoint(line, column);
+      const still = Math.abs(p.x - last.x) < 1 && Math.abs(p.y - last.y) < 1;
+      last = p;
+      return still ? p : undefined;
+    }, 300);
   }
 
   /** Hovers on the `occurrence`-th match of `text` in the active file (as saved on disk). */
-  async hoverOn(text: string, opts: { occurrence?: number; offset?: number; via?: 'mouse' | 'keyboard'; waitMs?: number } = {}): Promise<string> {
+  async hoverOn(text: string, opts: { occurrence?: number; offset?: number } & HoverOptions = {}): Promise<string> {
     const { line, column } = this.positionOf(text, { occurrence: opts.occurrence, offset: opts.offset });
     return this.hoverAt(line, column, opts);
+  }
+
+  /**
+   * The code lenses an editor shows, top to bottom, one entry per line of lenses ("A | B"):
+   * the active editor's, or that of the editor group whose open tab is `file` (a base name;
+   * VS Code asks for the lenses of an editor again when it gets the focus, so an editor in
+   * another group shows whether they are refreshed without it).
+   */
+  async codeLenses(file?: string): Promise<string[]> {
+    const editor = file === undefined ? this.activeEditor()
+      : this.page.locator('.part.editor .editor-group-container')
+        .filter({ has: this.page.locator(`.tab.active[data-resource-name="${path.basename(file)}"]`) })
+        .locator('.monaco-editor').first();
+    return editor.evaluate((root: DomEl) =>
+      [...root.querySelectorAll('.codelens-decoration')]
+        .map((e) => ({ top: e.getBoundingClientRect().top, text: (e.textContent ?? '').replace(/\u00a0/g, ' ').trim() }))
+        .sort((a, b) => a.top - b.top)
+        .map((e) => e.text));
   }
 
   /**

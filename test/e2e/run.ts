@@ -258,9 +258,8 @@ const scenarios: Scenario[] = [
       await wb.openFile('decisions.salastus');
       const c = clause('7.3');
       assert(c.levels && c.maxYears, 'clause 7.3 has levels and a maximum term');
-      const text = squash(await wb.hoverOn('§ 7 p 3', { offset: 2, waitMs: 10_000 }));
-      assert(text !== '', 'no hover appeared over the basis');
-      assert(text.includes(squash(c.text)), `the hover lacks the clause's text\n  hover: ${text}`);
+      // The hover shows the clause (else hoverOn fails saying what it showed, each of two tries).
+      const text = squash(await wb.hoverOn('§ 7 p 3', { offset: 2, waitMs: 10_000, expect: (t) => squash(t).includes(squash(c.text)) }));
       assert(new RegExp(`up to ${c.levels.max}\\b`).test(text), `the hover lacks the maximum level '${c.levels.max}'\n  hover: ${text}`);
       assert(text.includes(`${c.maxYears} years`), `the hover lacks the maximum term ${c.maxYears} years\n  hover: ${text}`);
       await wb.screenshot('02-hover-basis');
@@ -373,10 +372,12 @@ const scenarios: Scenario[] = [
       await wb.openFile('markings.salastus');
       const problems = await salastusProblems(wb);
       assert(!problems.some((p) => p.file === 'markings.salastus'), `markings.salastus has problems: ${JSON.stringify(problems.filter((p) => p.file === 'markings.salastus'))}`);
-      // The reference resolves: its hover is the decision's summary, from the other file.
-      const hover = squash(await wb.hoverOn('"KM-2026/041"', { offset: 3, waitMs: 10_000 }));
-      assert(hover.includes('Mobilisation stockpile plan 2027') && hover.includes('decisions.salastus'),
-        `hover on the reference does not show the decision of decisions.salastus: ${hover}`);
+      // The reference resolves: its hover is the decision's summary, from the other file, and
+      // the part's own end (from the marking's registration) told from the decision's.
+      const hover = squash(await wb.hoverOn('"KM-2026/041"', { offset: 3, waitMs: 10_000, expect: 'Mobilisation stockpile plan 2027' }));
+      assert(hover.includes('decisions.salastus'), `hover on the reference does not show the decision of decisions.salastus: ${hover}`);
+      assert(hover.includes('Until: 2041-03-01') && hover.includes('This part is classified until 2041-03-05: its term is counted from the marking\'s registration (2026-03-05, RSVS § 17(3))'),
+        `hover on the reference does not tell the part's end from the decision's: ${hover}`);
       await wb.screenshot('07-reference-hover');
       await wb.hideHover();
 
@@ -396,6 +397,70 @@ const scenarios: Scenario[] = [
       const after = await settledProblems(wb);
       assert(!after.some((p) => p.code === 'decision-unknown'), `decision-unknown after the rename: ${JSON.stringify(after.filter((p) => p.code === 'decision-unknown'))}`);
       await wb.screenshot('07-renamed');
+    },
+  },
+  {
+    n: 8,
+    name: 'salastus.language → et: the Problems messages, the code lenses of an editor beside and the Outline change language at once, and back',
+    run: async (wb, { en, et }) => {
+      // decisions.salastus on the left, mistakes.salastus on the right, focused: VS Code asks
+      // for an editor's lenses again when it gets the focus, so the left one's lenses change
+      // only if the server asks VS Code to refresh them.
+      await wb.openFile('decisions.salastus');
+      // Its lenses first: VS Code stops asking for the lenses of an editor that loses the focus.
+      await pollUntil('the code lenses of decisions.salastus', 30_000, async () => ((await wb.codeLenses()).length > 0 ? true : undefined), 300);
+      await wb.runCommand('View: Split Editor Right');
+      await wb.openFile('mistakes.salastus');
+      const lensesIn = async (what: string, re: RegExp): Promise<string[]> => {
+        let shown: string[] = [];
+        return pollUntil(what, 30_000, async () => {
+          shown = await wb.codeLenses('decisions.salastus');
+          return shown.length > 0 && shown.every((l) => re.test(l)) ? shown : undefined;
+        }, 300).catch((e: unknown) => {
+          throw new AssertionError(`${e instanceof Error ? e.message : String(e)}\n  code lenses of decisions.salastus: ${JSON.stringify(shown)}`);
+        });
+      };
+      // The Outline of mistakes.salastus: the kind of each block, in the user's language.
+      const outlineIn = async (what: string, kinds: string[]): Promise<void> => {
+        let shown: string[] = [];
+        await pollUntil(what, 30_000, async () => {
+          shown = (await wb.outline()).filter((e) => e.depth === 1).map((e) => e.description.split(' ')[0]!);
+          return shown.length > 0 && shown.every((k) => kinds.includes(k)) ? true : undefined;
+        }, 300).catch((e: unknown) => {
+          throw new AssertionError(`${e instanceof Error ? e.message : String(e)}\n  Outline kinds: ${JSON.stringify(shown)}`);
+        });
+      };
+      try {
+        const english = await lensesIn('English code lenses', /^Classified until \d{4}-\d{2}-\d{2}$/);
+        await outlineIn('an English Outline', ['decision', 'marking']);
+        // mistakes.salastus: no scenario changes it, its diagnostics are the CLI's.
+        const ofMistakes = (list: Expected[]): Expected[] => list.filter((p) => p.file === 'mistakes.salastus');
+        const problemsOfMistakes = async (): Promise<Problem[]> => (await salastusProblems(wb)).filter((p) => p.file === 'mistakes.salastus');
+        assert(sameProblems(await problemsOfMistakes(), ofMistakes(en)), `the Problems panel is not in English before the switch:\n${diffProblems(await problemsOfMistakes(), ofMistakes(en))}`);
+
+        await setUserSetting(wb, 'salastus.language', 'en', 'et');
+        const estonian = await lensesIn('Estonian code lenses in the editor beside', /^Salastatud kuni \d{4}-\d{2}-\d{2}$/);
+        assert(JSON.stringify(estonian) === JSON.stringify(english.map((l) => l.replace('Classified until', 'Salastatud kuni'))), `Estonian lenses ${JSON.stringify(estonian)} for ${JSON.stringify(english)}`);
+        let shown: Problem[] = [];
+        await pollUntil('Estonian diagnostics in the Problems panel', 30_000, async () => {
+          shown = await problemsOfMistakes();
+          return sameProblems(shown, ofMistakes(et)) ? true : undefined;
+        }, 300).catch((e: unknown) => {
+          throw new AssertionError(`${e instanceof Error ? e.message : String(e)}\n${diffProblems(shown, ofMistakes(et))}`);
+        });
+        const enMessages = new Set(en.map((p) => p.message));
+        const left = (await salastusProblems(wb)).filter((p) => enMessages.has(p.message));
+        assert(left.length === 0, `Problems still in English:\n  ${left.map(full).join('\n  ')}`);
+        await outlineIn('an Estonian Outline', ['otsus', 'märge']);
+        await wb.screenshot('08-language-et');
+
+        await setUserSetting(wb, 'salastus.language', 'et', 'en');
+        await lensesIn('English code lenses again', /^Classified until \d{4}-\d{2}-\d{2}$/);
+        await outlineIn('an English Outline again', ['decision', 'marking']);
+        await pollUntil('English diagnostics again', 30_000, async () => (sameProblems(await problemsOfMistakes(), ofMistakes(en)) ? true : undefined), 300);
+      } finally {
+        await wb.runCommand('View: Single Column Editor Layout').catch(() => undefined);
+      }
     },
   },
 ];

@@ -1,7 +1,9 @@
 // A small LSP client for the protocol tests: starts the built server (dist/server.js) with
 // this Node over stdio and speaks JSON-RPC to it; answers the server's requests
-// (workspace/configuration, client/registerCapability, workspace/applyEdit); collects
-// published diagnostics and lets a test wait for the next ones of a document.
+// (workspace/configuration — at once or after a delay —, client/(un)registerCapability,
+// workspace/applyEdit, window/workDoneProgress/create, the refresh requests); collects
+// published diagnostics and lets a test wait for the next ones of a document; keeps every
+// message the server sent, in order (`received`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +62,30 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** The answer to `workspace/configuration` for section `salastus` (null: the client has none). */
   configuration?: unknown;
+  /** How long the client takes to answer `workspace/configuration` (a slow client). */
+  configurationDelayMs?: number;
+  /** Whether the client can show a progress the server creates (`window.workDoneProgress`); default true, as VS Code. */
+  workDoneProgress?: boolean;
+  /** Whether the server may ask the client to refresh code lenses and inlay hints; default true, as VS Code. */
+  refreshSupport?: boolean;
+  /** Whether the server may register the document symbols with the client (VS Code can); default false. */
+  dynamicSymbols?: boolean;
+}
+
+/** A message from the server (a notification, or a request the client answered), in the order they came. */
+export interface Received {
+  method: string;
+  params: unknown;
+  /** performance.now() when it came. */
+  at: number;
+}
+
+/** The value of a `$/progress` notification for a work done progress. */
+export interface ProgressValue {
+  kind: 'begin' | 'report' | 'end';
+  title?: string;
+  message?: string;
+  percentage?: number;
 }
 
 interface Waiter {
@@ -76,7 +102,10 @@ export class LspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly logs: string[] = [];
   readonly stderr: string[] = [];
+  /** Every notification and request from the server, in order. */
+  readonly received: Received[] = [];
   configuration: unknown = null;
+  configurationDelayMs = 0;
   initializeResult: InitializeResult | undefined;
   private readonly docs = new Map<string, TextDocument>();
   private waiters: Waiter[] = [];
@@ -89,7 +118,13 @@ export class LspClient {
     this.child = child;
     child.stderr!.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const keep = (method: string, params: unknown): void => {
+      this.received.push({ method, params, at: performance.now() });
+    };
+    this.connection.onNotification((method: string, params: unknown) => keep(method, params));
+    this.connection.onUnhandledProgress((p) => keep('$/progress', p));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      keep('textDocument/publishDiagnostics', p);
       this.receivedAt.set(p, performance.now());
       const list = this.published.get(p.uri) ?? [];
       list.push(p);
@@ -99,22 +134,37 @@ export class LspClient {
       for (const w of ready) w.resolve(p);
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      keep('window/logMessage', p);
       this.logs.push(p.message);
     });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      keep('window/showMessage', p);
       this.logs.push(p.message);
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.configuration));
+    this.connection.onRequest('workspace/configuration', async (p: { items: unknown[] }) => {
+      keep('workspace/configuration', p);
+      // (A timer that does not keep the tests' process alive: a client that "never" answers waits long.)
+      if (this.configurationDelayMs > 0) await new Promise((r) => setTimeout(r, this.configurationDelayMs).unref());
+      return p.items.map(() => this.configuration);
+    });
     this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      keep('client/registerCapability', p);
       this.registrations.push(...p.registrations);
       return null;
     });
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    for (const method of ['client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh']) {
+      this.connection.onRequest(method, (p: unknown) => {
+        keep(method, p);
+        return null;
+      });
+    }
     this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      keep('window/showMessageRequest', p);
       this.logs.push(p.message);
       return null;
     });
     this.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      keep('workspace/applyEdit', p);
       this.appliedEdits.push(p.edit);
       return { applied: true };
     });
@@ -127,6 +177,7 @@ export class LspClient {
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
     const client = new LspClient(child);
     client.configuration = options.configuration ?? null;
+    client.configurationDelayMs = options.configurationDelayMs ?? 0;
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -136,7 +187,10 @@ export class LspClient {
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'ws' }] : null,
       initializationOptions: { today: TODAY, ...options.initializationOptions },
       capabilities: {
+        window: { workDoneProgress: options.workDoneProgress ?? true },
         workspace: {
+          codeLens: { refreshSupport: options.refreshSupport ?? true },
+          inlayHint: { refreshSupport: options.refreshSupport ?? true },
           configuration: true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
@@ -150,7 +204,7 @@ export class LspClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor'] } }, isPreferredSupport: true },
           rename: { prepareSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true, dynamicRegistration: options.dynamicSymbols ?? false },
         },
       },
     });
@@ -187,6 +241,27 @@ export class LspClient {
     const last = this.published.get(uri)?.at(-1);
     if (last && predicate(last)) return Promise.resolve(last);
     return this.nextDiagnostics(uri, predicate, timeoutMs);
+  }
+
+  /** The messages the server sent with this method, so far. */
+  receivedOf(method: string): Received[] {
+    return this.received.filter((r) => r.method === method);
+  }
+
+  /** The first message with this method (and satisfying `predicate`) the server sent at or after index `from` of `received`. */
+  async nextReceived(method: string, from = 0, predicate: (r: Received) => boolean = () => true, timeoutMs = 8000): Promise<Received> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.slice(from).find((r) => r.method === method && predicate(r));
+      if (found) return found;
+      if (performance.now() > deadline) throw new Error(`no ${method} from the server within ${timeoutMs} ms (received: ${this.received.slice(from).map((r) => r.method).join(', ')})`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** The `$/progress` values of a work done progress, in order. */
+  progressOf(token: unknown): ProgressValue[] {
+    return this.receivedOf('$/progress').map((r) => r.params as { token: unknown; value: ProgressValue }).filter((p) => p.token === token).map((p) => p.value);
   }
 
   text(uri: string): string {

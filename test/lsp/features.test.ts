@@ -2,9 +2,9 @@
 // protocol, against the built server.
 import assert from 'node:assert/strict';
 import type {
-  CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit,
+  CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, MarkupContent, TextEdit,
 } from 'vscode-languageserver/node';
-import { applyEdits, useServer } from './client.ts';
+import { applyEdits, TODAY, useServer, type Server } from './client.ts';
 
 describe('LSP: features', function () {
   this.timeout(30000);
@@ -61,6 +61,14 @@ describe('LSP: features', function () {
       assert.match(md, /decision "KM-2026\/041"\*\* — Mobilisation stockpile plan 2027/);
       assert.match(md, /Until: 2041-03-01/);
       assert.match(md, /decisions\.salastus/);
+    });
+
+    it("on a part's decision reference tells the part's end (the inlay hint's date, from registration) from the decision's own", async () => {
+      const md = markdown(await hoverAt(markings, '"KM-2026/041"'));
+      // The decision: 15 years from its classification on 2026-03-01; the part: from the marking's registration on 2026-03-05.
+      assert.match(md, /This part is classified until \*\*2041-03-05\*\*: its term is counted from the marking's registration \(2026-03-05, RSVS § 17\(3\)\), not from the decision's date of classification\. "Until" above is the decision's own end\./);
+      // Not said of a reference outside a marking: a declassification has no end of its own.
+      assert.doesNotMatch(markdown(await hoverAt(markings, '"KAPO-2026/7"')), /This part/);
     });
 
     it('returns null for an unknown document, a position outside the text or white space', async () => {
@@ -173,8 +181,42 @@ describe('LSP: features', function () {
   it('inlay hints: the end date after a term', async () => {
     const hints = await lsp.client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: decisions }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } });
     assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[9, '→ 2041-03-01'], [19, '→ 2076-02-01']]);
+    for (const h of hints) assert.equal(tooltipOf(h), "End of the decision's classification: its term is counted from its date of classification (extensions included).");
+  });
+
+  it("inlay hints: a part's end, with a tooltip that says it is the part's, counted from the marking's registration (RSVS § 17(3))", async () => {
+    const hints = await inlayHints(lsp, markings);
+    assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[7, '→ 2041-03-05'], [8, '→ 2056-03-05']]);
+    assert.equal(tooltipOf(hints[0]!), 'End of this part\'s classification: the term of decision "KM-2026/041" is counted from the marking\'s registration (2026-03-05, RSVS § 17(3)), not from the decision\'s date of classification. The decision itself is classified until 2041-03-01.');
+    assert.equal(tooltipOf(hints[1]!), "End of this part's classification: its term is counted from the marking's registration (2026-03-05, RSVS § 17(3)).");
+  });
+
+  describe('in Estonian', () => {
+    const et = useServer('ws', { locale: 'et', configuration: { today: TODAY } }, async ({ client, fx }) => {
+      await client.open(fx.uri('markings.salastus'), fx.text('markings.salastus'));
+      await client.diagnostics(fx.uri('markings.salastus'));
+    });
+
+    it("the hover on a part's decision reference and the part's inlay hint say which end is which", async () => {
+      const uri = et.fx.uri('markings.salastus');
+      const h = await et.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: et.client.positionOf(uri, '"KM-2026/041"', 1) });
+      const md = markdown(h);
+      assert.match(md, /Kuni: 2041-03-01/);
+      assert.match(md, /See osa on salastatud kuni \*\*2041-03-05\*\*: tähtaega arvestatakse märke registreerimisest \(2026-03-05, RSVS § 17 lg 3\), mitte otsuse salastamise kuupäevast\. Ülal olev "Kuni" on otsuse enda lõpp\./);
+      const hints = await inlayHints(et, uri);
+      assert.equal(tooltipOf(hints[0]!), 'Selle osa salastuse lõpp: otsuse "KM-2026/041" tähtaega arvestatakse märke registreerimisest (2026-03-05, RSVS § 17 lg 3), mitte otsuse salastamise kuupäevast. Otsus ise on salastatud kuni 2041-03-01.');
+      assert.equal(tooltipOf(hints[1]!), 'Selle osa salastuse lõpp: osa tähtaega arvestatakse märke registreerimisest (2026-03-05, RSVS § 17 lg 3).');
+    });
   });
 });
+
+function inlayHints(server: Server, uri: string): Promise<InlayHint[]> {
+  return server.client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } });
+}
+
+function tooltipOf(h: InlayHint): string {
+  return typeof h.tooltip === 'string' ? h.tooltip : (h.tooltip as MarkupContent | undefined)?.value ?? '';
+}
 
 function positionIn(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset).split('\n');

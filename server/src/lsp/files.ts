@@ -42,38 +42,40 @@ function realFolder(folder: string): string {
   }
 }
 
-export interface ReadFile {
-  uri: string;
-  text: string;
+export interface Skipped {
+  path: string;
+  reason: string;
 }
 
-/** Every `.salastus` file under the folders, read as text; files that are not UTF-8 text are skipped and named in `skipped`. */
-export function scanFolders(folders: readonly string[]): { files: ReadFile[]; skipped: { path: string; reason: string }[] } {
-  const files: ReadFile[] = [];
-  const skipped: { path: string; reason: string }[] = [];
+/** Every `.salastus` file under the folders (sorted within each folder); a folder that cannot be read is named in `skipped`. */
+export function listWorkspaceFiles(folders: readonly string[]): { paths: string[]; skipped: Skipped[] } {
+  const paths: string[] = [];
+  const skipped: Skipped[] = [];
   for (const folder of folders) {
-    let paths: string[];
     try {
-      paths = findSalastusFiles(folder);
+      for (const path of findSalastusFiles(folder)) paths.push(path);
     } catch (e) {
       skipped.push({ path: folder, reason: e instanceof Error ? e.message : String(e) });
-      continue;
-    }
-    const real = folders.map(realFolder);
-    for (const path of paths) {
-      const r = readWorkspaceFile(path, folders, real);
-      if (r.ok) files.push({ uri: pathToFileURL(path).href, text: r.text });
-      else skipped.push({ path, reason: r.reason });
     }
   }
-  return { files, skipped };
+  return { paths, skipped };
+}
+
+/** The folders with their symbolic links resolved, for readWorkspaceFile (worked out once for many files). */
+export function realFolders(folders: readonly string[]): string[] {
+  return folders.map(realFolder);
+}
+
+/** The file URI of a path. */
+export function pathUri(path: string): string {
+  return pathToFileURL(path).href;
 }
 
 /**
  * Reads one workspace file, if it is a regular `.salastus` file (not a symbolic link)
  * inside the folders. `gone` when it does not exist (any more).
  */
-export function readWorkspaceFile(path: string, folders: readonly string[], realFolders = folders.map(realFolder)): { ok: true; text: string } | { ok: false; gone: boolean; reason: string } {
+export function readWorkspaceFile(path: string, folders: readonly string[], real: readonly string[] = realFolders(folders)): { ok: true; text: string } | { ok: false; gone: boolean; reason: string } {
   if (!path.endsWith(EXTENSION)) return { ok: false, gone: false, reason: 'not a .salastus file' };
   if (!insideFolders(path, folders)) return { ok: false, gone: false, reason: 'outside the workspace folders' };
   try {
@@ -81,7 +83,7 @@ export function readWorkspaceFile(path: string, folders: readonly string[], real
     if (!st.isFile()) return { ok: false, gone: false, reason: 'not a regular file' };
     // A folder on the way may be a symbolic link out of the workspace.
     // (realpath(3) itself: Node's own realpathSync reads every folder on the way with lstat.)
-    if (!insideFolders(realpathSync.native(path), realFolders)) return { ok: false, gone: false, reason: 'outside the workspace folders' };
+    if (!insideFolders(realpathSync.native(path), real)) return { ok: false, gone: false, reason: 'outside the workspace folders' };
     const decoded = readSalastusFile(path);
     return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, gone: false, reason: decoded.reason };
   } catch (e) {

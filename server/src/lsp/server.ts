@@ -4,13 +4,15 @@
 // language; it reads the workspace's `.salastus` files (files.ts) and publishes
 // diagnostics. No rule and no computation of the law lives here.
 import {
-  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, CodeLensRefreshRequest, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
   FileChangeType, FoldingRangeKind, InsertTextFormat, MarkupKind, MessageType, ResponseError, ErrorCodes, ShowMessageNotification,
   SymbolKind,
   TextDocumentSyncKind,
   type CodeAction as LspCodeAction, type CompletionItem as LspCompletionItem, type Connection,
-  type Diagnostic as LspDiagnostic, type DocumentSymbol as LspDocumentSymbol, type InitializeParams, type InitializeResult,
-  type Location as LspLocation, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit as LspWorkspaceEdit,
+  type Diagnostic as LspDiagnostic, type Disposable, type DocumentSymbol as LspDocumentSymbol, type InitializeParams, type InitializeResult,
+  type Location as LspLocation, type Position, type Range, type TextEdit as LspTextEdit, type WorkDoneProgressServerReporter,
+  type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { EditedText, LineIndex, thenReplaced, unchanged, type SourceText, type Span, type TextChange } from '../../../grammar/index.ts';
 import type { Severity } from '../check/codes.ts';
@@ -22,13 +24,34 @@ import {
   foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, t, workspaceSymbols, Workspace,
   type CompletionKind, type DocumentSymbol, type ServiceDocument, type SymbolKind as OurSymbolKind, type WorkspaceEdit,
 } from '../service/index.ts';
-import { canonicalUri, insideFolders, readWorkspaceFile, scanFolders, uriToPath } from './files.ts';
+import { canonicalUri, insideFolders, listWorkspaceFiles, pathUri, readWorkspaceFile, realFolders, uriToPath, type Skipped } from './files.ts';
 import { configurationSettings, DEFAULTS, readSettings, resolveLang, resolveRegistry, resolveToday, type Settings } from './settings.ts';
 
 /** How long a burst of changes must pause before the document is checked and its diagnostics published. */
 export const DEBOUNCE_MS = 150;
 /** Changes closer together than this are a burst (key repeat, a client's batched edits); a change after a quiet spell is checked at once. */
 export const BURST_MS = 50;
+
+/**
+ * The first check of the workspace (from `initialized` to its first diagnostics: reading the
+ * files, the client's settings, the check) is shown as a progress (`window/workDoneProgress`)
+ * when the workspace has more files than this — known before the first file is read, so the
+ * progress is there from the start. On this machine 2,000 files (7 MB) take about 1 s, so
+ * 200 files about 0.1 s; on a drafter's laptop, where a virus scanner opens every file read,
+ * several times that —
+ */
+export const PROGRESS_FILES = 200;
+/** — or when it has not ended after this long (large files, a slow disk, a client slow to send its settings). */
+export const PROGRESS_AFTER_MS = 1000;
+/** How long the first scan reads and parses files before it lets other messages through (and reports its progress). */
+const SCAN_SLICE_MS = 20;
+/**
+ * How long the first check waits for the client's settings (`workspace/configuration`) once
+ * the files are read; then it goes on with the initialization options, and applies the
+ * settings when they come. (VS Code answers at once; a client that never does must not leave
+ * the drafter with no diagnostics and features that never answer.)
+ */
+export const CONFIGURATION_WAIT_MS = 5000;
 
 export const SERVER_COMMANDS = ['salastus.stamp', 'salastus.explain', 'salastus.checkWorkspace', 'salastus.createMarking'] as const;
 
@@ -74,6 +97,57 @@ function later(ms: number, run: () => void): Pending {
   return { cancel: () => clearTimeout(h) };
 }
 
+/** The next turn of the event loop: what came in meanwhile is handled, what was sent is written out. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * A piece of work the client shows as a progress (`window/workDoneProgress`), once asked to
+ * (`show`): the client makes the token, then the progress begins with what was last reported;
+ * `done` ends it (also when it ends before the client has answered). Without `create` (the
+ * client cannot show one) nothing is sent.
+ */
+class Progress {
+  private reporter: WorkDoneProgressServerReporter | undefined;
+  private asked = false;
+  private ended = false;
+  private percentage = 0;
+  private message = '';
+
+  private readonly create: (() => Promise<WorkDoneProgressServerReporter>) | undefined;
+  private readonly title: () => string;
+
+  constructor(create: (() => Promise<WorkDoneProgressServerReporter>) | undefined, title: () => string) {
+    this.create = create;
+    this.title = title;
+  }
+
+  show(): void {
+    if (this.asked || this.ended || !this.create) return;
+    this.asked = true;
+    this.create().then((reporter) => {
+      this.reporter = reporter;
+      if (this.ended) reporter.done();
+      else reporter.begin(this.title(), this.percentage, this.message, false);
+    }, () => undefined);
+  }
+
+  report(percentage: number, message: string): void {
+    const p = Math.floor(percentage);
+    if (p === this.percentage && message === this.message) return;
+    this.percentage = p;
+    this.message = message;
+    if (!this.ended) this.reporter?.report(p, message);
+  }
+
+  done(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.reporter?.done();
+  }
+}
+
 function sameYmd(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
 }
@@ -92,6 +166,27 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   let canRegisterWatchers = false;
   let hasFolderEvents = false;
+  let canShowProgress = false;
+  let canRefreshCodeLenses = false;
+  let canRefreshInlayHints = false;
+  let canRegisterSymbols = false;
+  /**
+   * The document symbols (Outline, breadcrumbs), registered with the client when it can take
+   * a registration: LSP has no request to refresh them, but a client asks again for the
+   * symbols of a provider registered anew (refreshViews).
+   */
+  let symbolRegistration: Promise<Disposable | undefined> = Promise.resolve(undefined);
+  /**
+   * Whether the settings are read and the workspace scanned for the first time. Until then
+   * nothing is published (an open file's reference to a decision of another file would be
+   * taken for unknown) and the features that read the workspace or speak the user's language
+   * wait for `startup` (whenStarted).
+   */
+  let started = false;
+  let markStarted: () => void = () => undefined;
+  const startup = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
   let shownProblems = new Set<string>();
   /** The client's spelling of each document uri (canonical → as sent). */
   const clientUris = new Map<string, string>();
@@ -115,6 +210,15 @@ export function startServer(connection: Connection): void {
         return fallback;
       }
     };
+  }
+
+  /** `guard`, answering once the settings are in and no scan of the workspace is under way (`startup`, `scans`). */
+  function whenStarted<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+    return guard(name, fallback, async (...args: A) => {
+      await startup;
+      while (scanning > 0) await scans;
+      return fn(...args);
+    });
   }
 
   function problem(message: string): void {
@@ -192,6 +296,7 @@ export function startServer(connection: Connection): void {
 
   /** Publishes the diagnostics of every document whose diagnostics may have changed and whose debounce has run out. */
   function publish(): void {
+    if (!started || scanning > 0) return; // the changes wait in the workspace until the files are read
     refreshToday();
     const { changed, removed } = ws.drainChanges();
     for (const u of changed) toPublish.add(u);
@@ -278,6 +383,7 @@ export function startServer(connection: Connection): void {
 
   function applySettings(next: Settings): void {
     const langBefore = lang;
+    const todayBefore = ws.today;
     const rulesBefore = settings.rulesBaseUrl;
     settings = next;
     lang = resolveLang(next.language, locale);
@@ -293,23 +399,86 @@ export function startServer(connection: Connection): void {
     }
     ws.setOptions({ today: today.today, ...(registry ? { registry } : {}) });
     if (lang !== langBefore || rulesBefore !== next.rulesBaseUrl) ws.invalidateAll();
+    // The diagnostics are published again by the caller; what the client asks for itself is refreshed here.
+    if (lang !== langBefore || registry || !sameYmd(todayBefore, ws.today)) refreshViews(lang !== langBefore);
+  }
+
+  /**
+   * Asks the client to ask again for the code lenses and inlay hints of its editors (when it
+   * can be asked): they speak the user's language and read the date and the registry; and,
+   * when the language changed, for the document symbols (when it can take a registration).
+   * Not before the first scan: until then the client's requests wait for it, and are answered
+   * with the settings it brings.
+   */
+  function refreshViews(languageChanged: boolean): void {
+    if (!started) return;
+    if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (languageChanged && canRegisterSymbols) registerSymbols();
+  }
+
+  /** Registers the document symbols with the client, first unregistering those registered before. */
+  function registerSymbols(): void {
+    symbolRegistration = symbolRegistration.then((before) => {
+      before?.dispose();
+      return connection.client.register(DocumentSymbolRequest.type, { documentSelector: null, label: 'Salastus' });
+    }).catch(() => undefined);
   }
 
   // ----- workspace files ------------------------------------------------------------------
 
-  /** Reads every `.salastus` file of the workspace folders; forgets files that are gone. */
-  function scanWorkspace(): number {
-    const { files, skipped } = scanFolders(folders);
-    // Shown once per file and reason: a drafter must know a file of the folder was not checked.
-    for (const s of skipped) problem(t(lang, 'scan.notChecked', s.path, s.reason.replace(/^not checked: /, '')));
+  /** Scans run one after another; nothing is published while one runs. */
+  let scans: Promise<unknown> = Promise.resolve();
+  let scanning = 0;
+
+  /**
+   * Reads (and parses) every `.salastus` file of the workspace folders, in slices of
+   * SCAN_SLICE_MS between which other messages are handled and `progress` hears how far it
+   * got; forgets the files read before that are gone. Nothing is published until it ends: a
+   * reference to a file not yet read would be taken for unknown. Returns how many files it
+   * read, and those it could not.
+   */
+  function scanWorkspace(progress?: Progress): Promise<{ files: number; skipped: Skipped[] }> {
+    scanning++;
+    const run = scans.then(() => scan(progress)).finally(() => {
+      scanning--;
+    });
+    scans = run.catch(() => undefined);
+    return run;
+  }
+
+  async function scan(progress: Progress | undefined): Promise<{ files: number; skipped: Skipped[] }> {
+    const roots = [...folders];
+    const before = ws.uris().filter((u) => ws.isOnDisk(u));
+    const { paths, skipped } = listWorkspaceFiles(roots);
+    if (paths.length > PROGRESS_FILES) progress?.show();
+    const real = realFolders(roots);
     const found = new Set<string>();
-    for (const f of files) {
-      const uri = canonicalUri(f.uri);
-      found.add(uri);
-      ws.setDisk(uri, f.text);
+    let slice = performance.now();
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
+      const r = readWorkspaceFile(path, roots, real);
+      if (r.ok) {
+        const uri = canonicalUri(pathUri(path));
+        found.add(uri);
+        ws.setDisk(uri, r.text);
+        ws.forPublishing(uri); // parsed in its slice, not all at once when the index is next asked for
+      } else {
+        skipped.push({ path, reason: r.reason });
+      }
+      if (performance.now() - slice >= SCAN_SLICE_MS) {
+        progress?.report((90 * (i + 1)) / paths.length, t(lang, 'progress.read', i + 1, paths.length));
+        await nextTurn();
+        slice = performance.now();
+      }
     }
-    for (const uri of ws.uris()) if (ws.isOnDisk(uri) && !found.has(uri)) ws.removeDisk(uri);
-    return files.length;
+    for (const uri of before) if (ws.isOnDisk(uri) && !found.has(uri)) ws.removeDisk(uri);
+    return { files: found.size, skipped };
+  }
+
+  /** Shown once per file and reason: a drafter must know a file of the folder was not checked. */
+  function reportSkipped(skipped: readonly Skipped[]): void {
+    for (const f of skipped) problem(t(lang, 'scan.notChecked', f.path, f.reason.replace(/^not checked: /, '')));
   }
 
   /** A file changed on disk (or was created or deleted): read it again. */
@@ -344,6 +513,10 @@ export function startServer(connection: Connection): void {
     canRegisterConfiguration = !!c.workspace?.didChangeConfiguration?.dynamicRegistration;
     canRegisterWatchers = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     hasFolderEvents = !!c.workspace?.workspaceFolders;
+    canShowProgress = !!c.window?.workDoneProgress;
+    canRefreshCodeLenses = !!c.workspace?.codeLens?.refreshSupport;
+    canRefreshInlayHints = !!c.workspace?.inlayHint?.refreshSupport;
+    canRegisterSymbols = !!c.textDocument?.documentSymbol?.dynamicRegistration;
     const wf = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = wf.map(uriToPath).filter((p): p is string => p !== undefined);
     return {
@@ -353,7 +526,8 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [':', '"'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
         documentFormattingProvider: true,
-        documentSymbolProvider: true,
+        // Registered in `initialized` when the client can take it (registerSymbols).
+        documentSymbolProvider: !canRegisterSymbols,
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
@@ -371,24 +545,65 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(guard('initialized', undefined, async () => {
     if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'salastus' }).catch(() => undefined);
     if (canRegisterWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.salastus' }] }).catch(() => undefined);
-    await loadSettings();
-    const n = scanWorkspace();
-    log(`salastus: ${n} file${n === 1 ? '' : 's'} in ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}`);
-    ws.invalidateAll();
-    publish();
+    if (canRegisterSymbols) registerSymbols();
     if (hasFolderEvents) {
-      connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', undefined, (e) => {
+      connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', undefined, async (e) => {
         const removedPaths = e.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
         folders = folders.filter((f) => !removedPaths.includes(f));
         for (const f of e.added) {
           const p = uriToPath(f.uri);
           if (p && !folders.includes(p)) folders.push(p);
         }
-        scanWorkspace();
+        reportSkipped((await scanWorkspace()).skipped);
         publish();
       }));
     }
+    await firstCheck();
   }));
+
+  /**
+   * From `initialized` to the first diagnostics: the settings are asked for and the files read
+   * meanwhile; then everything is checked and published. A progress is shown when the
+   * workspace is large or this takes long (PROGRESS_FILES, PROGRESS_AFTER_MS).
+   */
+  async function firstCheck(): Promise<void> {
+    const progress = new Progress(canShowProgress ? () => connection.window.createWorkDoneProgress() : undefined, () => t(lang, 'progress.title'));
+    const slow = setTimeout(() => progress.show(), PROGRESS_AFTER_MS);
+    try {
+      let settingsRead = false;
+      const settingsLoaded = loadSettings().finally(() => {
+        settingsRead = true;
+      });
+      const { files, skipped } = await scanWorkspace(progress);
+      if (!settingsRead) progress.report(90, t(lang, 'progress.settings'));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([settingsLoaded, new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CONFIGURATION_WAIT_MS);
+      })]);
+      clearTimeout(timer);
+      if (!settingsRead) {
+        log(`salastus: no settings from the client after ${CONFIGURATION_WAIT_MS} ms: checking with those given at start until they come`);
+        void settingsLoaded.then(() => publish());
+      }
+      reportSkipped(skipped);
+      log(`salastus: ${files} file${files === 1 ? '' : 's'} in ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}`);
+      progress.report(90, t(lang, 'progress.check', files));
+      await nextTurn(); // the report goes out before the check holds the thread
+    } catch (e) {
+      // The server serves what it has.
+      connection.console.error(`salastus: reading the workspace failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    } finally {
+      started = true;
+      markStarted();
+      clearTimeout(slow);
+    }
+    try {
+      ws.invalidateAll();
+      publish();
+    } finally {
+      progress.done();
+    }
+  }
 
   connection.onShutdown(() => {
     for (const t of timers.values()) t.cancel();
@@ -470,7 +685,7 @@ export function startServer(connection: Connection): void {
 
   // ----- features -------------------------------------------------------------------------
 
-  connection.onHover(guard('hover', null, (p) => {
+  connection.onHover(whenStarted('hover', null, (p) => {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return null;
@@ -478,7 +693,7 @@ export function startServer(connection: Connection): void {
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(doc, h.span) } : null;
   }));
 
-  connection.onCompletion(guard('completion', [] as LspCompletionItem[] | { isIncomplete: boolean; items: LspCompletionItem[] }, (p) => {
+  connection.onCompletion(whenStarted('completion', [] as LspCompletionItem[] | { isIncomplete: boolean; items: LspCompletionItem[] }, (p) => {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return [];
@@ -499,7 +714,7 @@ export function startServer(connection: Connection): void {
     return list.incomplete ? { isIncomplete: true, items } : items;
   }));
 
-  connection.onCodeAction(guard('code actions', [] as LspCodeAction[], (p) => {
+  connection.onCodeAction(whenStarted('code actions', [] as LspCodeAction[], (p) => {
     const doc = docOf(p.textDocument.uri);
     const span = doc && spanOf(doc, p.range);
     if (!doc || !span) return [];
@@ -520,7 +735,7 @@ export function startServer(connection: Connection): void {
     return format(doc.text, doc.doc).map((e) => ({ range: range(doc, e.span), newText: e.newText }));
   }));
 
-  connection.onDocumentSymbol(guard('document symbols', [] as LspDocumentSymbol[], (p) => {
+  connection.onDocumentSymbol(whenStarted('document symbols', [] as LspDocumentSymbol[], (p) => {
     const doc = docOf(p.textDocument.uri);
     if (!doc) return [];
     const convert = (s: DocumentSymbol): LspDocumentSymbol => ({
@@ -534,7 +749,7 @@ export function startServer(connection: Connection): void {
     return documentSymbols(doc, lang).map(convert);
   }));
 
-  connection.onWorkspaceSymbol(guard('workspace symbols', [], (p) => workspaceSymbols(ws.documents(), p.query).flatMap((s) => {
+  connection.onWorkspaceSymbol(whenStarted('workspace symbols', [], (p) => workspaceSymbols(ws.documents(), p.query).flatMap((s) => {
     const location = lspLocation(s.uri, s.span);
     return location ? [{ name: s.name, kind: SYMBOL_KIND[s.kind], location, ...(s.container ? { containerName: s.container } : {}) }] : [];
   })));
@@ -545,21 +760,21 @@ export function startServer(connection: Connection): void {
     return foldingRanges(doc).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region }));
   }));
 
-  connection.onDefinition(guard('definition', [] as LspLocation[], (p) => {
+  connection.onDefinition(whenStarted('definition', [] as LspLocation[], (p) => {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return [];
     return definition(ws, doc.uri, at).flatMap((l) => lspLocation(l.uri, l.span) ?? []);
   }));
 
-  connection.onReferences(guard('references', [] as LspLocation[], (p) => {
+  connection.onReferences(whenStarted('references', [] as LspLocation[], (p) => {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return [];
     return references(ws, doc.uri, at, p.context.includeDeclaration).flatMap((l) => lspLocation(l.uri, l.span) ?? []);
   }));
 
-  connection.onPrepareRename(guard('prepare rename', null, (p) => {
+  connection.onPrepareRename(whenStarted('prepare rename', null, (p) => {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return null;
@@ -567,7 +782,7 @@ export function startServer(connection: Connection): void {
     return r ? { range: range(doc, r.span), placeholder: r.placeholder } : null;
   }));
 
-  connection.onRenameRequest(guard('rename', null, (p) => {
+  connection.onRenameRequest(whenStarted('rename', null, (p) => {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return null;
@@ -576,7 +791,7 @@ export function startServer(connection: Connection): void {
     return lspEdit(r.edit);
   }));
 
-  connection.onCodeLens(guard('code lens', [], (p) => {
+  connection.onCodeLens(whenStarted('code lens', [], (p) => {
     const doc = docOf(p.textDocument.uri);
     if (!doc) return [];
     return codeLenses(ws, doc.uri, lang).map((l) => ({
@@ -587,11 +802,16 @@ export function startServer(connection: Connection): void {
     }));
   }));
 
-  connection.languages.inlayHint.on(guard('inlay hints', [], (p) => {
+  connection.languages.inlayHint.on(whenStarted('inlay hints', [], (p) => {
     const doc = docOf(p.textDocument.uri);
     const span = doc && spanOf(doc, p.range);
     if (!doc || !span) return [];
-    return inlayHints(ws, doc.uri, span, lang).map((h) => ({ position: doc.lines.positionAt(h.offset), label: h.label.trimStart(), paddingLeft: true }));
+    return inlayHints(ws, doc.uri, span, lang).map((h) => ({
+      position: doc.lines.positionAt(h.offset),
+      label: h.label.trimStart(),
+      paddingLeft: true,
+      ...(h.tooltip ? { tooltip: h.tooltip } : {}),
+    }));
   }));
 
   // ----- commands -------------------------------------------------------------------------
@@ -605,7 +825,7 @@ export function startServer(connection: Connection): void {
     return out;
   }
 
-  connection.onExecuteCommand(guard('command', null as unknown, async (p) => {
+  connection.onExecuteCommand(whenStarted('command', null as unknown, async (p) => {
     switch (p.command) {
       case 'salastus.stamp': {
         const a = argsOf(p.arguments, ['uri', 'position']);
@@ -622,7 +842,7 @@ export function startServer(connection: Connection): void {
         return explainBasisText(a['basis'], ws.catalogue, l) ?? null;
       }
       case 'salastus.checkWorkspace': {
-        scanWorkspace();
+        reportSkipped((await scanWorkspace()).skipped);
         ws.invalidateAll();
         publish();
         return ws.uris().length;

@@ -1,11 +1,12 @@
 // Hover: what a value means under the Act. A basis shows the clause (explain.ts); a level
 // its place in § 5 and its NATO/EU equivalents (§ 50); a term its end date; an originator
 // who declassifies (§ 13) and extends (§ 14) its secrets; an authority whether it is
-// competent; a decision reference (or id) the decision's summary. Markdown.
+// competent; a decision reference (or id) the decision's summary — from a part of a marking,
+// with the part's own end, which its inlay hint shows and which may differ. Markdown.
 import { compareDates, formatIso, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
 import { competenceChecked, competentFor, correctionVerdict, correctors, originatorOf, verdict } from '../check/competence.ts';
 import { actOf, courseOfBlock, courseOfDecision, lastDay, standingOn, termEnd, type Act } from '../check/course.ts';
-import { expectedMarking } from '../check/marking.ts';
+import { expectedMarking, partFacts } from '../check/marking.ts';
 import { clauseOf, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
 import type { CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
@@ -124,6 +125,21 @@ function termHover(c: Block | Part, block: Block, ctx: CheckContext, lang: Lang)
   return lines.join('\n');
 }
 
+/**
+ * Beside a part's decision reference the inlay hint shows the part's end, the summary the
+ * decision's. With a term in years they differ: a part's runs from the marking's
+ * registration (§ 17(3)). Says which is which; undefined when the term is not in years.
+ */
+function partEndNote(part: Part, marking: Block, decision: Block, ctx: CheckContext, lang: Lang): string | undefined {
+  const now = standingOn(courseOfDecision(decision, ctx), ctx.today);
+  if ((termOf(part) ?? now.term)?.kind !== 'years') return undefined;
+  const registered = validDate(marking, 'registered');
+  const end = partFacts(part, registered, ctx).end;
+  const text = end?.kind === 'date' && registered ? t(lang, 'hover.part.end', formatIso(end.date), formatIso(registered)) : t(lang, 'hover.part.noStart');
+  // The summary has its "Until" line when the decision has an end.
+  return now.termEnd && !now.declassifiedBy ? `${text} ${t(lang, 'hover.part.decisionEnd', t(lang, 'hover.decision.end'))}` : text;
+}
+
 /** "Minister of Defence (§ 13(3) 3); Secretary General …, if authorised (§ 4, § 13(3) 3)". */
 function competentList(list: readonly CompetentAuthority[], lang: Lang): string {
   if (list.length === 0) return '—';
@@ -218,7 +234,10 @@ function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri:
       if (v.kind !== 'string' || c.kind === 'decision') return undefined;
       const refs = ctx.index.decisions.get(v.value);
       const ref = refs?.[0];
-      return ref ? decisionSummary(ref.block, ref.uri, ctx, lang, uri) : t(lang, 'hover.decision.unknown', v.value);
+      if (!ref) return t(lang, 'hover.decision.unknown', v.value);
+      const summary = decisionSummary(ref.block, ref.uri, ctx, lang, uri);
+      const note = c.kind === 'part' ? partEndNote(c, block, ref.block, ctx, lang) : undefined;
+      return note ? `${summary}\n\n${note}` : summary;
     }
     case 'foreign': {
       if (v.kind !== 'string') return undefined;

@@ -90,6 +90,9 @@ const STRINGS = {
   'hover.act.noEffect': { en: 'changes nothing: the classification had already ended', et: 'ei muuda midagi: salastus oli juba lõppenud' },
   'hover.act.adds': { en: '+{0} years', et: '+{0} aastat' },
   'hover.act.ends': { en: 'ends the classification', et: 'lõpetab salastuse' },
+  'hover.part.end': { en: 'This part is classified until **{0}**: its term is counted from the marking\'s registration ({1}, RSVS § 17(3)), not from the decision\'s date of classification.', et: 'See osa on salastatud kuni **{0}**: tähtaega arvestatakse märke registreerimisest ({1}, RSVS § 17 lg 3), mitte otsuse salastamise kuupäevast.' },
+  'hover.part.noStart': { en: 'This part\'s term is counted from the marking\'s registration (RSVS § 17(3)), but the date of registration is missing or invalid.', et: 'Selle osa tähtaega arvestatakse märke registreerimisest (RSVS § 17 lg 3), kuid registreerimise kuupäev puudub või on vigane.' },
+  'hover.part.decisionEnd': { en: '"{0}" above is the decision\'s own end.', et: 'Ülal olev "{0}" on otsuse enda lõpp.' },
   // completion.ts
   'completion.block.decision': { en: 'A classification decision', et: 'Salastamise otsus' },
   'completion.block.marking': { en: 'The marking of a classified medium', et: 'Salastatud teabekandja märge' },
@@ -120,6 +123,12 @@ const STRINGS = {
   'lens.expired': { en: 'Classification expired on {0}', et: 'Salastatus lõppes {0}' },
   'lens.noEnd': { en: 'End of classification unknown', et: 'Salastuse lõpp teadmata' },
   'lens.stamp': { en: 'Show stamp', et: 'Näita templit' },
+  'inlay.decision': { en: 'End of the decision\'s classification: its term is counted from its date of classification (extensions included).', et: 'Otsuse salastuse lõpp: tähtaega arvestatakse salastamise kuupäevast (pikendamised kaasa arvatud).' },
+  'inlay.extension': { en: "End of the decision's classification with this extension and the earlier ones.", et: 'Otsuse salastuse lõpp koos selle ja varasemate pikendamistega.' },
+  'inlay.part': { en: 'End of this part\'s classification: its term is counted from the marking\'s registration ({0}, RSVS § 17(3)).', et: 'Selle osa salastuse lõpp: osa tähtaega arvestatakse märke registreerimisest ({0}, RSVS § 17 lg 3).' },
+  'inlay.part.decision': { en: 'End of this part\'s classification: the term of decision "{0}" is counted from the marking\'s registration ({1}, RSVS § 17(3)), not from the decision\'s date of classification.', et: 'Selle osa salastuse lõpp: otsuse "{0}" tähtaega arvestatakse märke registreerimisest ({1}, RSVS § 17 lg 3), mitte otsuse salastamise kuupäevast.' },
+  'inlay.part.decisionEnd': { en: 'The decision itself is classified until {0}.', et: 'Otsus ise on salastatud kuni {0}.' },
+  'inlay.part.other': { en: "End of this part's classification.", et: 'Selle osa salastuse lõpp.' },
   // stamp.ts
   'stamp.classified': { en: 'Classified {0}', et: 'Salastatud {0}' },
   'stamp.basis': { en: 'Basis: {0}', et: 'Alus: {0}' },
@@ -130,6 +139,10 @@ const STRINGS = {
   // navigation.ts
   'rename.empty': { en: 'An id cannot be empty.', et: 'Tunnus ei saa olla tühi.' },
   'rename.newline': { en: 'An id is one line of text.', et: 'Tunnus peab olema ühel real.' },
+  'progress.title': { en: 'Salastus: checking the workspace', et: 'Salastus: tööruumi kontroll' },
+  'progress.read': { en: '{0} of {1} files read', et: '{0}/{1} faili loetud' },
+  'progress.settings': { en: "waiting for the editor's settings", et: 'redaktori seadete ootamine' },
+  'progress.check': { en: 'checking {0} files', et: '{0} faili kontrollimine' },
   'scan.notChecked': { en: 'Salastus did not check {0}: {1}', et: 'Salastus jättis faili {0} kontrollimata: {1}' },
   'rename.taken': { en: 'The id "{0}" is already used in the workspace.', et: 'Tunnus "{0}" on tööruumis juba kasutusel.' },
   'rename.notHere': { en: 'Only the id of a block or a `decision: "…"` reference can be renamed.', et: 'Ümber nimetada saab ainult ploki tunnust või viidet `otsus: "…"`.' },

@@ -1,7 +1,10 @@
 // Code lenses and inlay hints: above each decision, when its classification ends
-// (extensions included); above each marking, a "Show stamp" lens; after a term, its end date.
-import { compareDates, formatIso, type Span } from '../../../grammar/index.ts';
-import { actOf, courseOfDecision, standingOn, type Standing } from '../check/course.ts';
+// (extensions included); above each marking, a "Show stamp" lens; after a term, its end date,
+// with a tooltip that says whose end it is and from when it is counted (a part's from the
+// marking's registration, § 17(3), so beside a decision reference it may differ from the
+// decision's own end).
+import { compareDates, formatIso, type Block, type Span } from '../../../grammar/index.ts';
+import { actOf, courseOf, courseOfDecision, standingOn, type Standing } from '../check/course.ts';
 import { partFacts } from '../check/marking.ts';
 import { termOf, validDate, value, type End } from '../check/model.ts';
 import type { CheckContext, Lang } from '../check/types.ts';
@@ -22,6 +25,8 @@ export interface Lens {
 export interface InlayHint {
   offset: number;
   label: string;
+  /** Whose end the date is, and from when it is counted. */
+  tooltip?: string;
 }
 
 /** The lens over a decision: when its classification ends as it stands today (LANGUAGE.md § 11). */
@@ -57,29 +62,50 @@ export function inlayHints(ws: Workspace, uri: string, range: Span, lang: Lang):
   if (!doc) return [];
   const ctx = ws.context();
   const out: InlayHint[] = [];
-  const add = (at: Span | undefined, end: End | undefined): void => {
+  const add = (at: Span | undefined, end: End | undefined, tooltip: () => string): void => {
     if (!at || !end || at.end < range.start || at.end > range.end) return;
-    out.push({ offset: at.end, label: ` → ${endWords(end, lang)}` });
+    out.push({ offset: at.end, label: ` → ${endWords(end, lang)}`, tooltip: tooltip() });
   };
   for (const b of doc.doc.blocks) {
     if (b.kind === 'decision') {
       const term = termOf(b);
-      if (term?.kind === 'years') add(term.span, standingOn(courseOfDecision(b, ctx), ctx.today).termEnd);
+      if (term?.kind === 'years') add(term.span, standingOn(courseOfDecision(b, ctx), ctx.today).termEnd, () => t(lang, 'inlay.decision'));
     } else if (b.kind === 'marking') {
       const registered = validDate(b, 'registered');
       for (const p of b.parts) {
         const term = termOf(p);
         const decisionRef = value(p, 'decision', 'string');
         // A part's end counts from the marking's registration (§ 17(3)).
-        if (term?.kind === 'years') add(term.span, partFacts(p, registered, ctx).end);
-        else if (!term && decisionRef) add(decisionRef.span, partFacts(p, registered, ctx).end);
+        if (term?.kind === 'years') add(term.span, partFacts(p, registered, ctx).end, () => partTooltip(b, lang));
+        else if (!term && decisionRef) add(decisionRef.span, partFacts(p, registered, ctx).end, () => partByDecisionTooltip(decisionRef.value, b, ctx, lang));
       }
     } else if (b.kind === 'extension') {
       const period = value(b, 'period', 'years');
       // The end as this extension leaves it, when it takes effect (a void one changes nothing).
       const act = actOf(b, ctx);
-      if (period && act?.effective) add(period.span, act.after.termEnd);
+      if (period && act?.effective) add(period.span, act.after.termEnd, () => t(lang, 'inlay.extension'));
     }
   }
   return out;
+}
+
+/** The tooltip of the end of a part's own term in years: counted from the marking's registration (§ 17(3)). */
+function partTooltip(marking: Block, lang: Lang): string {
+  const registered = validDate(marking, 'registered');
+  return registered ? t(lang, 'inlay.part', formatIso(registered)) : t(lang, 'inlay.part.other');
+}
+
+/**
+ * The tooltip of a part's end beside its decision reference: a term in years runs from the
+ * marking's registration (§ 17(3)), so the date differs from the decision's own end, which
+ * the tooltip gives too.
+ */
+function partByDecisionTooltip(id: string, marking: Block, ctx: CheckContext, lang: Lang): string {
+  const course = courseOf(id, ctx);
+  const registered = validDate(marking, 'registered');
+  const now = course && standingOn(course, ctx.today);
+  if (!now || !registered || now.term?.kind !== 'years') return t(lang, 'inlay.part.other');
+  const own = now.termEnd;
+  const text = t(lang, 'inlay.part.decision', id, formatIso(registered));
+  return own?.kind === 'date' ? `${text} ${t(lang, 'inlay.part.decisionEnd', formatIso(own.date))}` : text;
 }
