@@ -73,6 +73,7 @@ function assert(cond: unknown, message: string): asserts cond {
 
 /** The mistakes the fixture was written with: file, 1-based line and column, code. */
 const DESIGNED: readonly string[] = [
+  'correction-fix.salastus:5:10 level-exceeds-basis',
   'level-fix.salastus:4:10 level-exceeds-basis',
   'mistakes.salastus:6:10 level-exceeds-basis',
   'mistakes.salastus:19:9 term-exceeds-basis',
@@ -461,6 +462,33 @@ const scenarios: Scenario[] = [
       } finally {
         await wb.runCommand('View: Single Column Editor Layout').catch(() => undefined);
       }
+    },
+  },
+  {
+    n: 9,
+    name: 'the light bulb writes a correction (§ 15) and the decision is not rewritten',
+    run: async (wb) => {
+      await wb.openFile('correction-fix.salastus');
+      const max = clause('7.3').levels?.max ?? '';
+      const at = wb.positionOf('top secret', { offset: 4 });
+      await pollUntil('level-exceeds-basis on correction-fix.salastus', 30_000, async () =>
+        ((await salastusProblems(wb)).some((p) => p.file === 'correction-fix.salastus' && p.code === 'level-exceeds-basis' && p.line === at.line) ? true : undefined), 300);
+      await wb.gotoLine(at.line, at.column);
+      const titles = await wb.quickFixes();
+      const fix = titles.find((t) => t === `Write a correction (§ 15): level ${max}`);
+      assert(fix, `no "Write a correction (§ 15)" fix offered; offered: ${JSON.stringify(titles)}`);
+      await wb.screenshot('09-correction-menu');
+      await wb.applyQuickFix(fix);
+      await pollUntil('correction block in the editor', 10_000, async () => ((await wb.visibleEditorText()).includes('correction "COR-1-P1"') ? true : undefined));
+      await wb.save();
+      const text = wb.readFile('correction-fix.salastus');
+      assert(text.split('\n')[at.line - 1] === '  level: top secret', 'the decision\'s own level was rewritten');
+      const m = /\ncorrection "COR-1-P1" \{\n {2}decision: "COR-1"\n {2}date: (\S+)\n {2}authority: "([^"]+)"\n {2}level: (.+)\n\}/.exec(text);
+      assert(m, `no correction block of the expected shape in the file:\n${text}`);
+      assert(m[1] === TODAY && m[2] === 'Ministry of Defence' && m[3] === max, `correction dated ${m[1]} by ${m[2]} to ${m[3]}`);
+      await pollUntil('diagnostic of correction-fix.salastus gone', 20_000, async () =>
+        ((await salastusProblems(wb)).some((p) => p.file === 'correction-fix.salastus') ? undefined : true), 300);
+      await wb.screenshot('09-correction-applied');
     },
   },
 ];
