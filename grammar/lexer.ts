@@ -4,6 +4,7 @@
 // and is given its meaning by the parser's tables in keywords.ts. All of them belong
 // to the category `Name`, so a field may be named by any word.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { openStringEnd } from './segments.ts';
 
 const LETTER = 'A-Za-z_\\u00C0-\\u024F';
 
@@ -46,9 +47,23 @@ export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /
 // A string: characters other than `"`, `\` and line breaks, or `\` and any character but a line
 // break. Written as runs of plain characters between escapes (the same strings; a third faster
 // to match than one alternation per character).
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"/ });
-/** A string not closed on its line (strings are one line, LANGUAGE.md § 2). */
-export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*\\?/ });
+// A closing quote glued to a word or number (`"Main { decision: "KM-1" }`, the quote after
+// Main left out) is rather the opening quote of the next string: then the string is open
+// (UnclosedString), as the block scanner reads it too (segments.ts).
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"(?![A-Za-z0-9_\u00C0-\u024F])/ });
+/**
+ * A string not closed on its line (strings are one line, LANGUAGE.md § 2). It ends at the end of
+ * the line, or where the rest of the line plainly goes on with the file (openStringEnd:
+ * `decision "KM-1 {` leaves the `{` to open the block), as the block scanner ends it.
+ */
+export const UnclosedString = createToken({
+  name: 'UnclosedString',
+  pattern: {
+    exec: (text: string, offset: number): [string] | null => (text.charCodeAt(offset) === 34 ? [text.slice(offset, openStringEnd(text, offset))] : null),
+  },
+  start_chars_hint: ['"'],
+  line_breaks: false,
+});
 export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}/ });
 export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+/ });
 export const Superscript = createToken({ name: 'Superscript', pattern: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d+/ });

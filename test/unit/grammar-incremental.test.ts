@@ -8,7 +8,9 @@ import { assertSameDoc } from '../helpers/same-doc.ts';
 
 const examples = ['clean', 'mistakes'].map((f) => readFileSync(new URL(`../../../shared/spec/examples/${f}.salastus`, import.meta.url), 'utf8'));
 /** Fragments an edit may insert: structure, keywords, comment and string openers. */
-const PIECES = ['}', '{', '"', '/*', '*/', '//', '\n', 'decision "Z" {', 'marking "M" { part "P" { decision: "Z" } }', 'level: secret', ' ', 'x', '§ 7 p 5¹', 'otsus "Q" {', '\r\n'];
+const PIECES = ['}', '{', '"', '/*', '*/', '//', '\n', 'decision "Z" {', 'marking "M" { part "P" { decision: "Z" } }', 'level: secret', ' ', 'x', '§ 7 p 5¹', 'otsus "Q" {', '\r\n',
+  // A field named like a block (a block start or not, by where it stands), strings left open, stray characters.
+  ' decision "Z"', '\ndecision "Z"', 'part "P" { decision "Z" }', '  subclass "S"', 'declassification "D" {', ':', ' {', '"KM ', ')', '-'];
 
 describe('incremental parsing', () => {
   const seed = Number(process.env['SALASTUS_FUZZ_SEED'] ?? 20261121);
