@@ -4,7 +4,7 @@
 import type { Block } from '../../../grammar/index.ts';
 import { citeProvision } from '../law/cite.ts';
 import { competentFor, originatorOf, verdict } from './competence.ts';
-import { diagnostic, isEstonian, nearestIn, preparedFor, replaceFix, value } from './model.ts';
+import { diagnostic, isEstonian, nearestIn, preparedFor, replaceFix, stringOf, value } from './model.ts';
 import { lookupDecision } from './terms.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 
@@ -40,6 +40,9 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
     return;
   }
   if (!decision || !v) return;
+  // A decision without an originator (none, or one whose value did not parse): nothing to hold
+  // the authority against (LANGUAGE.md § 6); originator-missing or the syntax error says so.
+  if (stringOf(decision, 'originator') === undefined) return;
   const inst = originatorOf(decision, ctx);
   const whose = inst ? { en: `the ${inst.en[0]}'s secrets`, et: `asutuse ${inst.et[0]} riigisaladusi` }
     : { en: 'secrets of an originator not named in the Act', et: 'seaduses nimetamata koostaja riigisaladusi' };
