@@ -178,7 +178,8 @@ class SegmentContext {
   /** What token offsets are relative to: the segment's start when it was lexed alone, 0 when the whole text was. */
   private readonly base: number;
   private readonly text: string;
-  private readonly lexErrors: LexError[] = [];
+  /** The characters no token takes (most segments have none: no list). */
+  private lexErrors: LexError[] | undefined;
   /** Where the last field, part or block head read starts, and the last field read: what a file that ends inside a block was typing. */
   private lastItemStart = 0;
   private lastField: ReadField | undefined;
@@ -201,7 +202,7 @@ class SegmentContext {
           `Ootamatu${e.length > 1 ? 'd märgid' : ' märk'} ${describeChars(bad)}.`);
       }
       const error = this.errors[this.errors.length - 1];
-      if (error && error.span.start === at) this.lexErrors.push({ error, at, length: e.length });
+      if (error && error.span.start === at) (this.lexErrors ??= []).push({ error, at, length: e.length });
     }
     for (const c of lexedComments) this.comments.push(this.span(c));
     let plain = true;
@@ -363,7 +364,7 @@ class SegmentContext {
     const body = this.readBody(i, kind, what);
     const lastTok = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
     const block: Block = {
-      kind, keywordSpan: this.span(keyword), id, fields: this.fields(body.fields, kind), parts: body.parts,
+      kind, keywordSpan: this.span(keyword), id, fields: this.readFields(body.fields, kind), parts: body.parts,
       span: { start: this.span(keyword).start, end: this.span(lastTok).end },
     };
     if (body.closed) {
@@ -498,7 +499,7 @@ class SegmentContext {
     }
     const last = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
     parts.push({
-      kind: 'part', keywordSpan: this.span(keyword), id: pid, fields: this.fields(body.fields, 'part'),
+      kind: 'part', keywordSpan: this.span(keyword), id: pid, fields: this.readFields(body.fields, 'part'),
       span: { start: this.span(keyword).start, end: this.span(last).end },
     });
     return body.next;
@@ -564,6 +565,7 @@ class SegmentContext {
   /** The first character no token takes in [from, to) (lexErrors are in order of place). */
   private lexErrorIn(from: number, to: number): LexError | undefined {
     const list = this.lexErrors;
+    if (!list) return undefined;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -664,34 +666,45 @@ class SegmentContext {
     return { kind: 'string', value: unescapeString(t.image), span: this.span(t) };
   }
 
-  /**
-   * Gives raw fields their meaning (field()), then reads a name that is no field name as the
-   * field of the block it is a misspelling of, where there is one (keywords.ts nearestField).
-   */
-  private fields(raws: readonly (RawField | ReadField)[], kind: Container): Field[] {
+  /** Gives raw fields (a valid block's) their meaning; a name that is no field name may be a misspelling (guess). */
+  private fields(raws: readonly RawField[], kind: Container): Field[] {
     const out = new Array<Field>(raws.length);
     let unknown = false;
     for (let i = 0; i < raws.length; i++) {
       const raw = raws[i]!;
-      const f = 'quiet' in raw ? this.field(raw.name, raw.value, this.span(raw.last).end, raw.quiet) : this.field(raw.name, raw.value);
+      const f = this.field(raw.name, raw.value);
       if (f.name === undefined) unknown = true;
       out[i] = f;
     }
-    if (unknown) {
-      const given = new Set<FieldName>();
-      for (const f of out) if (f.name !== undefined) given.add(f.name);
-      for (let i = 0; i < out.length; i++) {
-        if (out[i]!.name !== undefined) continue;
-        const guess = nearestField(out[i]!.nameText, kind, (name) => given.has(name));
-        const raw = raws[i]!;
-        if (!guess || (raw.value && !this.types(raw.value, FIELD_VALUE_TYPE[guess]))) continue;
-        const f = 'quiet' in raw ? this.field(raw.name, raw.value, this.span(raw.last).end, raw.quiet, guess) : this.field(raw.name, raw.value, undefined, false, guess);
-        f.guessed = true;
-        out[i] = f;
-        given.add(guess);
-      }
-    }
+    if (unknown) this.guess(out, kind, (i, name) => this.field(raws[i]!.name, raws[i]!.value, undefined, false, name), (i) => raws[i]!.value);
     return out;
+  }
+
+  /** As fields(), for the fields the recovery read. */
+  private readFields(reads: readonly ReadField[], kind: Container): Field[] {
+    const field = (r: ReadField, guess?: FieldName): Field => this.field(r.name, r.value, this.span(r.last).end, r.quiet, guess);
+    const out = reads.map((r) => field(r));
+    if (out.some((f) => f.name === undefined)) this.guess(out, kind, (i, name) => field(reads[i]!, name), (i) => reads[i]!.value);
+    return out;
+  }
+
+  /**
+   * Reads a name that is no field name as the field of the block it is a misspelling of, where
+   * there is one (keywords.ts nearestField) and the value is one of that field's.
+   */
+  private guess(out: Field[], kind: Container, again: (i: number, name: FieldName) => Field, valueOf: (i: number) => RawValue | undefined): void {
+    const given = new Set<FieldName>();
+    for (const f of out) if (f.name !== undefined) given.add(f.name);
+    for (let i = 0; i < out.length; i++) {
+      if (out[i]!.name !== undefined) continue;
+      const guess = nearestField(out[i]!.nameText, kind, (name) => given.has(name));
+      const value = valueOf(i);
+      if (!guess || (value && !this.types(value, FIELD_VALUE_TYPE[guess]))) continue;
+      const f = again(i, guess);
+      f.guessed = true;
+      out[i] = f;
+      given.add(guess);
+    }
   }
 
   /** A field with its canonical name (or `guess`) and its value typed (a value of the wrong type: a syntax error unless `quiet`). */

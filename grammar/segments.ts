@@ -117,18 +117,23 @@ function goesOnWithTheFile(text: string, i: number): boolean {
  * the next string, the string for an open one (as the lexer's StringLiteral reads it).
  */
 function stringEnd(text: string, start: number): number {
+  return closedStringEnd(text, start) ?? openStringEnd(text, start);
+}
+
+/** After the closing quote of the string at `start`, or undefined when it is open (no quote on its line, or one glued to a word). */
+function closedStringEnd(text: string, start: number): number | undefined {
   let i = start + 1;
   while (i < text.length) {
     const s = text.charCodeAt(i);
     if (s === 92 /* \ */ && i + 1 < text.length && !isLineBreak(text.charCodeAt(i + 1))) { i += 2; continue; }
     if (s === 34) {
       const n = text.charCodeAt(i + 1);
-      return isLetter(n) || (n >= 48 && n <= 57) ? openStringEnd(text, start) : i + 1;
+      return isLetter(n) || (n >= 48 && n <= 57) ? undefined : i + 1;
     }
-    if (isLineBreak(s)) break;
+    if (isLineBreak(s)) return undefined;
     i++;
   }
-  return openStringEnd(text, start);
+  return undefined;
 }
 
 /**
@@ -156,11 +161,13 @@ function braceTestAt(text: string, j: number): number {
 
 /**
  * The last offset the test of the block start at `at` reads, or that the scan before it read to
- * know where a string ends (text.length when no keyword stands there): the character after its
- * `"` (a string before it may end at that quote, and a quote glued to a word does not end one);
- * for a keyword that is also a field name, which may need to see a `{` after its id, the end of
- * the id's line or the first character after the id, whichever is later. An edit after it
- * cannot change whether `at` starts a block.
+ * know where a string ends (text.length when no keyword stands there); an edit after it cannot
+ * change whether `at` starts a block. At the left margin, its `"` (no string before it reaches
+ * its line, and a field-named keyword there is a block whatever follows). Elsewhere the
+ * character after the `"` (a string before the keyword may end at that quote, and a quote glued
+ * to a word does not end one), and for a keyword that is also a field name, which may need to
+ * see a `{` after its id, the character that test reads — or the end of the line when the id
+ * is not closed (where an open string ends depends on the rest of its line).
  */
 export function boundaryReach(text: string, at: number): number {
   let j = at;
@@ -168,10 +175,14 @@ export function boundaryReach(text: string, at: number): number {
   const kind = keywordEndingAt(text, at, j);
   if (kind === undefined) return text.length;
   while (j < text.length && text.charCodeAt(j) !== 34) j++;
+  if (at === 0 || isLineBreak(text.charCodeAt(at - 1))) return j;
   if (kind !== 'decision' && kind !== 'subclass') return j + 1;
-  let eol = j;
-  while (eol < text.length && !isLineBreak(text.charCodeAt(eol))) eol++;
-  return Math.max(eol, braceTestAt(text, j));
+  if (closedStringEnd(text, j) === undefined) {
+    let eol = j;
+    while (eol < text.length && !isLineBreak(text.charCodeAt(eol))) eol++;
+    return eol;
+  }
+  return braceTestAt(text, j);
 }
 
 /**
