@@ -73,19 +73,21 @@ export function segmentBounds(text: string): number[] {
 }
 
 /**
- * Where a string whose `"` stands at `start` ends when it is not closed on its line: at the end
- * of the line, or earlier where the rest of the line plainly goes on with the file and not with
- * the text — before white space followed by `{`, `}`, a comment, or a field name and its colon
- * (`decision "KM-1 {`, `{ decision: "KM-1 }`, `{ foreign: "NATO SECRET  level: secret }`). A
- * lone `\` at the end of the line belongs to the string. The lexer's UnclosedString and the
- * block scanner both end an open string here, so they agree on where the tokens after it are.
+ * Where a string whose `"` stands at `start` ends when it is not closed: at the end of its line,
+ * before a quote glued to a word (which opens the next string, stringEnd), or earlier where the
+ * rest of the line plainly goes on with the file and not with the text — before white space
+ * followed by `{`, `}`, a comment, or a field name and its colon (`decision "KM-1 {`,
+ * `{ decision: "KM-1 }`, `{ foreign: "NATO SECRET  level: secret }`). A lone `\` at the end of
+ * the line belongs to the string; an open string holds no `"` but escaped ones. The lexer's
+ * UnclosedString and the block scanner both end an open string here, so they agree on where the
+ * tokens after it are.
  */
 export function openStringEnd(text: string, start: number): number {
   let i = start + 1;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isLineBreak(c)) return i;
+    if (isLineBreak(c) || c === 34) return i;
     if (c === 92 /* \ */) {
       i += i + 1 < n && !isLineBreak(text.charCodeAt(i + 1)) ? 2 : 1;
       continue;

@@ -4,9 +4,9 @@
 // unless that is a line break; it is closed by a `"`, and otherwise ends before the line break
 // (an unclosed string, reported), taking a last lone `\`. Two readings of a slip (issue 14): a
 // closing `"` glued to a letter or digit opens the next string rather than closes this one (the
-// string is then read as not closed), and a string not closed ends early where the rest of its
-// line plainly goes on with the file: before white space followed by `{`, `}`, `//`, `/*`, or a
-// field name and its colon. The patterns are written for speed, so they are held to this
+// string is then read as not closed, up to that quote), and a string not closed ends early where
+// the rest of its line plainly goes on with the file: before white space followed by `{`, `}`,
+// `//`, `/*`, or a field name and its colon. The patterns are written for speed, so they are held to this
 // character-by-character reading over many random texts.
 import assert from 'node:assert/strict';
 import type { IToken } from 'chevrotain';
@@ -48,7 +48,7 @@ function openEnd(text: string): number {
   let i = 1;
   while (i < text.length) {
     const c = text[i]!;
-    if (c === '\n' || c === '\r') return i;
+    if (c === '\n' || c === '\r' || c === '"') return i;
     if (c === '\\') {
       const next = text[i + 1];
       if (next === undefined || next === '\n' || next === '\r') return i + 1;
@@ -84,7 +84,7 @@ describe('string tokens', () => {
       ['"open\nnext', '"open', false], ['"ends\\\nnext', '"ends\\', false], ['"\\', '"\\', false], ['""', '""', true],
       ['"KM-1 {', '"KM-1', false], ['"KM-1 }', '"KM-1', false], ['"NATO SECRET  level: secret }', '"NATO SECRET', false],
       ['"a b // c', '"a b', false], ['"Plan: a } b', '"Plan: a', false], ['"Main { decision: "KM-1" }', '"Main', false],
-      ['"a"b', '"a"b', false], ['"a" b', '"a"', true], ['"a"5', '"a"5', false],
+      ['"a"b', '"a', false], ['"a" b', '"a"', true], ['"a"5', '"a', false], ['"KM-"2026/041"', '"KM-', false],
     ];
     for (const [text, image, closed] of cases) {
       const t = salastusLexer.tokenize(text).tokens[0]!;
