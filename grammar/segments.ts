@@ -74,8 +74,8 @@ export function segmentBounds(text: string): number[] {
 
 /**
  * Where a string whose `"` stands at `start` ends when it is not closed: at the end of its line,
- * before a quote glued to a word (which opens the next string, stringEnd), or earlier where the
- * rest of the line plainly goes on with the file and not with the text — before white space
+ * before a quote (one glued to a word, which opens the next string: closedStringEnd), or earlier
+ * where the rest of the line plainly goes on with the file and not with the text — before white space
  * followed by `{`, `}`, a comment, or a field name and its colon (`decision "KM-1 {`,
  * `{ decision: "KM-1 }`, `{ foreign: "NATO SECRET  level: secret }`). A lone `\` at the end of
  * the line belongs to the string; an open string holds no `"` but escaped ones. The lexer's
@@ -115,22 +115,27 @@ function goesOnWithTheFile(text: string, i: number): boolean {
 
 /**
  * Where the string at `start` (its `"`) ends: after its closing quote, or where an open one ends
- * (openStringEnd). A closing quote glued to a letter or digit is taken for the opening quote of
- * the next string, the string for an open one (as the lexer's StringLiteral reads it).
+ * (openStringEnd).
  */
 function stringEnd(text: string, start: number): number {
   return closedStringEnd(text, start) ?? openStringEnd(text, start);
 }
 
-/** After the closing quote of the string at `start`, or undefined when it is open (no quote on its line, or one glued to a word). */
-function closedStringEnd(text: string, start: number): number | undefined {
+/**
+ * After the closing quote of the string at `start`, or undefined when it is open: no quote on its
+ * line, or a quote glued to a letter or digit after the place where the string, were it open,
+ * would end (openStringEnd) — `"Main { decision: "KM-1" }`, the quote after Main left out: the
+ * glued quote opens the next string. (`"X"level` with nothing such before the quote is closed.)
+ * The lexer reads strings so (StringLiteral, GluedString, UnclosedString).
+ */
+export function closedStringEnd(text: string, start: number): number | undefined {
   let i = start + 1;
   while (i < text.length) {
     const s = text.charCodeAt(i);
     if (s === 92 /* \ */ && i + 1 < text.length && !isLineBreak(text.charCodeAt(i + 1))) { i += 2; continue; }
     if (s === 34) {
       const n = text.charCodeAt(i + 1);
-      return isLetter(n) || (n >= 48 && n <= 57) ? undefined : i + 1;
+      return (isLetter(n) || (n >= 48 && n <= 57)) && openStringEnd(text, start) < i ? undefined : i + 1;
     }
     if (isLineBreak(s)) return undefined;
     i++;

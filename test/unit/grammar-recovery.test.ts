@@ -221,6 +221,11 @@ describe('error recovery: one slip, one diagnostic', () => {
     });
   });
 
+  it('a string glued to the next field is still a valid string where no slip shows (`"Stockpile"level:`)', () => {
+    const glued = VALID.replace('title: "Stockpile plan"\n  originator', 'title: "Stockpile plan"originator');
+    assert.deepEqual(checkText(glued).map(key), checkText(VALID).map(key));
+  });
+
   describe('a misspelt field name', () => {
     it('is field-unknown alone: the field is read as the one meant, with a fix to write it', () => {
       const d = oneDiagnostic(slip('level: secret', 'levle: secret'), 'levle', 'field-unknown');
