@@ -84,6 +84,14 @@ export class Field {
   value: Value | undefined;
   /** Where the field ends: after its value, or after what stood for a value that did not parse. */
   end: number;
+  /**
+   * Set (true) only on a field whose name as written is no field name, and which the parser read
+   * as the field of its block that the spelling is nearest to (`levle` → level: a field the block
+   * takes and does not have, one letter or two away): `name` is that field, its value is typed
+   * as that field's. field-unknown reports the spelling; every other rule reads the field.
+   * Declared, not initialised: other fields do not carry the property.
+   */
+  declare guessed?: true;
 
   constructor(name: FieldName | undefined, nameText: string, start: number, value: Value | undefined, end: number) {
     this.name = name;
@@ -118,6 +126,12 @@ export interface Block {
   /** Only markings have parts. */
   parts: Part[];
   span: Span;
+  /**
+   * Set (true) only on a block the file ends inside, not closed: one being typed. The checker
+   * does not report what such a block lacks (required fields, a marking's level and end from
+   * parts not yet written), only what its text says.
+   */
+  unfinished?: true;
 }
 
 export interface ActHeader {

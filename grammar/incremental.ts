@@ -2,14 +2,14 @@
 // edit touched, and reuse every other segment's result (shifted when it lies after the
 // edit). The result equals a full `parseDocument` of the new text; a test holds it to that.
 //
-// Segment boundaries before the edit cannot change (the scanner only looks a few
-// characters ahead of a keyword). After the edit the scan restarts at the segment the edit
-// begins in and stops as soon as it meets an old boundary in the unchanged tail: from a
-// boundary on, the scanner is in its normal state and sees the same text, so every later
-// boundary is the old one shifted.
+// Segment boundaries before the edit cannot change (the scanner reads what stands before a
+// keyword since the last boundary, and only a little past it: boundaryReach). After the edit
+// the scan restarts at the segment the edit begins in and stops as soon as it meets an old
+// boundary in the unchanged tail: at a boundary the scanner starts afresh (no block, no brace
+// counted) and sees the same text from there, so every later boundary is the old one shifted.
 import type { Block, Field, SalastusDocument, Span } from './ast.ts';
 import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
-import { blockKeywordAt, blockStarts, segmentBounds } from './segments.ts';
+import { blockKeywordAt, blockStarts, boundaryReach, segmentBounds } from './segments.ts';
 import { flatText, type SourceText } from './edited-text.ts';
 import { changeBetween, isUnchanged, type TextChange } from './text-diff.ts';
 
@@ -96,15 +96,6 @@ function firstAbove(xs: readonly number[], x: number, from: number): number {
 function indexIn(xs: readonly number[], x: number, from: number): number {
   const i = firstAbove(xs, x - 1, from);
   return i < xs.length && xs[i] === x ? i : -1;
-}
-
-/** The offset of the `"` after the block keyword at `at`: how far a boundary test reads. */
-function boundaryReach(text: string, at: number): number {
-  const kw = blockKeywordAt(text, at);
-  if (kw === 0) return text.length;
-  let i = at + kw;
-  while (i < text.length && text.charCodeAt(i) !== 34) i++;
-  return i;
 }
 
 export function parseFull(source: SourceText): ParsedText {

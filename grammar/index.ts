@@ -2,7 +2,7 @@
 export type * from './ast.ts';
 export { Field } from './ast.ts';
 export { parseDocument, parseSegment, parseSegments, addSegment, type SegmentResult } from './parse.ts';
-export { blockStarts, blockKeywordAt, segmentBounds } from './segments.ts';
+export { blockStarts, blockKeywordAt, openStringEnd, segmentBounds } from './segments.ts';
 export * from './keywords.ts';
 export * from './dates.ts';
 export { LineIndex } from './positions.ts';

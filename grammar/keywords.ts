@@ -84,3 +84,84 @@ export function blockTakes(kind: BlockKind | 'part', field: FieldName): boolean 
   const f = BLOCK_FIELDS[kind];
   return f.required.includes(field) || f.optional.includes(field);
 }
+
+/**
+ * The field a misspelt name most likely means (LANGUAGE.md § 3): among the fields `kind` takes
+ * and `has` says are not given yet, the one whose English or Estonian name is nearest to
+ * `spelling` (letters left out, added, replaced, or two neighbours swapped; case ignored), at
+ * most one such edit away for a name of up to four letters and two for a longer one. Undefined
+ * when none is that near, or two are equally near.
+ */
+export function nearestField(spelling: string, kind: BlockKind | 'part', has: (name: FieldName) => boolean): FieldName | undefined {
+  let best: FieldName | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const [name, d] of nearFields(spelling, kind)) {
+    if (has(name)) continue;
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance && best !== name) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
+}
+
+/** The fields of `kind` near enough to a spelling, with their distance (remembered: a text repeats its misspellings). */
+const nearMemo = new Map<string, readonly (readonly [FieldName, number])[]>();
+
+function nearFields(spelling: string, kind: BlockKind | 'part'): readonly (readonly [FieldName, number])[] {
+  const typed = spelling.toLowerCase();
+  const key = `${kind}:${typed}`;
+  const known = nearMemo.get(key);
+  if (known) return known;
+  const found: (readonly [FieldName, number])[] = [];
+  const f = BLOCK_FIELDS[kind];
+  for (const list of [f.required, f.optional]) {
+    for (const name of list) {
+      let nearest = Infinity;
+      for (const written of [name, FIELD_ALIASES[name]]) {
+        const limit = Math.min(written.length, typed.length) <= 4 ? 1 : 2;
+        const d = editDistance(typed, written, limit);
+        if (d <= limit && d < nearest) nearest = d;
+      }
+      if (nearest !== Infinity) found.push([name, nearest]);
+    }
+  }
+  // Copied key, short names only: a key must not keep a text alive (a token's image is a slice of it).
+  if (nearMemo.size < 4096 && typed.length <= 40) nearMemo.set([...key].join(''), found);
+  return found;
+}
+
+/** The spelling of `name`, English or Estonian, nearest to `written` (for a message that names the field meant). */
+export function nearestSpelling(written: string, name: FieldName): string {
+  const w = written.toLowerCase();
+  const et = FIELD_ALIASES[name];
+  return editDistance(w, et, 99) < editDistance(w, name, 99) ? et : name;
+}
+
+/** Optimal string alignment distance of a and b, or limit + 1 when it is above limit. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = b.length;
+  let prev2 = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let low = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < low) low = d;
+    }
+    if (low > limit) return limit + 1;
+    [prev2, prev, row] = [prev, row, prev2];
+  }
+  return prev[n]!;
+}

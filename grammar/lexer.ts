@@ -4,6 +4,7 @@
 // and is given its meaning by the parser's tables in keywords.ts. All of them belong
 // to the category `Name`, so a field may be named by any word.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { closedStringEnd, openStringEnd } from './segments.ts';
 
 const LETTER = 'A-Za-z_\\u00C0-\\u024F';
 
@@ -46,9 +47,41 @@ export const UnclosedComment = createToken({ name: 'UnclosedComment', pattern: /
 // A string: characters other than `"`, `\` and line breaks, or `\` and any character but a line
 // break. Written as runs of plain characters between escapes (the same strings; a third faster
 // to match than one alternation per character).
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"/ });
-/** A string not closed on its line (strings are one line, LANGUAGE.md § 2). */
-export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*\\?/ });
+// A closing quote glued to a word or number is left to GluedString: it may rather be the
+// opening quote of the next string.
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"(?![A-Za-z0-9_\u00C0-\u024F])/ });
+/**
+ * A closed string whose closing quote is glued to a word or number (`"X"level`), a string like
+ * any other — unless the string, were it open, would end before that quote (segments.ts
+ * closedStringEnd): `"Main { decision: "KM-1" }` with the quote after Main left out is an open
+ * string `"Main` (UnclosedString), and the glued quote opens `"KM-1"`.
+ */
+export const GluedString = createToken({
+  name: 'GluedString',
+  pattern: {
+    exec: (text: string, offset: number): [string] | null => {
+      if (text.charCodeAt(offset) !== 34) return null;
+      const end = closedStringEnd(text, offset);
+      return end === undefined ? null : [text.slice(offset, end)];
+    },
+  },
+  start_chars_hint: ['"'],
+  line_breaks: false,
+  categories: [StringLiteral],
+});
+/**
+ * A string not closed on its line (strings are one line, LANGUAGE.md § 2). It ends at the end of
+ * the line, or where the rest of the line plainly goes on with the file (openStringEnd:
+ * `decision "KM-1 {` leaves the `{` to open the block), as the block scanner ends it.
+ */
+export const UnclosedString = createToken({
+  name: 'UnclosedString',
+  pattern: {
+    exec: (text: string, offset: number): [string] | null => (text.charCodeAt(offset) === 34 ? [text.slice(offset, openStringEnd(text, offset))] : null),
+  },
+  start_chars_hint: ['"'],
+  line_breaks: false,
+});
 export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}/ });
 export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+/ });
 export const Superscript = createToken({ name: 'Superscript', pattern: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\d+/ });
@@ -59,7 +92,7 @@ export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
 
 export const allTokens: TokenType[] = [
-  WhiteSpace, LineComment, BlockComment, UnclosedComment, StringLiteral, UnclosedString,
+  WhiteSpace, LineComment, BlockComment, UnclosedComment, StringLiteral, GluedString, UnclosedString,
   DateLiteral, NumberLiteral, Superscript, Section, Colon, LBrace, RBrace, Dot,
   KwDecision, KwMarking, KwDeclassification, KwExtension, KwCorrection, KwSubclass, KwPart, KwAct,
   Word, Name, BlockKeyword,

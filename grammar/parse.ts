@@ -2,23 +2,27 @@
 //
 // The text is first cut into block segments (segments.ts); each segment is lexed and
 // parsed on its own by the Chevrotain parser. A valid block goes through the grammar's
-// `block` rule in one pass. A broken one is parsed again piece by piece — the block's
-// head, each `name: value` field, each part — with the grammar's own `field` rule, so a
-// broken field yields one syntax error at the first token that does not fit and every
-// other field of the block is still parsed and checked.
-import { EOF, tokenMatcher, type ILexingError, type IToken } from 'chevrotain';
+// `block` rule in one pass. A broken one is parsed again piece by piece (recoverBlock):
+// the block's head, each field, each part, knowing which names are fields of which block
+// (keywords.ts BLOCK_FIELDS) and what each field's value is, so that one slip yields one
+// syntax error at the first token that does not fit and the block is otherwise kept as
+// the drafter meant it — a colon left out or doubled (a single token put in or taken
+// out), a value of the wrong form, a stray token (skipped up to the next field name, part
+// or brace), a field name that is also a block keyword (`decision "X"` in a part). A block
+// the file ends inside is being typed: one error at the end (SegmentContext.unfinished).
+import { EOF, tokenMatcher, type ILexingError, type IToken, type TokenType } from 'chevrotain';
 import {
   Field, type ActHeader, type BasisValue, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
   type StringValue, type SyntaxError, type Value,
 } from './ast.ts';
 import { isValidDate, parseDateText } from './dates.ts';
 import {
-  ACT_PREFIXES, BLOCK_KEYWORDS, BOOL_WORDS, CLAUSE_WORDS, FIELD_NAMES, FIELD_VALUE_TYPE, LEVEL_NAMES,
+  ACT_PREFIXES, BLOCK_KEYWORDS, blockTakes, BOOL_WORDS, CLAUSE_WORDS, FIELD_NAMES, FIELD_VALUE_TYPE, LEVEL_NAMES, nearestField,
   POSSESSION_PHRASES, UNTIL_WORDS, UP_TO_PHRASES, YEAR_WORDS, type ValueType,
 } from './keywords.ts';
 import {
-  BlockKeyword, Colon, KwAct, KwPart, LBrace, Name, RBrace, salastusLexer, StringLiteral, superscriptValue,
-  UnclosedComment, UnclosedString, detached, unescapeString,
+  BlockKeyword, Colon, DateLiteral, Dot, KwAct, KwPart, LBrace, Name, NumberLiteral, RBrace, salastusLexer, Section, StringLiteral,
+  Superscript, superscriptValue, UnclosedComment, UnclosedString, detached, isClosedString, unescapeString,
 } from './lexer.ts';
 import { describeToken, isRealToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
 import { blockKeywordAt, segmentBounds } from './segments.ts';
@@ -37,6 +41,8 @@ export interface SegmentResult {
 
 /** At most this many syntax errors are kept per segment; a binary file must not flood the editor. */
 const MAX_ERRORS_PER_SEGMENT = 20;
+/** How many a segment writes at most before it keeps the first MAX_ERRORS_PER_SEGMENT of them by place. */
+const ERROR_BUDGET = 10 * MAX_ERRORS_PER_SEGMENT;
 
 export function parseDocument(text: string): SalastusDocument {
   const bounds = segmentBounds(text);
@@ -128,6 +134,43 @@ const UNCLOSED_COMMENT = UnclosedComment.tokenTypeIdx!;
 const EOF_IDX = EOF.tokenTypeIdx!;
 const UNCLOSED_STRING = UnclosedString.tokenTypeIdx!;
 
+/** A field as the recovery reads it: its name, its value (not yet typed), the last token it took. */
+interface ReadField {
+  name: IToken;
+  value: RawValue | undefined;
+  last: IToken;
+  /** A syntax error about this field was said already: its value's type is not judged again. */
+  quiet: boolean;
+}
+
+/** A block's or a part's fields and parts as the recovery reads them. */
+interface ReadBody {
+  fields: ReadField[];
+  parts: Part[];
+  /** The index after the closing brace, or of the token that ended the body without one. */
+  next: number;
+  closed: boolean;
+}
+
+/** A value read from the tokens: a raw value whose type is still to be judged, or where it failed. */
+interface ReadValue {
+  raw: RawValue | undefined;
+  /** The index after the value, or after what was taken for it. */
+  next: number;
+  /** No value: the token that does not fit, and what a value of that form needed there (English, Estonian). */
+  failAt?: number;
+  expected?: readonly [string, string];
+}
+
+/** A character no token takes, as reported, so that the parser can read it as the colon it stands for. */
+interface LexError {
+  error: SyntaxError;
+  at: number;
+  length: number;
+}
+
+type Container = BlockKind | 'part';
+
 class SegmentContext {
   readonly tokens: IToken[];
   readonly comments: Span[] = [];
@@ -137,6 +180,11 @@ class SegmentContext {
   /** What token offsets are relative to: the segment's start when it was lexed alone, 0 when the whole text was. */
   private readonly base: number;
   private readonly text: string;
+  /** The characters no token takes (most segments have none: no list). */
+  private lexErrors: LexError[] | undefined;
+  /** Where the last field, part or block head read starts, and the last field read: what a file that ends inside a block was typing. */
+  private lastItemStart = 0;
+  private lastField: ReadField | undefined;
 
   /** The segment text[start, end), lexed: its tokens are lexedTokens[from, to). */
   constructor(text: string, start: number, end: number, base: number, lexedTokens: readonly IToken[], from: number, to: number,
@@ -148,8 +196,15 @@ class SegmentContext {
     for (const e of lexErrors) {
       const at = base + e.offset;
       const bad = text.slice(at, at + Math.min(e.length, 20));
-      this.error({ start: at, end: at + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`,
-        `Ootamatu${e.length > 1 ? 'd märgid' : ' märk'} ${describeChars(bad)}.`);
+      if (bad === ',' || bad === ';') {
+        this.error({ start: at, end: at + e.length }, `Unexpected '${bad}': fields need no separator; write one 'name: value' after another.`,
+          `Ootamatu '${bad}': välju ei eraldata; kirjuta 'nimi: väärtus' üksteise järel.`);
+      } else {
+        this.error({ start: at, end: at + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`,
+          `Ootamatu${e.length > 1 ? 'd märgid' : ' märk'} ${describeChars(bad)}.`);
+      }
+      const error = this.errors[this.errors.length - 1];
+      if (error && error.span.start === at) (this.lexErrors ??= []).push({ error, at, length: e.length });
     }
     for (const c of lexedComments) this.comments.push(this.span(c));
     let plain = true;
@@ -187,6 +242,9 @@ class SegmentContext {
   }
 
   error(span: Span, message: string, messageEt: string): void {
+    // Only the first MAX_ERRORS_PER_SEGMENT (by place) are kept: a block broken everywhere (a
+    // binary file) need not have its ten thousandth message written. They come roughly in order.
+    if (this.errors.length >= ERROR_BUDGET) return;
     // A message may quote the text (a character, a token): it must not keep the text alive.
     this.errors.push({ span, message: detached(message), messageEt: detached(messageEt) });
   }
@@ -248,22 +306,29 @@ class SegmentContext {
     const errs = parser.errors;
     if (raw && errs.every((e) => e.name === 'NotAllInputParsedException')) {
       // The fast path: the whole block is valid.
+      const kind = blockKind(raw.keyword);
+      const mark = this.errors.length;
       const block: Block = {
-        kind: blockKind(raw.keyword),
+        kind,
         keywordSpan: this.span(raw.keyword),
         id: this.stringValue(raw.id),
-        fields: raw.fields.map((f) => this.field(f)),
+        fields: this.fields(raw.fields, kind),
         parts: raw.parts.map((p): Part => ({
           kind: 'part',
           keywordSpan: this.span(p.keyword),
           id: this.stringValue(p.id),
-          fields: p.fields.map((f) => this.field(f)),
+          fields: this.fields(p.fields, 'part'),
           span: { start: this.span(p.keyword).start, end: this.span(p.close).end },
         })),
         span: { start: this.span(raw.keyword).start, end: this.span(raw.close).end },
       };
-      if (errs[0]) this.junk(errs[0].token);
-      return block;
+      if (this.errors.length === mark) {
+        if (errs[0]) this.junk(errs[0].token);
+        return block;
+      }
+      // A value of the wrong type: it may have swallowed the next field, whose colon was left
+      // out (`level: secret` and then `until 2041-01-05`). Read the block piece by piece.
+      this.errors.length = mark;
     }
     return this.recoverBlock();
   }
@@ -273,11 +338,18 @@ class SegmentContext {
       `Ootamatu ${describeToken(t, 1)} pärast ploki lõppu: oodati plokki (otsus, märge, kustutamine, pikendamine, parandamine või alaliik).`);
   }
 
-  /** Parses a broken block piece by piece. */
+  /**
+   * Parses a broken block piece by piece: its head, then field by field and part by part, each
+   * slip said once on the first token that does not fit and the rest read as the drafter meant
+   * it — a colon, brace or value left out or doubled, a stray token skipped, a field name that
+   * is also a block keyword read as that field. A block the file ends inside (being typed) gets
+   * one error, at the end.
+   */
   private recoverBlock(): Block {
     const toks = this.tokens;
     const keyword = toks[0]!;
     const kind = blockKind(keyword);
+    this.lastItemStart = this.span(keyword).start;
     let i = 1;
     let id: StringValue | undefined;
     if (toks[i] && tokenMatcher(toks[i]!, StringLiteral)) {
@@ -291,119 +363,374 @@ class SegmentContext {
     } else {
       // Reported where the brace should stand; the fields after it are still read.
       this.error(this.spanAt(i), `Expected '{' to open the ${kind}.`, `Ploki avamiseks oodati '{'.`);
-      // Skip to the first field or the end of the block.
-      while (i < toks.length && !this.isFieldStart(i) && !tokenMatcher(toks[i]!, RBrace)) i++;
+      while (i < toks.length && this.itemAt(i, kind) === undefined) i++;
     }
-    const body = this.recoverBody(i, kind === 'marking', `${kind}${id ? ` "${id.value}"` : ''}`);
+    const what = `${kind}${id ? ` "${id.value}"` : ''}`;
+    const body = this.readBody(i, kind, what);
     const lastTok = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
-    if (body.next < toks.length) this.junk(toks[body.next]!);
-    return {
-      kind, keywordSpan: this.span(keyword), id, fields: body.fields, parts: body.parts,
+    const block: Block = {
+      kind, keywordSpan: this.span(keyword), id, fields: this.readFields(body.fields, kind), parts: body.parts,
       span: { start: this.span(keyword).start, end: this.span(lastTok).end },
     };
+    if (body.closed) {
+      if (body.next < toks.length) this.junk(toks[body.next]!);
+    } else if (this.end === this.text.length) {
+      this.unfinished(block, what);
+    } else {
+      this.error(this.spanAt(body.next), `Expected '}' to close ${what}.`, `Oodati '}', et sulgeda ${what}.`);
+    }
+    return block;
   }
 
-  private isFieldStart(i: number): boolean {
-    const t = this.tokens[i];
-    const n = this.tokens[i + 1];
-    return !!t && !!n && tokenMatcher(t, Name) && tokenMatcher(n, Colon);
-  }
-
-  private isPartStart(i: number): boolean {
-    const t = this.tokens[i];
-    const n = this.tokens[i + 1];
-    return !!t && !!n && tokenMatcher(t, KwPart) && tokenMatcher(n, StringLiteral);
-  }
-
-  private isChunkStart(i: number, allowParts: boolean): boolean {
-    const t = this.tokens[i];
-    return !t || tokenMatcher(t, RBrace) || this.isFieldStart(i) || (allowParts && this.isPartStart(i)) || tokenMatcher(t, BlockKeyword);
-  }
-
-  /** Fields (and parts) from token i to the closing brace; `next` is the index after it. */
-  private recoverBody(start: number, allowParts: boolean, what: string): { fields: Field[]; parts: Part[]; next: number } {
+  /**
+   * The file ends inside this block: it is being typed. What is half typed — the last field or
+   * part and whatever errors it has, the braces not yet closed — is one error at the end; the
+   * checker leaves out what such a block lacks (Block.unfinished).
+   */
+  private unfinished(block: Block, what: string): void {
     const toks = this.tokens;
-    const fields: Field[] = [];
+    const lastEnd = this.span(toks[toks.length - 1]!).end;
+    const broken = this.errors.some((e) => e.span.start >= this.lastItemStart);
+    const from = broken ? this.lastItemStart : lastEnd;
+    let k = 0;
+    for (const e of this.errors) if (e.span.start < from) this.errors[k++] = e;
+    this.errors.length = k;
+    // What the half-typed end still needs, besides its closing brace: a quote, a value.
+    const last = toks[toks.length - 1]!;
+    const f = this.lastField;
+    const inField = broken && f !== undefined && this.span(f.name).start === this.lastItemStart;
+    const quote = tokenMatcher(last, StringLiteral) && !isClosedString(last.image);
+    const known = inField ? FIELD_NAMES.get(f.name.image.toLowerCase()) : undefined;
+    const noValue = inField && (f.value === undefined || (known !== undefined && !this.types(f.value, FIELD_VALUE_TYPE[known])));
+    const needs = quote ? ["the closing '\"', then ", "lõpetavat '\"' ja siis "] : noValue ? [`a value for '${f!.name.image}', then `, `väljale '${f!.name.image}' väärtust ja siis `] : ['', ''];
+    this.error(this.endSpan(),
+      `The file ends inside ${what}: expected ${needs[0]}'}' to close it.`,
+      `Fail lõpeb ploki ${what} sees: oodati ${needs[1]}'}' selle sulgemiseks.`);
+    // A value half typed is not judged: the field stands, without it — a broken one
+    // (`originator: "Minis`), or one the file ends in (`classified: 2026-03-0`, the next key to come).
+    const lastField = f !== undefined && this.span(f.name).start === this.lastItemStart;
+    if (inField || (lastField && lastEnd === this.text.length)) {
+      for (const c of [block, ...block.parts]) {
+        for (const g of c.fields) if (g.start === this.lastItemStart) g.value = undefined;
+      }
+    }
+    block.unfinished = true;
+  }
+
+  /** What token i starts in a block or part of kind `container`: its closing brace, a part, a field, a field whose colon is left out. */
+  private itemAt(i: number, container: Container): 'close' | 'part' | 'field' | 'bare' | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    if (tokenMatcher(t, RBrace)) return 'close';
+    if (!tokenMatcher(t, Name)) return undefined;
+    const n = this.tokens[i + 1];
+    if (n && tokenMatcher(n, Colon)) return 'field';
+    if (n && tokenMatcher(t, KwPart) && tokenMatcher(n, StringLiteral)) return 'part';
+    return this.takes(container, t) ? 'bare' : undefined;
+  }
+
+  /** Whether `t` names a field that a block or part of kind `container` takes. */
+  private takes(container: Container, t: IToken): boolean {
+    const name = FIELD_NAMES.get(t.image.toLowerCase());
+    return name !== undefined && blockTakes(container, name);
+  }
+
+  /** Whether the word at i begins the next field rather than continues a value: a field name before its colon, or one the container takes. */
+  private isFieldWord(i: number, container: Container): boolean {
+    const t = this.tokens[i]!;
+    const name = FIELD_NAMES.get(t.image.toLowerCase());
+    if (name === undefined) return false;
+    const n = this.tokens[i + 1];
+    return (n !== undefined && tokenMatcher(n, Colon)) || blockTakes(container, name);
+  }
+
+  private skipToItem(i: number, container: Container): number {
+    while (i < this.tokens.length && this.itemAt(i, container) === undefined) i++;
+    return i;
+  }
+
+  /** Fields (and, in a marking, parts) from token `start` to the closing brace. */
+  private readBody(start: number, container: Container, what: string): ReadBody {
+    const toks = this.tokens;
+    const fields: ReadField[] = [];
     const parts: Part[] = [];
     let i = start;
+    let after: ReadField | undefined;
     while (i < toks.length) {
       const t = toks[i]!;
-      if (tokenMatcher(t, RBrace)) return { fields, parts, next: i + 1 };
-      if (this.isPartStart(i)) {
-        if (!allowParts) break; // a part inside a part: this part was not closed
-        const keyword = t;
-        const pid = this.stringValue(toks[i + 1]!);
-        let j = i + 2;
-        if (toks[j] && tokenMatcher(toks[j]!, LBrace)) j++;
-        else this.error(this.spanAt(j), `Expected '{' to open part "${pid.value}".`, `Osa "${pid.value}" avamiseks oodati '{'.`);
-        const body = this.recoverBody(j, false, `part "${pid.value}"`);
-        const last = toks[body.next - 1] ?? keyword;
-        parts.push({
-          kind: 'part', keywordSpan: this.span(keyword), id: pid, fields: body.fields,
-          span: { start: this.span(keyword).start, end: this.span(last).end },
-        });
-        i = body.next;
+      const item = this.itemAt(i, container);
+      if (item === 'close') return { fields, parts, next: i + 1, closed: true };
+      if (item === 'part' && container === 'part') return { fields, parts, next: i, closed: false }; // a part in a part: this one was not closed
+      if (item === 'part' && container === 'marking') {
+        i = this.readPart(i, parts);
+        after = undefined;
         continue;
       }
-      if (this.isFieldStart(i)) {
-        let j = i + 2;
-        while (!this.isChunkStart(j, true)) j++;
-        fields.push(this.recoverField(i, j));
-        i = j;
+      if (item === 'field' || item === 'bare') {
+        const r = this.readField(i, container, item === 'bare');
+        fields.push(r.field);
+        i = r.next;
+        after = r.field;
         continue;
       }
-      this.error(this.span(t), `Unexpected ${describeToken(t)} in ${what}: expected a field ('name: value')${allowParts ? ", a part or '}'" : " or '}'"}.`,
-        `Ootamatu ${describeToken(t, 1)}: oodati välja ('nimi: väärtus')${allowParts ? ", osa või '}'" : " või '}'"}.`);
-      i++;
-      while (!this.isChunkStart(i, true)) i++;
+      // A token that starts nothing: said once, and skipped with what follows it up to the next field, part or '}'.
+      if (after) {
+        this.error(this.span(t), `Unexpected ${describeToken(t)} after the value of '${after.name.image}'.`, `Ootamatu ${describeToken(t, 1)} välja '${after.name.image}' väärtuse järel.`);
+      } else {
+        const parts = container === 'marking';
+        this.error(this.span(t), `Unexpected ${describeToken(t)} in ${what}: expected a field ('name: value')${parts ? ", a part or '}'" : " or '}'"}.`,
+          `Ootamatu ${describeToken(t, 1)}: oodati välja ('nimi: väärtus')${parts ? ", osa või '}'" : " või '}'"}.`);
+      }
+      i = this.skipToItem(i + 1, container);
+      after = undefined;
     }
-    this.error(this.spanAt(i), `Expected '}' to close ${what}.`, `Oodati '}', et sulgeda ${what}.`);
-    return { fields, parts, next: i };
+    return { fields, parts, next: i, closed: false };
   }
 
-  /** Parses tokens [i, j) as one field; a broken value leaves the field without a value. */
-  private recoverField(i: number, j: number): Field {
+  /** A part of a marking, from its keyword at i; returns the index after it. */
+  private readPart(i: number, parts: Part[]): number {
     const toks = this.tokens;
-    parser.input = toks.slice(i, j);
-    const raw = parser.field();
-    const err = parser.errors[0];
-    if (!raw || err) {
-      const real = err !== undefined && isRealToken(err.token);
-      const at = real ? this.span(err.token) : this.spanAt(j);
-      const found = real ? describeToken(err.token) : j < toks.length ? describeToken(toks[j]!) : 'end of the block';
-      const foundEt = real ? describeToken(err.token, 1) : j < toks.length ? describeToken(toks[j]!, 1) : 'ploki lõpp';
-      if (err?.name === 'NotAllInputParsedException') {
-        this.error(at, `Unexpected ${found} after the value of '${toks[i]!.image}'.`, `Ootamatu ${foundEt} välja '${toks[i]!.image}' väärtuse järel.`);
-      } else {
-        this.error(at, `Expected a value for '${toks[i]!.image}' but found ${found}.`, `Väljale '${toks[i]!.image}' oodati väärtust, kuid leiti ${foundEt}.`);
-      }
-      const name = toks[i]!;
-      const spelled = fieldNameOf(name.image);
-      return new Field(spelled.name, spelled.text, this.span(name).start, undefined, this.span(toks[j - 1]!).end);
+    const keyword = toks[i]!;
+    const pid = this.stringValue(toks[i + 1]!);
+    this.lastItemStart = this.span(keyword).start;
+    let j = i + 2;
+    if (toks[j] && tokenMatcher(toks[j]!, LBrace)) j++;
+    else this.error(this.spanAt(j), `Expected '{' to open part "${pid.value}".`, `Osa "${pid.value}" avamiseks oodati '{'.`);
+    const what = `part "${pid.value}"`;
+    const body = this.readBody(j, 'part', what);
+    // A part the file ends inside is the block's unfinished business (one error, at the end).
+    if (!body.closed && !(body.next >= toks.length && this.end === this.text.length)) {
+      this.error(this.spanAt(body.next), `Expected '}' to close ${what}.`, `Oodati '}', et sulgeda ${what}.`);
     }
-    return this.field(raw);
+    const last = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
+    parts.push({
+      kind: 'part', keywordSpan: this.span(keyword), id: pid, fields: this.readFields(body.fields, 'part'),
+      span: { start: this.span(keyword).start, end: this.span(last).end },
+    });
+    return body.next;
+  }
+
+  /** A field from its name at i (`bare`: its colon left out); returns it and the index after it. */
+  private readField(i: number, container: Container, bare: boolean): { field: ReadField; next: number } {
+    const toks = this.tokens;
+    const name = toks[i]!;
+    this.lastItemStart = this.span(name).start;
+    const known = FIELD_NAMES.get(name.image.toLowerCase());
+    const type = known ? FIELD_VALUE_TYPE[known] : undefined;
+    let j = i + 1;
+    let field: ReadField;
+    if (!bare) {
+      j++;
+      // `level:: secret`: one colon too many.
+      if (toks[j] && tokenMatcher(toks[j]!, Colon)) {
+        this.error(this.span(toks[j]!), `Unexpected second ':' after '${name.image}'.`, `Liigne teine ':' välja '${name.image}' järel.`);
+        j++;
+      }
+      const v = this.readValue(j, type, container);
+      if (v.raw) {
+        field = { name, value: v.raw, last: toks[v.next - 1]!, quiet: false };
+        this.lastField = field;
+        return { field, next: v.next };
+      }
+      this.noValue(name, v);
+      // What stood for the value belongs to the same slip.
+      const next = this.skipToItem(v.next, container);
+      field = { name, value: undefined, last: toks[next - 1] ?? name, quiet: true };
+      this.lastField = field;
+      return { field, next };
+    }
+    // The colon left out. A stray character or a '.' where it belongs stands for it (`level; secret`).
+    let sep: Span | undefined;
+    const nameEnd = this.span(name).end;
+    const upTo = toks[j] ? this.span(toks[j]!).start : this.end;
+    const lex = this.lexErrorIn(nameEnd, upTo);
+    if (lex) {
+      sep = { start: lex.at, end: lex.at + lex.length };
+      const k = this.errors.indexOf(lex.error);
+      if (k >= 0) this.errors.splice(k, 1);
+    } else if (toks[j] && tokenMatcher(toks[j]!, Dot)) {
+      sep = this.span(toks[j]!);
+      j++;
+    }
+    const v = this.readValue(j, type, container);
+    const typed = v.raw !== undefined && type !== undefined && this.types(v.raw, type);
+    const at = sep ?? this.spanAt(j);
+    const not = sep ? this.text.slice(sep.start, sep.end) : undefined;
+    if (v.raw || v.next > j) {
+      this.error(at, `Expected a ':' after '${name.image}'${not ? `, not '${not}'` : ''}.`, `'${name.image}' järel oodati ':'${not ? `, mitte '${not}'` : ''}.`);
+    } else {
+      this.error(at, `Expected a ':' and a value after '${name.image}'${not ? `, not '${not}'` : ''}.`, `'${name.image}' järel oodati ':' ja väärtust${not ? `, mitte '${not}'` : ''}.`);
+    }
+    const next = typed ? v.next : this.skipToItem(v.next, container);
+    field = { name, value: typed ? v.raw : undefined, last: toks[next - 1] ?? name, quiet: true };
+    this.lastField = field;
+    return { field, next };
+  }
+
+  /** The first character no token takes in [from, to) (lexErrors are in order of place). */
+  private lexErrorIn(from: number, to: number): LexError | undefined {
+    const list = this.lexErrors;
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.at < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const e = list[lo];
+    return e && e.at + e.length <= to ? e : undefined;
+  }
+
+  /** The error of a field with a colon and no value. */
+  private noValue(name: IToken, v: ReadValue): void {
+    const at = v.failAt ?? v.next;
+    const t = this.tokens[at];
+    const found = t ? describeToken(t) : 'the end of the block';
+    const foundEt = t ? describeToken(t, 1) : 'ploki lõpp';
+    if (v.expected) {
+      this.error(this.spanAt(at), `Expected ${v.expected[0]} in the value of '${name.image}' but found ${found}.`, `Välja '${name.image}' väärtuses oodati: ${v.expected[1]}, kuid leiti ${foundEt}.`);
+    } else {
+      this.error(this.spanAt(at), `Expected a value for '${name.image}' but found ${found}.`, `Väljale '${name.image}' oodati väärtust, kuid leiti ${foundEt}.`);
+    }
+  }
+
+  /** Whether a raw value is a value of the type (typedValue gives a value, not a message). */
+  private types(v: RawValue, type: ValueType): boolean {
+    const typed = this.typedValue(v, this.rawSpan(v), type);
+    return typed !== undefined && !Array.isArray(typed);
+  }
+
+  /**
+   * The value from token j, of the field's type where one is known: a string, a date, a legal
+   * basis, `N years`, or words (a level, a term, yes/no) — the longest run of words that is a
+   * value of that type, so that a value does not swallow the next field whose colon is left out.
+   */
+  private readValue(j: number, type: ValueType | undefined, container: Container): ReadValue {
+    const toks = this.tokens;
+    const t = toks[j];
+    if (!t) return { raw: undefined, next: j, failAt: j };
+    if (tokenMatcher(t, StringLiteral)) return { raw: { kind: 'string', token: t }, next: j + 1 };
+    if (tokenMatcher(t, DateLiteral)) return { raw: { kind: 'date', token: t }, next: j + 1 };
+    if (tokenMatcher(t, Name) && (this.isFieldWord(j, container) || this.itemAt(j, container) === 'part')) return { raw: undefined, next: j, failAt: j };
+    const n = toks[j + 1];
+    if (tokenMatcher(t, Section) || (tokenMatcher(t, Name) && n && tokenMatcher(n, Section))) return this.readBasis(j, container);
+    if (tokenMatcher(t, NumberLiteral)) {
+      if (n && tokenMatcher(n, Name) && !this.isFieldWord(j + 1, container)) return { raw: { kind: 'years', number: t, unit: n }, next: j + 2 };
+      return { raw: undefined, next: j + 1, failAt: j + 1, expected: ["'years' after the number", "'aastat' arvu järel"] };
+    }
+    if (!tokenMatcher(t, Name)) return { raw: undefined, next: j, failAt: j };
+    const words: IToken[] = [t];
+    let k = j + 1;
+    for (let w = toks[k]; w && tokenMatcher(w, Name); w = toks[k]) {
+      // Not a word before a string (`part "…"`), nor a field name; a word before a colon may be a
+      // field of any name only where the value's type is not known (`level: secret:` is a ':' too many).
+      const after = toks[k + 1];
+      if (after && (tokenMatcher(after, StringLiteral) || (type === undefined && tokenMatcher(after, Colon)))) break;
+      if (this.isFieldWord(k, container)) break;
+      words.push(w);
+      k++;
+    }
+    const date = toks[k] && tokenMatcher(toks[k]!, DateLiteral) ? toks[k] : undefined;
+    const whole: RawValue = { kind: 'words', words, date };
+    const wholeNext = date ? k + 1 : k;
+    if (type === undefined || this.types(whole, type)) return { raw: whole, next: wholeNext };
+    // The longest shorter reading that is a value of the type; none: the whole, reported as of the wrong type.
+    if (date) {
+      const noDate: RawValue = { kind: 'words', words };
+      if (this.types(noDate, type)) return { raw: noDate, next: k };
+    }
+    // (No value of a type is longer than four words: `until possession ends`, `asutusesiseseks kasutamiseks`.)
+    for (let m = Math.min(words.length - 1, 4); m >= 1; m--) {
+      const some: RawValue = { kind: 'words', words: words.slice(0, m) };
+      if (this.types(some, type)) return { raw: some, next: j + m };
+    }
+    return { raw: whole, next: wholeNext };
+  }
+
+  /** A legal basis from token j: `RSVS? § N p K¹?`. */
+  private readBasis(j: number, container: Container): ReadValue {
+    const toks = this.tokens;
+    let k = j;
+    const is = (type: TokenType): boolean => toks[k] !== undefined && tokenMatcher(toks[k]!, type);
+    const missing = (en: string, et: string): ReadValue => ({ raw: undefined, next: k, failAt: k, expected: [en, et] });
+    const prefix = is(Section) ? undefined : toks[k++];
+    const section = toks[k++]!;
+    if (!is(NumberLiteral)) return missing('the number of a section (§ 7 p 3)', 'paragrahvi number (§ 7 p 3)');
+    const sectionNumber = toks[k++]!;
+    if (!is(Name) || this.isFieldWord(k, container)) return missing("'p' and a clause (§ 7 p 3)", "'p' ja punkt (§ 7 p 3)");
+    const clauseWord = toks[k++]!;
+    if (is(Dot)) k++;
+    if (!is(NumberLiteral)) return missing('the number of a clause (§ 7 p 3)', 'punkti number (§ 7 p 3)');
+    const clause = toks[k++]!;
+    const sup = is(Superscript) ? toks[k++] : undefined;
+    return { raw: { kind: 'basis', prefix, section, sectionNumber, clauseWord, clause, sup, first: prefix ?? section, last: sup ?? clause }, next: k };
   }
 
   private stringValue(t: IToken): StringValue {
     return { kind: 'string', value: unescapeString(t.image), span: this.span(t) };
   }
 
-  /** Gives a raw field its meaning: canonical name and a typed value. */
-  private field(raw: RawField): Field {
-    const nameSpan = this.span(raw.name);
-    const { name, text: nameText } = fieldNameOf(raw.name.image);
-    const rawValue = raw.value;
+  /** Gives raw fields (a valid block's) their meaning; a name that is no field name may be a misspelling (guess). */
+  private fields(raws: readonly RawField[], kind: Container): Field[] {
+    const out = new Array<Field>(raws.length);
+    let unknown = false;
+    for (let i = 0; i < raws.length; i++) {
+      const raw = raws[i]!;
+      const f = this.field(raw.name, raw.value);
+      if (f.name === undefined) unknown = true;
+      out[i] = f;
+    }
+    if (unknown) this.guess(out, kind, (i, name) => this.field(raws[i]!.name, raws[i]!.value, undefined, false, name), (i) => raws[i]!.value);
+    return out;
+  }
+
+  /** As fields(), for the fields the recovery read. */
+  private readFields(reads: readonly ReadField[], kind: Container): Field[] {
+    const field = (r: ReadField, guess?: FieldName): Field => this.field(r.name, r.value, this.span(r.last).end, r.quiet, guess);
+    const out = reads.map((r) => field(r));
+    if (out.some((f) => f.name === undefined)) this.guess(out, kind, (i, name) => field(reads[i]!, name), (i) => reads[i]!.value);
+    return out;
+  }
+
+  /**
+   * Reads a name that is no field name as the field of the block it is a misspelling of, where
+   * there is one (keywords.ts nearestField) and the value is one of that field's.
+   */
+  private guess(out: Field[], kind: Container, again: (i: number, name: FieldName) => Field, valueOf: (i: number) => RawValue | undefined): void {
+    const given = new Set<FieldName>();
+    for (const f of out) if (f.name !== undefined) given.add(f.name);
+    for (let i = 0; i < out.length; i++) {
+      if (out[i]!.name !== undefined) continue;
+      const guess = nearestField(out[i]!.nameText, kind, (name) => given.has(name));
+      const value = valueOf(i);
+      if (!guess || (value && !this.types(value, FIELD_VALUE_TYPE[guess]))) continue;
+      const f = again(i, guess);
+      f.guessed = true;
+      out[i] = f;
+      given.add(guess);
+    }
+  }
+
+  /** A field with its canonical name (or `guess`) and its value typed (a value of the wrong type: a syntax error unless `quiet`). */
+  private field(nameToken: IToken, rawValue: RawValue | undefined, endWithout?: number, quiet = false, guess?: FieldName): Field {
+    const nameSpan = this.span(nameToken);
+    const spelled = fieldNameOf(nameToken.image);
+    const name = guess ?? spelled.name;
     let value: Value | undefined;
-    let end = nameSpan.end;
+    let end = endWithout ?? nameSpan.end;
     if (rawValue) {
       const vspan = this.rawSpan(rawValue);
       end = vspan.end;
       const type = name ? FIELD_VALUE_TYPE[name] : undefined;
       const typed = this.typedValue(rawValue, vspan, type);
-      if (Array.isArray(typed)) this.error(vspan, `'${raw.name.image}' ${typed[0]}`, `Väli '${raw.name.image}' ${typed[1]}`);
-      else value = typed;
+      if (Array.isArray(typed)) {
+        if (!quiet) this.error(vspan, `'${nameToken.image}' ${typed[0]}`, `Väli '${nameToken.image}' ${typed[1]}`);
+      } else {
+        value = typed;
+      }
     }
-    return new Field(name, nameText, nameSpan.start, value, end);
+    return new Field(name, spelled.text, nameSpan.start, value, end);
   }
 
   private rawSpan(v: RawValue): Span {

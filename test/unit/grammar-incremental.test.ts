@@ -8,7 +8,9 @@ import { assertSameDoc } from '../helpers/same-doc.ts';
 
 const examples = ['clean', 'mistakes'].map((f) => readFileSync(new URL(`../../../shared/spec/examples/${f}.salastus`, import.meta.url), 'utf8'));
 /** Fragments an edit may insert: structure, keywords, comment and string openers. */
-const PIECES = ['}', '{', '"', '/*', '*/', '//', '\n', 'decision "Z" {', 'marking "M" { part "P" { decision: "Z" } }', 'level: secret', ' ', 'x', '§ 7 p 5¹', 'otsus "Q" {', '\r\n'];
+const PIECES = ['}', '{', '"', '/*', '*/', '//', '\n', 'decision "Z" {', 'marking "M" { part "P" { decision: "Z" } }', 'level: secret', ' ', 'x', '§ 7 p 5¹', 'otsus "Q" {', '\r\n',
+  // A field named like a block (a block start or not, by where it stands), strings left open, stray characters.
+  ' decision "Z"', '\ndecision "Z"', 'part "P" { decision "Z" }', '  subclass "S"', 'declassification "D" {', ':', ' {', '"KM ', ')', '-'];
 
 describe('incremental parsing', () => {
   const seed = Number(process.env['SALASTUS_FUZZ_SEED'] ?? 20261121);
@@ -77,5 +79,19 @@ describe('incremental parsing', () => {
     const next = parseIncremental(edited, first);
     assert.equal(next.parsedSegments, 1);
     assertSameDoc(next.doc, parseDocument(edited), 'the edited text');
+  });
+
+  it("re-parses one segment for a character typed into a decision's id, at the left margin or on a file's one line", () => {
+    const block = (i: number) => `decision "D-${i}" { originator: "Ministry of Defence"  level: secret  basis: § 7 p 3  classified: 2026-03-01  term: 15 years }`;
+    for (const sep of ['\n', ' ']) {
+      const text = Array.from({ length: 500 }, (_, i) => block(i)).join(sep);
+      const at = text.indexOf('"D-250"') + 3;
+      for (const typed of ['7', '"', ' {', '']) {
+        const edited = text.slice(0, at) + typed + text.slice(at + (typed === '' ? 1 : 0));
+        const next = parseIncremental(edited, parseFull(text));
+        assert.ok(next.parsedSegments <= 2, `${JSON.stringify(sep)} ${JSON.stringify(typed)}: ${next.parsedSegments} segments parsed`);
+        assertSameDoc(next.doc, parseDocument(edited), `the edited text (${JSON.stringify(sep)} ${JSON.stringify(typed)})`);
+      }
+    }
   });
 });

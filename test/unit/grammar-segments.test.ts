@@ -11,7 +11,8 @@ import { rng } from '../helpers/random.ts';
 const examples = ['clean', 'mistakes'].map((f) => readFileSync(new URL(`../../../shared/spec/examples/${f}.salastus`, import.meta.url), 'utf8'));
 /** Fragments a mutation may insert: what could make a token reach across a block boundary. */
 const PIECES = ['}', '{', '"', '\\', '/*', '*/', '//', '\n', '\r\n', '\r', 'decision "Z" {', 'otsus "Q" {', 'x-', '-', '5', '@', '§', '¹', '^',
-  '\u0000', '\u2028', '\u00a0', 'ä', 'DECISION ', 'märge "M" {', 'part "P" {', 'act ', ':', '.', '2026-02-30'];
+  '\u0000', '\u2028', '\u00a0', 'ä', 'DECISION ', 'märge "M" {', 'part "P" {', 'act ', ':', '.', '2026-02-30',
+  ' decision "Z"', '\n  otsus "Z"', 'part "P" { decision "Z" }', ' subclass "S" ', ')', ' { ', '"KM ', '  level: ', 'x"'];
 
 function oneByOne(text: string): ReturnType<typeof parseSegments> {
   const b = segmentBounds(text);

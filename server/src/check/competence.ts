@@ -33,10 +33,11 @@ export function extensionLimits(ctx: CheckContext): { stepYears: number; maxTota
 
 /**
  * Whether the acts on a decision are checked for competence: not when the decision names no
- * originator at all (`originator-missing`): there is nothing to hold them against (LANGUAGE.md § 6).
+ * originator (`originator-missing`, or a value that did not parse: its syntax error says so):
+ * there is nothing to hold them against (LANGUAGE.md § 6).
  */
 export function competenceChecked(decision: Block): boolean {
-  return !!field(decision, 'originator');
+  return stringOf(decision, 'originator') !== undefined;
 }
 
 /** `clause`: the decision's basis as the act found it (a correction may have changed it). */

@@ -1,5 +1,5 @@
 // field-unknown and field-duplicate (LANGUAGE.md § 3): each block kind takes its own fields, each once.
-import { BLOCK_FIELDS, blockTakes, FIELD_ALIASES, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
+import { BLOCK_FIELDS, blockTakes, FIELD_ALIASES, nearestSpelling, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import { describeBlock, diagnostic, fieldName, isEstonian } from './model.ts';
 import type { CheckedDocument, Diagnostic } from './types.ts';
 
@@ -28,12 +28,14 @@ function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estoni
   const takes = TAKES[kind];
   for (const f of c.fields) {
     const bit = f.name ? FIELD_BIT.get(f.name)! : 0;
-    if (!(takes & bit)) {
+    if (!(takes & bit) || f.guessed) {
       const list = [...BLOCK_FIELDS[kind].required, ...BLOCK_FIELDS[kind].optional].map((n) => fieldName(n, estonian)).join(', ');
+      // A misspelling the parser read as the field it is nearest to (grammar: Field.guessed): say which, and offer it.
+      const meant = f.guessed && f.name ? nearestSpelling(f.nameText, f.name) : undefined;
       out.push(diagnostic('field-unknown', f.nameSpan, {
-        en: `'${f.nameText}' is not a field of a ${kind} (LANGUAGE.md § 3). A ${kind} takes: ${list}.`,
-        et: `'${f.nameText}' pole ploki ${KIND_ET[kind]} väli (LANGUAGE.md § 3). Lubatud väljad: ${list}.`,
-      }));
+        en: `'${f.nameText}' is not a field of a ${kind} (LANGUAGE.md § 3).${meant ? ` Did you mean '${meant}'?` : ''} A ${kind} takes: ${list}.`,
+        et: `'${f.nameText}' pole ploki ${KIND_ET[kind]} väli (LANGUAGE.md § 3).${meant ? ` Kas mõtlesid '${meant}'?` : ''} Lubatud väljad: ${list}.`,
+      }, meant ? [{ label: { en: `Change to '${meant}'`, et: `Muuda: '${meant}'` }, edits: [{ span: f.nameSpan, text: meant }], preferred: true }] : undefined));
       continue;
     }
     if (seen & bit) {

@@ -85,8 +85,18 @@ export function checkBlock(block: Block, doc: CheckedDocument, ctx: CheckContext
   checkAuthority(block, doc, ctx, out);
   checkMarking(block, doc, ctx, out);
   checkForeign(block, doc, ctx, out);
-  return out;
+  // A block the file ends inside is being typed (grammar: Block.unfinished; its one syntax error
+  // says so): what it does not have yet is not reported, only what its text says.
+  return block.unfinished ? out.filter((d) => !WHILE_TYPING.has(d.code)) : out;
 }
+
+/** The codes about what a block lacks, or about a marking's parts as a whole: not for a block still being typed. */
+const WHILE_TYPING: ReadonlySet<string> = new Set([
+  'level-missing', 'basis-missing', 'term-missing', 'classified-missing', 'registered-missing', 'until-missing', 'date-missing',
+  'authority-missing', 'decision-missing', 'period-missing', 'originator-missing', 'marking-basis-missing', 'reason-missing',
+  'event-missing', 'consent-missing', 'reason-needed-for-higher', 'marking-level-mismatch', 'marking-term-mismatch',
+  'correction-empty', 'inspection-overdue',
+]);
 
 /** Diagnostics of one document that do not depend on its blocks: syntax and header. */
 export function checkDocumentLevel(doc: CheckedDocument): Diagnostic[] {

@@ -7,7 +7,7 @@
 // - in a value: levels; clauses ranked by the originator and allowed at the chosen level;
 //   registry names; today's date; terms the clause allows; decision ids.
 import {
-  BLOCK_FIELDS, BLOCK_KEYWORDS, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, PART_KEYWORDS,
+  BLOCK_FIELDS, BLOCK_KEYWORDS, blockTakes, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, openStringEnd, PART_KEYWORDS,
   type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span,
 } from '../../../grammar/index.ts';
 import { competentFor, correctors, originatorOf } from '../check/competence.ts';
@@ -68,6 +68,8 @@ interface Scan {
   stringStart: number;
   /** Whether anything but comments precedes the segment (for `act RSVS`). */
   atFileStart: boolean;
+  /** A field name the block takes and lacks, then blanks up to the cursor or the word or string typed: its colon left out (`level |`). */
+  bare: { name: FieldName; end: number } | undefined;
 }
 
 function isEstonianKeyword(word: string): boolean {
@@ -83,8 +85,14 @@ function scan(text: string, from: number, offset: number): Scan {
   let i = from;
   let lastWord: { text: string; start: number } | undefined;
   const result = (state: Scan['state'], stringStart = -1): Scan => ({
-    state, container: stack[stack.length - 1], field, stringStart, atFileStart: onlyCommentsBefore(text, from),
+    state, container: stack[stack.length - 1], field, stringStart, atFileStart: onlyCommentsBefore(text, from), bare: bareField(i),
   });
+  const bareField = (upTo: number): Scan['bare'] => {
+    const top = stack[stack.length - 1];
+    const name = top && lastWord ? FIELD_NAMES.get(lastWord.text.toLowerCase()) : undefined;
+    const end = lastWord ? lastWord.start + lastWord.text.length : 0;
+    return name && !top!.fields.has(name) && blockTakes(top!.kind, name) && /^[ \t]+$/.test(text.slice(end, upTo)) ? { name, end } : undefined;
+  };
   while (i < offset) {
     const c = text[i]!;
     if (c === '/' && text[i + 1] === '/') {
@@ -597,6 +605,23 @@ function valueItems(
   }
 }
 
+/**
+ * The values of a field whose colon was left out, each written with it (': secret'), replacing
+ * from the end of the name; filtered on the value (an editor skips the blanks before what is typed).
+ */
+function colonLeftOut(bare: NonNullable<Scan['bare']>, ws: Workspace, uri: string, parsed: { block: Block; container: Block | Part } | undefined,
+  container: Container, lang: Lang, span: Span, state: RequestState): CompletionItem[] {
+  return valueItems(bare.name, ws, uri, parsed, container, lang, span, state)
+    .map((it) => ({ ...it, insertText: `: ${it.insertText}`, filterText: it.filterText ?? it.label }));
+}
+
+/** Where the string at `start` ends: after its closing quote, or where the grammar ends one left open (`{ decision: "K| }`). */
+function stringEnd(text: string, start: number): number {
+  let end = start + 1;
+  while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' ? 2 : 1;
+  return text[end] === '"' ? end + 1 : openStringEnd(text, start);
+}
+
 function fieldItems(container: Container, currentWord: string, lang: Lang, span: Span): CompletionItem[] {
   const spec = BLOCK_FIELDS[container.kind];
   const items: CompletionItem[] = [];
@@ -649,11 +674,9 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   if (!container) return [];
   const parsed = parsedContainer(ws, uri, container.keywordStart);
   if (at.state === 'string') {
-    if (!at.field?.name) return [];
+    if (!at.field?.name) return at.bare ? colonLeftOut(at.bare, ws, uri, parsed, container, lang, { start: at.bare.end, end: Math.max(stringEnd(text, at.stringStart), offset) }, state) : [];
     // Replace the whole string, closing quote included when it is there.
-    let end = at.stringStart + 1;
-    while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' ? 2 : 1;
-    if (text[end] === '"') end++;
+    const end = stringEnd(text, at.stringStart);
     return valueItems(at.field.name, ws, uri, parsed, container, lang, { start: at.stringStart, end: Math.max(end, offset) }, state);
   }
   // In the value of a field, or at the start of a new field?
@@ -675,6 +698,8 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
       if (typed.trim() === '' || (!finished && candidates.some((c) => c.startsWith(t0)))) return items;
     }
   }
+  // `level |`, `level sec|`: a field name, its colon left out — its values, each with the colon.
+  if (at.bare) return colonLeftOut(at.bare, ws, uri, parsed, container, lang, { start: at.bare.end, end: Math.max(offset, word.end) }, state);
   // A field name (or a part) may start here.
   const currentWord = text.slice(word.start, offset);
   if (/[^\p{L}_-]/u.test(currentWord)) return [];
