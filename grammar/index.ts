@@ -6,7 +6,7 @@ export { blockStarts, blockKeywordAt, openStringEnd, segmentBounds } from './seg
 export * from './keywords.ts';
 export * from './dates.ts';
 export { LineIndex } from './positions.ts';
-export { isClosedString } from './lexer.ts';
+export { isClosedString, quoteString } from './lexer.ts';
 export { blocksEditedFrom, parseFull, parseIncremental, settleBlockSpans, settleSpans, type BlocksEdit, type IncrementalOptions, type ParsedText } from './incremental.ts';
 export { EditedText, flatText, type SourceText, type TextLike } from './edited-text.ts';
 export { diffTexts, isUnchanged, thenChanged, thenReplaced, unchanged, type TextChange } from './text-diff.ts';

@@ -121,6 +121,11 @@ export function isClosedString(image: string): boolean {
   return slashes % 2 === 0;
 }
 
+/** A string literal of the language for `s` (LANGUAGE.md § 2: only `"` and `\\` are escaped; JSON's `\t` would read as "t"). */
+export function quoteString(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
 /** Unescapes the content of a string literal (`\"` and `\\`; any other `\x` stands for x). */
 export function unescapeString(image: string): string {
   const inner = isClosedString(image) ? image.slice(1, -1) : image.slice(1);

@@ -33,7 +33,7 @@ const DECLASSIFICATION = `declassification "KM-1-D" {
 `;
 const EXTENSION = `extension "KM-1-E" {
   decision: "KM-1"
-  date: 2026-10-01
+  date: 2026-09-30
   authority: "Government of the Republic"
   period: 5 years
 }

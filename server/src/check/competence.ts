@@ -133,9 +133,10 @@ export function correctionVerdict(block: Block, decision: Block, ctx: CheckConte
   const authority = ctx.registry.findAuthority(name);
   const institution = authority ? undefined : findInstitution(name, ctx);
   const key = normalizeName(name);
-  const match = authority ? list.find((c) => c.authority?.id === authority.id)
-    : institution ? list.find((c) => c.institution?.id === institution.id)
-      : list.find((c) => !c.authority && !c.institution && normalizeName(c.name.en) === key);
+  // The originator as written (one the registry does not know) corrects its own decision, whatever else its name may be.
+  const match = list.find((c) => !c.authority && !c.institution && normalizeName(c.name.en) === key)
+    ?? (authority ? list.find((c) => c.authority?.id === authority.id)
+      : institution ? list.find((c) => c.institution?.id === institution.id) : undefined);
   if (!match) return authority || institution ? { competent: false, provision: null, missingAuthorisation: false } : undefined;
   const missing = match.needsAuthorisation && !field(block, 'authorised');
   return { competent: !missing, provision: match.provision, missingAuthorisation: missing };

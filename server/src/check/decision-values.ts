@@ -2,7 +2,7 @@
 // A finding on a decision's own value that a lawful correction has replaced is not reported
 // (§ 15; LANGUAGE.md § 11), and a decision classified before today is offered, beside each fix
 // of its level, basis or term, the act the Act provides for it: *Write a correction (§ 15)*.
-import { compareDates, formatIso, parseDocument, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
+import { compareDates, formatIso, parseDocument, quoteString, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import type { Code } from './codes.ts';
 import { correctors } from './competence.ts';
 import { correctedValues, courseOfDecision, endedBy, standingOn, type Course } from './course.ts';
@@ -58,7 +58,9 @@ export function checkDecisionValues(block: Block, doc: CheckedDocument, ctx: Che
   }
   const classified = course.classified;
   // A correction dated today takes effect only while the classification runs (LANGUAGE.md § 11).
-  const correctable = classified !== undefined && compareDates(classified, ctx.today) < 0 && !endedBy(standingOn(course, ctx.today), ctx.today);
+  // Only the decision its id names can be corrected by a block naming that id (not a duplicate).
+  const named = block.id !== undefined && ctx.index.decisions.get(block.id.value)?.[0]?.block === block;
+  const correctable = named && classified !== undefined && compareDates(classified, ctx.today) < 0 && !endedBy(standingOn(course, ctx.today), ctx.today);
   for (const d of found) {
     if (involvedFields(d.code).some((f) => corrected.has(f))) continue;
     out.push(correctable ? withCorrection(d, course, doc, ctx, w.estonian) : d);
@@ -103,10 +105,10 @@ export function correctionFix(course: Course, f: 'level' | 'basis' | 'term', tex
   const keyword = estonian ? 'parandamine' : 'correction';
   const eol = doc.text.length > at && doc.text.slice(at, at + 2) === '\r\n' ? '\r\n' : '\n';
   const block = [
-    `${keyword} ${JSON.stringify(`${id}-P${n}`)} {`,
-    `  ${name('decision')}: ${JSON.stringify(id)}`,
+    `${keyword} ${quoteString(`${id}-P${n}`)} {`,
+    `  ${name('decision')}: ${quoteString(id)}`,
     `  ${name('date')}: ${formatIso(ctx.today)}`,
-    `  ${name('authority')}: ${JSON.stringify(authority)}`,
+    `  ${name('authority')}: ${quoteString(authority)}`,
     `  ${name(f)}: ${text}`,
     '}',
   ].join(eol);
