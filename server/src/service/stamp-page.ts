@@ -31,7 +31,7 @@ html { background: #fff; color: #000; }
 body { margin: 16px; font-family: "Liberation Sans", Arial, Helvetica, "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.35; }
 .entry { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 6mm; margin: 0 0 10mm; break-inside: avoid; page-break-inside: avoid; }
 .ref { margin: 0 0 1.5mm; font-size: 8.5pt; color: #333; }
-table.stamp { border: 2.5px solid #000; border-collapse: collapse; min-width: 120mm; }
+table.stamp { border: 2.5px solid #000; border-collapse: collapse; table-layout: fixed; width: 150mm; max-width: 100%; }
 table.stamp td { padding: 1.2mm 4mm; vertical-align: top; width: 50%; border-left: 1px solid #000; }
 table.stamp td:first-child { border-left: 0; }
 table.stamp tr.level td { font-size: 22pt; font-weight: bold; letter-spacing: 0.05em; text-align: center; padding: 2.5mm 4mm; border-bottom: 2px solid #000; }
