@@ -109,21 +109,30 @@ class StampView implements vscode.Disposable {
     return isStamp(r) ? r : undefined;
   }
 
-  /** The quick fixes that write the law's level or until into the marking at `t`. */
-  private async fixesAt(t: Target): Promise<Fix[]> {
+  /** The range of the block at `t` (the document's outline: a top-level symbol is a block). */
+  private async blockAt(t: Target): Promise<vscode.Range | undefined> {
     const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', t.uri);
-    const marking = (symbols ?? []).map((s) => ('range' in s ? s.range : s.location.range)).find((r) => r.contains(t.position));
-    if (!marking) return [];
+    return (symbols ?? []).map((s) => ('range' in s ? s.range : s.location.range)).find((r) => r.contains(t.position));
+  }
+
+  /**
+   * The quick fixes that write the law's level or until into the marking: those VS Code gets
+   * for the range of each such diagnostic on it. `vscode.executeCodeActionProvider` does not
+   * return an action's diagnostics, so a range another diagnostic shares is left out (its fixes
+   * could be that one's).
+   */
+  private async fixesIn(uri: vscode.Uri, marking: vscode.Range): Promise<Fix[]> {
     const codes = new Set(Object.values(FIX_CODES));
-    const diagnostics = vscode.languages.getDiagnostics(t.uri).filter((d) => codes.has(codeOf(d)) && marking.contains(d.range));
+    const all = vscode.languages.getDiagnostics(uri);
     const out: Fix[] = [];
-    for (const d of diagnostics) {
+    for (const d of all.filter((x) => codes.has(codeOf(x)) && marking.contains(x.range))) {
+      if (all.filter((x) => x.range.intersection(d.range)).length > 1) continue;
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
-        'vscode.executeCodeActionProvider', t.uri, d.range, vscode.CodeActionKind.QuickFix.value, 10);
+        'vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 10);
       for (const a of actions ?? []) {
         if (typeof (a as vscode.Command).command === 'string') continue; // a bare command, not a fix
         const action = a as vscode.CodeAction;
-        if (!action.diagnostics?.some((x) => codeOf(x) === codeOf(d) && x.range.isEqual(d.range))) continue;
+        if (action.diagnostics && !action.diagnostics.some((x) => codeOf(x) === codeOf(d))) continue;
         if (!action.edit && !action.command) continue;
         out.push({ title: action.title, code: codeOf(d), action });
       }
@@ -131,10 +140,14 @@ class StampView implements vscode.Disposable {
     return out;
   }
 
-  private render(stamp: Stamp, t: Target): void {
-    const lang = this.host.lang();
-    const where = `${t.uri.path.split('/').pop() ?? ''}:${t.position.line + 1}`;
-    const html = stampPage([{ stamp, where }], { lang, warnings: true });
+  /** "letters.salastus:11": the file and the line where the marking begins (else the position's). */
+  private where(t: Target, marking: vscode.Range | undefined): string {
+    return `${t.uri.path.split('/').pop() ?? ''}:${(marking?.start.line ?? t.position.line) + 1}`;
+  }
+
+  /** Puts the stamp in the preview (made when there is none; brought to the front when `reveal`). */
+  private render(stamp: Stamp, t: Target, marking: vscode.Range | undefined, reveal: boolean): void {
+    const html = stampPage([{ stamp, where: this.where(t, marking) }], { lang: this.host.lang(), warnings: true });
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(STAMP_PREVIEW, this.words().title(stamp.id), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [],
@@ -143,11 +156,11 @@ class StampView implements vscode.Disposable {
         this.panel = undefined;
         this.target = undefined;
       });
-    } else {
+    } else if (reveal) {
       this.panel.reveal(undefined, true);
     }
     this.panel.title = this.words().title(stamp.id);
-    this.panel.webview.html = html;
+    if (this.panel.webview.html !== html) this.panel.webview.html = html;
   }
 
   private refreshSoon(): void {
@@ -162,13 +175,13 @@ class StampView implements vscode.Disposable {
     const t = this.target;
     if (!this.panel || !t) return;
     const stamp = await this.stampOf(t).catch(() => undefined);
+    const marking = stamp && await this.blockAt(t).catch(() => undefined);
     if (!this.panel || this.target !== t) return;
     if (!stamp) {
       this.panel.title = `${this.panel.title.replace(/ — .*$/, '')} — ${this.words().stale}`;
       return;
     }
-    this.panel.title = this.words().title(stamp.id);
-    this.panel.webview.html = stampPage([{ stamp, where: `${t.uri.path.split('/').pop() ?? ''}:${t.position.line + 1}` }], { lang: this.host.lang(), warnings: true });
+    this.render(stamp, t, marking, false);
   }
 
   async show(arg?: unknown): Promise<void> {
@@ -180,8 +193,9 @@ class StampView implements vscode.Disposable {
       return;
     }
     this.target = t;
-    this.render(stamp, t);
-    const fixes = stamp.differences ? await this.fixesAt(t) : [];
+    const marking = await this.blockAt(t);
+    this.render(stamp, t, marking, true);
+    const fixes = stamp.differences && marking ? await this.fixesIn(t.uri, marking) : [];
     const advice = stampAdvice(stamp, this.host.lang(), fixes);
     if (!advice.offer) return;
     const chosen = await vscode.window.showWarningMessage(advice.offer.message, ...advice.offer.choices.map((c) => c.title));
