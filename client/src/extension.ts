@@ -2,8 +2,8 @@
 // adds four commands. Everything it shows comes from the server; the client only asks
 // (`workspace/executeCommand`) and displays the answer in a read-only editor beside.
 //
-//   salastus.showStamp       → server `salastus.stamp`   [{ uri, position }] → { et, en } | null (a marking's stamp)
-//   salastus.copyStamp       → server `salastus.stamp`   (the stamp in the UI language, to the clipboard)
+//   salastus.showStamp       → server `salastus.stamp`   [{ uri, position }] → Stamp | null (stamp-view.ts: a preview)
+//   salastus.copyStamp       → server `salastus.stamp`   (stamp-view.ts: the stamp in the UI language, to the clipboard)
 //   salastus.checkWorkspace  → server `salastus.checkWorkspace` [] → number of files; reveals Problems
 //   salastus.explainBasis    → server `salastus.explain` [{ basis, lang }] → markdown | null
 import * as vscode from 'vscode';
@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/runtime.ts';
 import { MESSAGES, resolveLanguage, type Lang, type Messages } from './messages.ts';
+import { registerStampView } from './stamp-view.ts';
 
 /** Commands this extension registers itself. */
 const CLIENT_COMMANDS: readonly string[] = ['salastus.showStamp', 'salastus.copyStamp', 'salastus.checkWorkspace', 'salastus.explainBasis'];
@@ -23,11 +24,6 @@ interface Settings {
   today: string;
   language: string;
   institutions: unknown[];
-}
-
-interface Stamp {
-  et: string;
-  en: string;
 }
 
 let client: LanguageClient | undefined;
@@ -52,10 +48,6 @@ function msg(): Messages {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-function isStamp(v: unknown): v is Stamp {
-  return typeof v === 'object' && v !== null && typeof (v as Stamp).et === 'string' && typeof (v as Stamp).en === 'string';
 }
 
 /** Texts of the read-only views, by URI. */
@@ -86,58 +78,11 @@ async function executeOnServer(command: string, args: unknown[]): Promise<unknow
   return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
 }
 
-/** Where a code lens points (`{uri, position}` in protocol terms), if the command came from one. */
-interface StampTarget {
-  uri: string;
-  position: { line: number; character: number };
-}
-
-function isStampTarget(a: unknown): a is StampTarget {
-  return typeof a === 'object' && a !== null && typeof (a as StampTarget).uri === 'string' && typeof (a as StampTarget).position === 'object';
-}
-
-/** The stamp of the marking a code lens names, or else of the one under the cursor. */
-async function stampAt(target?: unknown): Promise<Stamp | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!client || (!isStampTarget(target) && (!editor || editor.document.languageId !== 'salastus'))) {
-    void vscode.window.showInformationMessage(msg().notSalastusEditor);
-    return undefined;
-  }
-  const c2p = client.code2ProtocolConverter;
-  const where = isStampTarget(target) ? target
-    : { uri: c2p.asUri(editor!.document.uri), position: c2p.asPosition(editor!.selection.active) };
-  const result = await executeOnServer('salastus.stamp', [where]);
-  if (!isStamp(result)) {
-    void vscode.window.showInformationMessage(msg().noStamp);
-    return undefined;
-  }
-  return result;
-}
-
 async function showView(views: Views, name: string, text: string): Promise<vscode.Uri> {
   const uri = views.set(name, text);
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
   return uri;
-}
-
-async function showStamp(views: Views, target?: unknown): Promise<void> {
-  const stamp = await stampAt(target);
-  if (!stamp) return;
-  const l = lang();
-  const m = MESSAGES[l];
-  const other: Lang = l === 'et' ? 'en' : 'et';
-  const editor = vscode.window.activeTextEditor;
-  const where = editor ? `${editor.document.uri.path.split('/').pop() ?? ''}-${editor.selection.active.line + 1}` : 'stamp';
-  const text = `${stamp[l].trimEnd()}\n\n---- ${m.otherLanguage} ----\n\n${stamp[other].trimEnd()}\n`;
-  await showView(views, `${m.stampTitle} ${where}.txt`, text);
-}
-
-async function copyStamp(target?: unknown): Promise<void> {
-  const stamp = await stampAt(target);
-  if (!stamp) return;
-  await vscode.env.clipboard.writeText(stamp[lang()]);
-  void vscode.window.setStatusBarMessage(msg().stampCopied, 4000);
 }
 
 async function checkWorkspace(): Promise<void> {
@@ -241,8 +186,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher,
     views,
     vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, views),
-    command('salastus.showStamp', (target?: unknown) => showStamp(views, target)),
-    command('salastus.copyStamp', copyStamp),
+    registerStampView({ request: executeOnServer, lang }),
     command('salastus.checkWorkspace', checkWorkspace),
     command('salastus.explainBasis', () => explainBasis(views)),
   );

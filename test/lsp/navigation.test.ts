@@ -57,10 +57,15 @@ describe('LSP: navigation and commands', function () {
     const stamp = await lsp.client.request('workspace/executeCommand', {
       command: 'salastus.stamp', arguments: [{ uri: markings, position: lsp.client.positionOf(markings, 'registered') }],
     });
-    assert.deepEqual(stamp, {
+    const { lines, ...rest } = stamp as { lines: Record<'et' | 'en', { field: string; text: string }[]> };
+    assert.deepEqual(rest, {
+      id: 'Letter 5-1/26/41',
       et: 'SALAJANE\nSalastatud 05.03.2026\nAlus: RSVS § 7 p 3, § 10 p 6\nTähtaeg: 05.03.2056\nJuurdepääs: Heads of department named in directive 12',
       en: 'SECRET\nClassified 05.03.2026\nBasis: RSVS § 7 p 3, § 10 p 6\nUntil: 05.03.2056\nAccess: Heads of department named in directive 12',
     });
+    // The same lines, each with its field, for the printable page; no differences: the block says what the law says.
+    assert.deepEqual(lines.en.map((l) => l.field), ['level', 'classified', 'basis', 'until', 'access']);
+    assert.equal(lines.et.map((l) => l.text).join('\n'), (rest as { et: string }).et);
     assert.equal(await lsp.client.request('workspace/executeCommand', { command: 'salastus.stamp', arguments: [{ uri: decisions, position: { line: 4, character: 2 } }] }), null);
   });
 

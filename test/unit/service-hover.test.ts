@@ -87,10 +87,15 @@ describe('service: hover, explain, stamp, lens', () => {
   });
 
   it('prints a stamp in Estonian and English', () => {
-    assert.deepEqual(stampAt(ws, 'file:///t.salastus', at(TEXT, 'juurdepääs')), {
+    const { lines, ...stamp } = stampAt(ws, 'file:///t.salastus', at(TEXT, 'juurdepääs'))!;
+    assert.deepEqual(stamp, {
+      id: 'M-1',
       et: 'KONFIDENTSIAALNE\nSalastatud 05.03.2026\nAlus: RSVS § 10 p 7\nTähtaeg: 05.03.2036\nJuurdepääs: Osakond 3',
       en: 'CONFIDENTIAL\nClassified 05.03.2026\nBasis: RSVS § 10 p 7\nUntil: 05.03.2036\nAccess: Osakond 3',
     });
+    assert.deepEqual(lines.et.map((l) => `${l.field}: ${l.text}`), [
+      'level: KONFIDENTSIAALNE', 'classified: Salastatud 05.03.2026', 'basis: Alus: RSVS § 10 p 7', 'until: Tähtaeg: 05.03.2036', 'access: Juurdepääs: Osakond 3',
+    ]);
     assert.equal(stampAt(ws, 'file:///t.salastus', at(TEXT, 'koostaja')), undefined);
   });
 

@@ -1,9 +1,9 @@
-// `salastus --help`, `salastus check --help`, `salastus explain --help` (LANGUAGE.md § 10):
+// `salastus --help`, `salastus check --help`, `salastus explain --help`, `salastus stamp --help` (LANGUAGE.md § 10):
 // every option and exit status, in English and Estonian, at most 80 characters a line.
 import { MAX_CORES_FOR_ONE_THREAD, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS } from './check-files.ts';
 import type { Lang } from './messages.ts';
 
-export type HelpTopic = 'salastus' | 'check' | 'explain';
+export type HelpTopic = 'salastus' | 'check' | 'explain' | 'stamp';
 
 const MB = MIN_BYTES_FOR_THREADS / 1048576;
 
@@ -11,13 +11,15 @@ const EN: Record<HelpTopic, string> = {
   salastus: `Usage:
   salastus check [options] PATH...   check .salastus files and folders
   salastus explain BASIS             what the Act says of a clause: "§ 7 p 3"
+  salastus stamp PATH [ID...]        the stamps of markings, by the law
   salastus --version                 the version
   salastus --help                    this help
 
 Salastus checks classification decisions and markings against the State
 Secrets and Classified Information of Foreign States Act (RSVS).
-'salastus check --help' and 'salastus explain --help' give every option and
-exit status; --lang et gives the help and the messages in Estonian.
+'salastus check --help', 'salastus explain --help' and 'salastus stamp --help'
+give every option and exit status; --lang et gives the help and the messages
+in Estonian.
 `,
   check: `Usage: salastus check [options] PATH...
 
@@ -73,19 +75,56 @@ Exit status:
   2  no such clause or section in §§ 6–10, or a bad option; the reason is on
      stderr
 `,
+  stamp: `Usage: salastus stamp [options] PATH [ID...]
+
+Prints the stamp of each marking in PATH (a .salastus file, or a folder with
+its sub-folders): of the markings whose ids are given, in that order, or of
+every marking. A stamp is what is printed on the classified medium (RSVS
+§ 37(1)): its level, foreign marking, classified since, basis, until, circle
+of access and declassification, in English and Estonian. The level and until
+are the law's, computed from the marking's parts and their decisions as they
+stand on --today (extensions and corrections included), never copied from the
+block: where the block says otherwise, the stamp carries the law's values and
+each difference is said on stderr.
+
+Options:
+  --format FORMAT     what to print (default: text):
+                        text  each stamp in the --lang language, then in the
+                              other
+                        html  one self-contained printable page (no script,
+                              nothing loaded from elsewhere): the level large
+                              on top, both languages side by side; print it,
+                              or copy it from a browser into a word processor
+  --today YYYY-MM-DD  the stamp as of this day (default: today); DD.MM.YYYY
+                      too
+  --lang en|et        the language first in the stamp and of the messages
+                      (default: en)
+  -h, --help          print this help
+
+Exit status:
+  0  the stamps printed; every marking block says what the law says
+  1  the stamps printed, but a marking block says otherwise than the law (or
+     the law cannot make its stamp: a part's decision unknown, ...); each
+     difference is on stderr, and the stamp carries the law's values
+  2  the command could not run: a bad option, no such id (or it is not a
+     marking), a path that cannot be read or holds no .salastus file or no
+     marking; the reason is on stderr
+`,
 };
 
 const ET: Record<HelpTopic, string> = {
   salastus: `Kasutus:
   salastus check [võtmed] TEE...     kontrolli .salastus-faile ja kaustu
   salastus explain ALUS              mida seadus punkti kohta ütleb: "§ 7 p 3"
+  salastus stamp TEE [TUNNUS...]     märgete templid, nagu seadus need teeb
   salastus --version                 versioon
   salastus --help                    see abi
 
 Salastus kontrollib salastamisotsuseid ja märkeid riigisaladuse ja salastatud
 välisteabe seaduse (RSVS) järgi.
-'salastus check --help' ja 'salastus explain --help' annavad kõik võtmed ja
-väljumiskoodid; --lang et annab abi ja sõnumid eesti keeles.
+'salastus check --help', 'salastus explain --help' ja 'salastus stamp --help'
+annavad kõik võtmed ja väljumiskoodid; --lang et annab abi ja sõnumid eesti
+keeles.
 `,
   check: `Kasutus: salastus check [võtmed] TEE...
 
@@ -141,6 +180,39 @@ Väljumiskood:
   0  selgitatud
   2  §-des 6–10 pole sellist punkti ega paragrahvi või on võti vale; põhjus on
      stderr-is
+`,
+  stamp: `Kasutus: salastus stamp [võtmed] TEE [TUNNUS...]
+
+Prindib TEE (.salastus-fail või kaust koos alamkaustadega) iga märke templi:
+antud tunnustega märgete omad, antud järjekorras, või kõigi märgete omad.
+Tempel on see, mis trükitakse salastatud teabekandjale (RSVS § 37 lg 1):
+salastatuse tase, välisriigi märge, salastamise kuupäev, alus, tähtaeg,
+juurdepääsuõiguslike isikute ring ja salastatuse kustutamine, eesti ja
+inglise keeles. Tase ja tähtaeg on seaduse järgi, arvutatud märke osadest ja
+nende otsustest, nagu need --today seisuga kehtivad (koos pikendamiste ja
+parandustega), mitte ploki pealt kopeeritud: kui plokk ütleb teisiti, on
+templil seaduse järgi väärtused ja iga erinevus on stderr-is.
+
+Võtmed:
+  --format VORMING    mida printida (vaikimisi text):
+                        text  iga tempel --lang keeles, seejärel teises
+                        html  üks iseseisev prinditav leht (skriptita, midagi
+                              mujalt laadimata): tase suurelt üleval, mõlemad
+                              keeled kõrvuti; prindi see või kopeeri see
+                              brauserist tekstitöötlusse
+  --today AAAA-KK-PP  tempel selle päeva seisuga (vaikimisi täna); ka
+                      PP.KK.AAAA
+  --lang en|et        templis esimene keel ja sõnumite keel (vaikimisi en)
+  -h, --help          näita seda abi
+
+Väljumiskood:
+  0  templid prinditud; iga märke plokk ütleb sama mis seadus
+  1  templid prinditud, kuid märke plokk ütleb teisiti kui seadus (või ei saa
+     seadus templit koostada: osa otsus tundmatu, ...); iga erinevus on
+     stderr-is ja templil on seaduse järgi väärtused
+  2  käsk ei saanud toimuda: vale võti, sellist tunnust pole (või see pole
+     märge), tee, mida ei saa lugeda või kus pole ühtegi .salastus-faili või
+     märget; põhjus on stderr-is
 `,
 };
 

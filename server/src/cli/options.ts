@@ -1,10 +1,11 @@
 // The options of `salastus check` and `salastus explain` (help.ts lists them): each command
 // takes its own and refuses the others'; `--help` anywhere wins over any mistake in the rest.
+// `salastus stamp` reads its own (stamp.ts) from the set here.
 import { isValidDate, parseDateText, type Ymd } from '../../../grammar/index.ts';
 import type { Lang, Messages } from './messages.ts';
 import type { Format } from './report.ts';
 
-export type Command = 'check' | 'explain';
+export type Command = 'check' | 'explain' | 'stamp';
 
 /** A mistake in the command line: said with a pointer to the command's --help. */
 export class UsageError extends Error {
@@ -26,9 +27,10 @@ export interface Args {
   paths: string[];
 }
 
-const TAKES: Record<Command, ReadonlySet<string>> = {
+export const TAKES: Record<Command, ReadonlySet<string>> = {
   check: new Set(['--format', '--today', '--lang', '--registry', '--jobs', '--quiet', '-q', '--help', '-h']),
   explain: new Set(['--lang', '--help', '-h']),
+  stamp: new Set(['--format', '--today', '--lang', '--help', '-h']),
 };
 
 function realToday(): Ymd {

@@ -1,8 +1,10 @@
 // `salastus`: the command line (LANGUAGE.md § 10), as a function tests call in-process.
 //   salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] [--jobs N] [--quiet] PATH…
 //   salastus explain [--lang en|et] "§ 7 p 3"
+//   salastus stamp [--format text|html] [--lang en|et] [--today YYYY-MM-DD] PATH [ID…]
 //   salastus --version | --help | COMMAND --help
-// Exit status: 0 no error, 1 an error-severity diagnostic, 2 the command could not run.
+// Exit status: 0 no error, 1 an error-severity diagnostic (stamp: a marking block the law
+// contradicts), 2 the command could not run.
 // Everything it says besides the report is in the --lang language (messages.ts, help.ts).
 import { readFileSync } from 'node:fs';
 import { checkFiles } from './check-files.ts';
@@ -11,6 +13,7 @@ import { helpText } from './help.ts';
 import { messages, type Lang, type Messages } from './messages.ts';
 import { parseArgs, UsageError, type Command } from './options.ts';
 import { Progress } from './progress.ts';
+import { parseStampArgs, stampCommand } from './stamp.ts';
 import { loadRegistryFile } from './registry-file.ts';
 import { formatReport } from './report.ts';
 import { NO_TERMINAL, type Terminal } from './terminal.ts';
@@ -23,7 +26,7 @@ class CommandError extends Error {}
 
 export async function main(argv: string[], stdout: (s: string) => void, stderr: (s: string) => void, terminal: Terminal = NO_TERMINAL): Promise<number> {
   const [first, ...rest] = argv;
-  const command: Command | undefined = first === 'check' || first === 'explain' ? first : undefined;
+  const command: Command | undefined = first === 'check' || first === 'explain' || first === 'stamp' ? first : undefined;
   const lang = langOf(command ? rest : argv);
   const say = messages(lang);
   try {
@@ -36,7 +39,7 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
       return 0;
     }
     if (first === 'help') {
-      const topic = rest[0] === 'check' || rest[0] === 'explain' ? rest[0] : 'salastus';
+      const topic = rest[0] === 'check' || rest[0] === 'explain' || rest[0] === 'stamp' ? rest[0] : 'salastus';
       stdout(helpText(topic, langOf(rest)));
       return 0;
     }
@@ -46,6 +49,14 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
         return 0;
       }
       throw new UsageError(first.startsWith('-') ? say.unknownOption(first) : say.unknownCommand(first), undefined);
+    }
+    if (command === 'stamp') {
+      const o = parseStampArgs(rest, say, lang);
+      if (o.help) {
+        stdout(helpText(command, lang));
+        return 0;
+      }
+      return stampCommand(o, stdout, stderr, say);
     }
     const args = parseArgs(command, rest, say);
     if (args.help) {

@@ -20,15 +20,36 @@ import { touches } from './locate.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface Stamp {
+  /** The marking's id, when it has one. */
+  id?: string;
   et: string;
   en: string;
+  /** The same lines, each with the field it prints, for a layout (the printable page: the level large, on top). */
+  lines: { et: StampLine[]; en: StampLine[] };
   /** Where the marking block says otherwise than the law: the stamp carries the law's value. Absent when they agree. */
   differences?: StampDifference[];
+  /**
+   * The law could not make the level and until: a part's decision, level or term is missing
+   * or unknown, the registration date is missing, or the marking has no part. The stamp then
+   * shows the block's own level and until, which nothing confirms. Absent otherwise.
+   */
+  unresolved?: true;
+}
+
+/** What a line of a stamp prints, in the order of a stamp. */
+export type StampField = 'level' | 'foreign' | 'classified' | 'basis' | 'until' | 'access' | 'declassified';
+
+export interface StampLine {
+  field: StampField;
+  text: string;
 }
 
 export interface StampDifference {
   field: 'level' | 'until';
-  /** As the block writes it, and as the law makes it (English words; dates ISO). */
+  /**
+   * As the block writes it ('' when it writes none), and as the law makes it: a level's
+   * English name; a date as printed (05.03.2041), 'possession ends' or 'until the originator permits'.
+   */
   written: string;
   law: string;
 }
@@ -68,7 +89,7 @@ export function stampOf(marking: Block, ctx: CheckContext): Stamp | undefined {
   const writtenEnd: End | undefined = until?.kind === 'possession' ? { kind: 'possession' } : until?.kind === 'date' && until.valid ? { kind: 'date', date: until } : undefined;
   const end: End | undefined = expected?.end ?? writtenEnd;
   const differences: StampDifference[] = [];
-  if (expected && writtenLevel && writtenLevel !== expected.level) differences.push({ field: 'level', written: writtenLevel, law: expected.level });
+  if (expected && writtenLevel !== expected.level) differences.push({ field: 'level', written: writtenLevel ?? '', law: expected.level });
   if (expected && (writtenEnd ? endKey(writtenEnd) !== endKey(expected.end) : expected.end.kind !== 'originator')) {
     differences.push({ field: 'until', written: writtenEnd ? endIso(writtenEnd) : '', law: endIso(expected.end) });
   }
@@ -76,19 +97,23 @@ export function stampOf(marking: Block, ctx: CheckContext): Stamp | undefined {
   const access = stringOf(marking, 'access');
   const foreign = stringOf(marking, 'foreign');
   const declassified = validDate(marking, 'declassified');
-  const render = (lang: Lang): string => {
-    const lines: string[] = [];
-    if (level) lines.push(levelCaps(level, lang));
-    if (foreign) lines.push(t(lang, 'stamp.foreign', foreign));
-    if (registered) lines.push(t(lang, 'stamp.classified', formatEstonian(registered)));
-    if (bases.length > 0) lines.push(t(lang, 'stamp.basis', `RSVS ${bases.join(', ')}`));
-    if (end) lines.push(t(lang, 'stamp.until', end.kind === 'date' ? formatEstonian(end.date) : end.kind === 'possession' ? t(lang, 'hover.possession') : t(lang, 'hover.originatorPermits')));
-    if (access) lines.push(t(lang, 'stamp.access', access));
-    if (declassified) lines.push(t(lang, 'stamp.declassified', formatEstonian(declassified)));
-    return lines.join('\n');
+  const render = (lang: Lang): StampLine[] => {
+    const lines: StampLine[] = [];
+    const line = (field: StampField, text: string): void => { lines.push({ field, text }); };
+    if (level) line('level', levelCaps(level, lang));
+    if (foreign) line('foreign', t(lang, 'stamp.foreign', foreign));
+    if (registered) line('classified', t(lang, 'stamp.classified', formatEstonian(registered)));
+    if (bases.length > 0) line('basis', t(lang, 'stamp.basis', `RSVS ${bases.join(', ')}`));
+    if (end) line('until', t(lang, 'stamp.until', end.kind === 'date' ? formatEstonian(end.date) : end.kind === 'possession' ? t(lang, 'hover.possession') : t(lang, 'hover.originatorPermits')));
+    if (access) line('access', t(lang, 'stamp.access', access));
+    if (declassified) line('declassified', t(lang, 'stamp.declassified', formatEstonian(declassified)));
+    return lines;
   };
-  const stamp: Stamp = { et: render('et'), en: render('en') };
+  const lines = { et: render('et'), en: render('en') };
+  const text = (ls: StampLine[]): string => ls.map((l) => l.text).join('\n');
+  const stamp: Stamp = { ...(marking.id ? { id: marking.id.value } : {}), et: text(lines.et), en: text(lines.en), lines };
   if (differences.length > 0) stamp.differences = differences;
+  if (!expected) stamp.unresolved = true;
   return stamp;
 }
 
