@@ -244,18 +244,25 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     const fixes: Fix[] = [];
     // Above the sub-class's level: its level first, and preferred; 'internal use' under `up to`: every level it allows.
     const offer = limit.upTo && LEVEL_RANK[have] > LEVEL_RANK[limit.level] ? allowed.slice(0, 1) : allowed;
+    const preferOne = offer.length === 1;
     offer.forEach((l, i) => {
       const text = writeLevel(l, written);
-      fixes.push(...fixesFor('level', held.own.level!.span, text, { ...held.own.level!, level: l }, { en: `Set the level to ${l}, the sub-class's`, et: `Muuda tase: ${levelText(l, 'et')} (alaliigi oma)` }, i === 0 && LEVEL_RANK[have] > 0));
+      fixes.push(...fixesFor('level', held.own.level!.span, text, { ...held.own.level!, level: l }, { en: `Set the level to ${l}, the sub-class's`, et: `Muuda tase: ${levelText(l, 'et')} (alaliigi oma)` }, preferOne && i === 0));
     });
     const notSecret = have === 'internal use' && limit.level !== 'internal use'
       ? { en: " 'internal use' is not a state secret (RSVS § 11(3)).", et: " 'asutusesiseseks kasutamiseks' pole riigisaladus (RSVS § 11 lg 3)." } : { en: '', et: '' };
     const rule = limit.upTo
       ? { en: `allows the state-secret levels up to '${limit.level}'`, et: `lubab riigisaladuse tasemeid kuni '${levelText(limit.level, 'et')}'` }
       : { en: `fixes the level at '${limit.level}'`, et: `määrab tasemeks '${levelText(limit.level, 'et')}'` };
+    const above = LEVEL_RANK[have] > LEVEL_RANK[limit.level];
+    const advice = limit.upTo && above
+      ? { en: `Lower the level to '${limit.level}' or below.`, et: `Alanda tase: '${levelText(limit.level, 'et')}' või madalam.` }
+      : allowed.length === 1
+        ? { en: `Set the level to '${allowed[0]}'.`, et: `Muuda tase: '${levelText(allowed[0]!, 'et')}'.` }
+        : { en: `Set the level to one of ${allowed.map((l) => `'${l}'`).join(', ')}.`, et: `Muuda tase: ${allowed.map((l) => `'${levelText(l, 'et')}'`).join(', ')}.` };
     out.push(diagnostic('subclass-level-mismatch', held.own.level.span, {
-      en: `Sub-class "${id}" ${rule.en} (RSVS § 11(1)), not '${have}'${was.en}.${notSecret.en} Set the level to ${allowed.length === 1 ? `'${allowed[0]}'` : `one of ${allowed.map((l) => `'${l}'`).join(', ')}`}.`,
-      et: `Alaliik "${id}" ${rule.et} (RSVS § 11 lg 1), mitte '${levelText(have, 'et')}'${was.et}.${notSecret.et} Muuda tase: ${allowed.map((l) => `'${levelText(l, 'et')}'`).join(', ')}.`,
+      en: `Sub-class "${id}" ${rule.en} (RSVS § 11(1)), not '${have}'${was.en}.${notSecret.en} ${advice.en}`,
+      et: `Alaliik "${id}" ${rule.et} (RSVS § 11 lg 1), mitte '${levelText(have, 'et')}'${was.et}.${notSecret.et} ${advice.et}`,
     }, fixes));
   }
 
@@ -293,18 +300,9 @@ function bringsError(held: Held, f: 'level' | 'basis' | 'term', to: Values['leve
   return false;
 }
 
-function sameBasis(a: { section: number; clause: number; sup?: number }, b: { section: number; clause: number; sup?: number }): boolean {
+/** Whether two bases name the same clause. */
+export function sameBasis(a: { section: number; clause: number; sup?: number }, b: { section: number; clause: number; sup?: number }): boolean {
   return a.section === b.section && a.clause === b.clause && (a.sup ?? 0) === (b.sup ?? 0);
-}
-
-/** The ids of the workspace's sub-classes of a basis, in the index's order. */
-export function subclassesOfBasis(basis: { section: number; clause: number; sup?: number }, ctx: CheckContext): string[] {
-  const out: string[] = [];
-  for (const [id, refs] of ctx.index.subclasses) {
-    const b = basisOf(refs[0]!.block);
-    if (b && sameBasis(b, basis)) out.push(id);
-  }
-  return out;
 }
 
 /** Every sub-class id of an index, prepared once for "did you mean" (a new map whenever its ids change). */
