@@ -20,11 +20,13 @@ import { at, cursor, TODAY, workspace } from './service-helpers.ts';
 const read = (f: string): string => readFileSync(new URL(`../fixtures/lsp/subclasses/${f}`, import.meta.url), 'utf8');
 const REG = 'file:///regulation.salastus';
 const DEC = 'file:///decisions.salastus';
+const MAR = 'file:///markings.salastus';
 const REGULATION = read('regulation.salastus');
 const DECISIONS = read('decisions.salastus');
+const MARKINGS = read('markings.salastus');
 
 function fixture() {
-  return workspace({ [REG]: REGULATION, [DEC]: DECISIONS });
+  return workspace({ [REG]: REGULATION, [DEC]: DECISIONS, [MAR]: MARKINGS });
 }
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -49,7 +51,7 @@ describe('service: sub-classes (LANGUAGE.md § 12)', () => {
     assert.ok(sorted[0]!.preselect);
     assert.equal(sorted[1]!.documentation, 'Exercise plans of the Defence Forces\n\nEnds on: the exercise is over');
     // In Estonian, inside the quotes; a part without a basis of its own takes its decision's.
-    const et = cursor('märge "M" {\n  osa "A" { otsus: "KM-2026/051"  alaliik: "|" }\n}\n');
+    const et = cursor('märge "M2" {\n  osa "A" { otsus: "KM-2026/051"  alaliik: "|" }\n}\n');
     ws.setOpen('file:///m.salastus', et.text, 1);
     const etItems = complete(ws, 'file:///m.salastus', et.offset, 'et');
     const first = [...etItems].sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0]!;
@@ -100,13 +102,13 @@ describe('service: sub-classes (LANGUAGE.md § 12)', () => {
     assert.equal(DECISIONS.slice(h.span.start, h.span.end), '"VV262 § 5 lg 1 p 1"');
     const et = hover(ws, REG, at(REGULATION, '"VV262 § 5 lg 2 p 1"', 2), 'et')!;
     assert.match(et.markdown, /^\*\*alaliik "VV262 § 5 lg 2 p 1"\*\* — Mobilisation stockpiles\n\nVabariigi Valitsuse määruse alaliik \(RSVS § 11 lg 1\)\.\n\n- Alus: RSVS § 7 p 3\n- Tase: kuni salajane\n- Pikim tähtaeg: 15 aastat$/);
-    assert.equal(hover(ws, DEC, at(DECISIONS, '"VV262 § 5 lg 1 p 2"', 2), 'en')!.markdown, 'No sub-class "VV262 § 5 lg 1 p 2" is declared in the workspace.');
+    assert.equal(hover(ws, MAR, at(MARKINGS, '"VV262 § 5 lg 1 p 2"', 2), 'en')!.markdown, 'No sub-class "VV262 § 5 lg 1 p 2" is declared in the workspace.');
     // The decision's summary names its sub-class; a sub-class's `up to` level says what it allows.
     assert.match(hover(ws, DEC, at(DECISIONS, '"KM-2026/050"', 2), 'en')!.markdown, /- Sub-class: VV262 § 5 lg 1 p 3\n/);
     assert.match(hover(ws, REG, at(REGULATION, 'up to confidential', 8), 'en')!.markdown, /`up to`: this level or a lower state-secret level/);
     // Without sub-classes: not checked.
-    const alone = workspace({ [DEC]: DECISIONS });
-    assert.equal(hover(alone, DEC, at(DECISIONS, '"VV262 § 5 lg 1 p 2"', 2), 'et')!.markdown, 'Tööruumis pole ühtegi alaliiki (RSVS § 11 lg 1), seega "VV262 § 5 lg 1 p 2" jääb kontrollimata.');
+    const alone = workspace({ [DEC]: DECISIONS, [MAR]: MARKINGS });
+    assert.equal(hover(alone, MAR, at(MARKINGS, '"VV262 § 5 lg 1 p 2"', 2), 'et')!.markdown, 'Tööruumis pole ühtegi alaliiki (RSVS § 11 lg 1), seega "VV262 § 5 lg 1 p 2" jääb kontrollimata.');
   });
 
   it('goes from a reference to its sub-class in the other file, finds the references, renames across files', () => {
@@ -122,7 +124,7 @@ describe('service: sub-classes (LANGUAGE.md § 12)', () => {
     assert.match(texts[REG]!, /subclass "VV262 § 5 lg 1 p 3¹" \{/);
     assert.match(texts[DEC]!, /subclass: "VV262 § 5 lg 1 p 3¹"/);
     // The renamed workspace says what it said before.
-    const before = workspace({ [REG]: REGULATION, [DEC]: DECISIONS }).diagnostics(DEC).map((d) => d.code);
+    const before = fixture().diagnostics(DEC).map((d) => d.code);
     assert.deepEqual(workspace(texts).diagnostics(DEC).map((d) => d.code), before);
     assert.deepEqual(rename(ws, DEC, at(DECISIONS, '"VV262 § 5 lg 1 p 3"', 1), 'VV262 § 5 lg 1 p 1', 'en'), { error: 'The id "VV262 § 5 lg 1 p 1" is already used in the workspace.' });
   });
@@ -140,18 +142,18 @@ describe('service: sub-classes (LANGUAGE.md § 12)', () => {
   it('quick fixes: set the level and shorten the term to the sub-class\'s, write its basis; each clears its diagnostic', () => {
     const ws = fixture();
     const ds = ws.diagnostics(DEC);
-    assert.deepEqual(ds.map((d) => d.code), ['subclass-level-mismatch', 'subclass-term-exceeds', 'basis-missing', 'subclass-unknown']);
-    const titles = (code: string, lang: 'en' | 'et' = 'en'): string[] => {
-      const d = ds.find((x) => x.code === code)!;
-      return quickFixes(ws, DEC, [{ code, span: d.span }], lang).map((a) => a.title);
+    assert.deepEqual(ds.map((d) => d.code), ['subclass-level-mismatch', 'subclass-term-exceeds', 'basis-missing']);
+    const titles = (code: string, lang: 'en' | 'et' = 'en', uri = DEC): string[] => {
+      const d = (uri === DEC ? ds : ws.diagnostics(uri)).find((x) => x.code === code)!;
+      return quickFixes(ws, uri, [{ code, span: d.span }], lang).map((a) => a.title);
     };
     assert.deepEqual(titles('subclass-level-mismatch'), ["Set the level to confidential, the sub-class's", 'Write a correction (§ 15): level confidential']);
     assert.deepEqual(titles('subclass-term-exceeds', 'et'), ['Lühenda tähtaeg alaliigi omaks: 10 aastat', 'Koosta parandamine (§ 15): tähtaeg 10 years']);
     assert.equal(titles('basis-missing')[0], 'Add \'basis: § 7 p 3\' of the sub-class "VV262 § 5 lg 2 p 1"');
-    assert.deepEqual(titles('subclass-unknown'), ['Change to "VV262 § 5 lg 1 p 1"', 'Change to "VV262 § 5 lg 1 p 3"', 'Change to "VV262 § 5 lg 2 p 1"']);
+    assert.deepEqual(titles('subclass-unknown', 'en', MAR), ['Change to "VV262 § 5 lg 1 p 1"', 'Change to "VV262 § 5 lg 1 p 3"', 'Change to "VV262 § 5 lg 2 p 1"']);
     for (const d of ds) {
       const action = quickFixes(ws, DEC, [{ code: d.code, span: d.span }], 'en')[0]!;
-      const fixed = workspace({ [REG]: REGULATION, [DEC]: applyEdits(DECISIONS, action.edit[DEC]!) });
+      const fixed = workspace({ [REG]: REGULATION, [DEC]: applyEdits(DECISIONS, action.edit[DEC]!), [MAR]: MARKINGS });
       assert.ok(!fixed.diagnostics(DEC).some((x) => x.code === d.code && x.span.start === d.span.start), `${action.title} leaves ${d.code}`);
       assert.ok(!fixed.diagnostics(DEC).some((x) => x.severity === 'error' && !ds.some((y) => y.code === x.code)), `${action.title} brings a new error`);
     }
@@ -160,11 +162,11 @@ describe('service: sub-classes (LANGUAGE.md § 12)', () => {
   it('the stamp names the sub-classes of a marking\'s parts (its decision\'s), only those the workspace declares', () => {
     const ws = fixture();
     const ctx = ws.context();
-    const marking = ws.get(DEC)!.doc.blocks.find((b) => b.kind === 'marking')!;
+    const marking = ws.get(MAR)!.doc.blocks.find((b) => b.kind === 'marking')!;
     const stamp = stampOf(marking, ctx)!;
     assert.equal(stamp.en, 'SECRET\nClassified 05.03.2026\nBasis: RSVS § 7 p 1\nSub-class: VV262 § 5 lg 1 p 3\nUntil: 05.03.2076');
     assert.equal(stamp.et, 'SALAJANE\nSalastatud 05.03.2026\nAlus: RSVS § 7 p 1\nAlaliik: VV262 § 5 lg 1 p 3\nTähtaeg: 05.03.2076');
-    const alone = workspace({ [DEC]: DECISIONS });
-    assert.ok(!stampOf(alone.get(DEC)!.doc.blocks.find((b) => b.kind === 'marking')!, alone.context())!.en.includes('Sub-class'));
+    const alone = workspace({ [DEC]: DECISIONS, [MAR]: MARKINGS });
+    assert.ok(!stampOf(alone.get(MAR)!.doc.blocks.find((b) => b.kind === 'marking')!, alone.context())!.en.includes('Sub-class'));
   });
 });

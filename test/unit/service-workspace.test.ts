@@ -110,7 +110,9 @@ describe('service: workspace', () => {
   it('publishes what a full check says after random edits of sub-classes in one file and of their users in others (LANGUAGE.md § 12)', () => {
     const read = (f: string): string => readFileSync(new URL(`../fixtures/lsp/subclasses/${f}`, import.meta.url), 'utf8');
     const regulation = read('regulation.salastus');
-    const texts: Record<string, string> = { 'file:///r': regulation, 'file:///d': read('decisions.salastus'), 'file:///e': 'decision "E-1" { level: secret subclass: "VV9" }\n' };
+    const texts: Record<string, string> = {
+      'file:///r': regulation, 'file:///d': read('decisions.salastus'), 'file:///m': read('markings.salastus'), 'file:///e': 'decision "E-1" { level: secret subclass: "VV9" }\n',
+    };
     const pieces = ['}', '"', '\n', 'x', '1', 'level: up to secret', 'level: restricted', 'term: 5 years', 'term: until possession ends', 'basis: § 7 p 3',
       'subclass: "VV262 § 5 lg 1 p 1"', 'subclass: "VV9"', '"VV262 § 5 lg 1 p 3"', 'subclass "VV9" { basis: § 7 p 1 level: secret term: 5 years }', 'event: "e"'];
     let seed = 1616;
