@@ -3,8 +3,10 @@
 // decision's values, `up to` outside a sub-class, a decision as its corrections leave it, the
 // fixes (each applied and checked again), and the messages in both languages.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Fix } from '../../server/src/check/types.ts';
-import { checkText, checkTexts, type Found } from '../helpers/salastus.ts';
+import { checkText, checkTexts, REPO, type Found } from '../helpers/salastus.ts';
 
 const SUBCLASSES = `subclass "S-1" {
   title: "Exercise plans"
@@ -283,5 +285,22 @@ decision "E-2" {
     const twice = checkTexts([{ uri: 'file:///a.salastus', text: SUBCLASSES }, { uri: 'file:///b.salastus', text: SUBCLASSES.replace('up to confidential', 'up to secret') }, { uri: 'file:///d.salastus', text: users }]);
     assert.ok(twice.some((f) => f.code === 'subclass-level-mismatch'));
     assert.equal(twice.filter((f) => f.code === 'id-duplicate').length, 4);
+  });
+});
+
+describe('sub-classes: the README\'s tour', () => {
+  it('its example sub-class and decision report what their comments say (`// code: …`), and nothing else', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Sub-classes of the Government regulation'), readme.indexOf('## Command line'));
+    const blocks = [...section.matchAll(/```salastus\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    assert.equal(blocks.length, 2);
+    assert.match(blocks[0]!, /an EXAMPLE, not the regulation/);
+    const files = [{ uri: 'file:///regulation.salastus', text: blocks[0]! }, { uri: 'file:///decisions.salastus', text: blocks[1]! }];
+    const said = files.flatMap((f) => f.text.split('\n').flatMap((l, i) => [...l.matchAll(/\/\/ ([a-z-]+):/g)].map((m) => `${f.uri}:${i + 1}:${m[1]}`)));
+    assert.deepEqual(said, ['file:///decisions.salastus:4:subclass-level-mismatch', 'file:///decisions.salastus:7:subclass-term-exceeds']);
+    assert.deepEqual(checkTexts(files).map((f) => `${f.uri}:${f.line + 1}:${f.code}`), said);
+    // What the parentheses say would happen does.
+    const other = files.map((f) => ({ ...f, text: f.text.replace('basis: § 7 p 1 ', 'basis: § 7 p 3 ').replace(/ {2}event: "the exercise is over" {3}\/\/ \(left/, '  // (left') }));
+    assert.deepEqual(checkTexts(other).map((f) => f.code).sort(), ['event-missing', 'subclass-basis-mismatch', 'subclass-level-mismatch', 'subclass-term-exceeds']);
   });
 });
