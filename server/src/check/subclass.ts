@@ -131,8 +131,15 @@ function checkOwnValues(block: Block, doc: CheckedDocument, ctx: CheckContext, o
 
 /** `up to LEVEL` where a single level belongs: the value is not one the field takes. */
 function upToOutside(c: Block | Part, kind: BlockKind | 'part', doc: CheckedDocument, out: Diagnostic[]): void {
-  const level = value(c, 'level', 'level');
-  if (!level?.upTo) return;
+  // Every block passes here: a loop over its fields, no list made.
+  let level: LevelValue | undefined;
+  for (const f of c.fields) {
+    if (f.name !== 'level') continue;
+    // The first `level`, as every rule reads it (a second is field-duplicate).
+    if (f.value?.kind === 'level' && f.value.upTo) level = f.value;
+    break;
+  }
+  if (!level) return;
   const at = upToWords(level, doc.text);
   const words = at ? doc.text.slice(at.words.start, at.words.end) : 'up to';
   const name = levelText(level.level, 'en');
@@ -162,8 +169,9 @@ interface Held {
   start: Ymd | undefined;
   /** The value of the block itself that a finding on each field stands on (a corrected value stands on the decision's own). */
   own: { level: LevelValue | undefined; basis: ReturnType<typeof basisOf>; term: TermValue | undefined };
-  /** For a decision: its course, and the lawful correction that gave each value it has today, if one did. */
-  course: Course | undefined;
+  /** For a decision: its course (made when first asked: most decisions have no act, and most are in their sub-class). */
+  course: (() => Course) | undefined;
+  /** The lawful correction that gave each value the decision has today, if one did. */
   correctedBy: Partial<Record<'level' | 'basis' | 'term', Block>>;
 }
 
@@ -172,8 +180,13 @@ function heldValues(c: Block | Part, block: Block, ctx: CheckContext): Held {
   if (c.kind !== 'decision') {
     return { ...own, start: validDate(block, 'registered'), own, course: undefined, correctedBy: {} };
   }
+  const decision = c as Block;
+  let made: Course | undefined;
+  const courseOf = (): Course => (made ??= courseOfDecision(decision, ctx));
+  // A decision without acts stands as issued: its own values.
+  if (!decision.id || !ctx.index.actsOf.has(decision.id.value)) return { ...own, start: validDate(decision, 'classified'), own, course: courseOf, correctedBy: {} };
   // A decision as it stands today: the values its lawful corrections gave it (§ 15; LANGUAGE.md § 11).
-  const course = courseOfDecision(c as Block, ctx);
+  const course = courseOf();
   const now = standingOn(course, ctx.today);
   const correctedBy: Held['correctedBy'] = {};
   for (const a of course.acts) {
@@ -181,7 +194,7 @@ function heldValues(c: Block | Part, block: Block, ctx: CheckContext): Held {
     if (a.kind !== 'correction' || !a.effective) continue;
     for (const f of ['level', 'basis', 'term'] as const) if (field(a.ref.block, f)) correctedBy[f] = a.ref.block;
   }
-  return { level: now.level, basis: now.basis, term: now.term, start: course.classified, own, course, correctedBy };
+  return { level: now.level, basis: now.basis, term: now.term, start: course.classified, own, course: courseOf, correctedBy };
 }
 
 function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
@@ -193,12 +206,20 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     return;
   }
   const sub = found.block;
+  const held = heldValues(c, block, ctx);
+  const subBasis = basisOf(sub);
+  const limit = value(sub, 'level', 'level');
+  const longest = termOf(sub);
+  // Most blocks are in their sub-class: nothing to report, so no message or fix is composed.
+  const basisOff = !!subBasis && !!held.basis && !!held.own.basis && !sameBasis(subBasis, held.basis);
+  const levelOff = !!limit && !!held.level && !!held.own.level && !subclassAllows(limit, held.level.level);
+  const termOff = !!longest && !!held.term && !!held.own.term && termExceeds(held.term, held.start, longest) === true;
+  if (!basisOff && !levelOff && !termOff) return;
   const id = ref.value;
   const estonian = isEstonian(doc.text, block);
-  const held = heldValues(c, block, ctx);
-  const course = held.course;
   // A decision classified before today, still classified, is changed by a correction (§ 15), not rewritten.
-  const correctable = course?.classified !== undefined && compareDates(course.classified, ctx.today) < 0 && !endedBy(standingOn(course, ctx.today), ctx.today);
+  const correctable = (course: Course): boolean =>
+    course.classified !== undefined && compareDates(course.classified, ctx.today) < 0 && !endedBy(standingOn(course, ctx.today), ctx.today);
   /**
    * The fixes of a finding on `f`: write `text` (the value `to`) over the block's own value,
    * unless a correction gave today's or the value would break the Act with the block's other
@@ -207,7 +228,8 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
   const fixesFor = (f: 'level' | 'basis' | 'term', span: Span, text: string, to: Values[typeof f], label: Message, preferred: boolean): Fix[] => {
     const fixes: Fix[] = [];
     if (!held.correctedBy[f] && !bringsError(held, f, to, ctx)) fixes.push(replaceFix(label, span, text, preferred));
-    if (course && correctable) {
+    const course = held.course?.();
+    if (course && correctable(course)) {
       const fix = correctionFix(course, f, text, doc, ctx, estonian);
       if (fix) fixes.push(fix);
     }
@@ -221,8 +243,7 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     return { en: ` (as corrected by ${id}${when ? ` on ${formatIso(when)}` : ''})`, et: ` (parandatud: ${id}${when ? `, ${formatIso(when)}` : ''})` };
   };
 
-  const subBasis = basisOf(sub);
-  if (subBasis && held.basis && held.own.basis && !sameBasis(subBasis, held.basis)) {
+  if (basisOff && subBasis && held.basis && held.own.basis) {
     const want = formatLabel(subBasis.section, subBasis.clause, subBasis.sup);
     const have = formatLabel(held.basis.section, held.basis.clause, held.basis.sup);
     const was = corrected('basis');
@@ -235,8 +256,7 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     }, fixes));
   }
 
-  const limit = value(sub, 'level', 'level');
-  if (limit && held.level && held.own.level && !subclassAllows(limit, held.level.level)) {
+  if (levelOff && limit && held.level && held.own.level) {
     const have = held.level.level;
     const written = doc.text.slice(held.own.level.span.start, held.own.level.span.end);
     const allowed = subclassLevels(limit);
@@ -266,8 +286,7 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     }, fixes));
   }
 
-  const longest = termOf(sub);
-  if (longest && held.term && held.own.term && termExceeds(held.term, held.start, longest)) {
+  if (termOff && longest && held.term && held.own.term) {
     const want = termWords(longest, estonian);
     const was = corrected('term');
     const fixes = fixesFor('term', held.own.term.span, want, longest, { en: `Shorten the term to the sub-class's: ${termWords(longest, false)}`, et: `Lühenda tähtaeg alaliigi omaks: ${termWords(longest, true)}` }, true);
