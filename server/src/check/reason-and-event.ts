@@ -52,7 +52,7 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
  */
 function checkEvent(block: Block, clause: Clause | undefined, doc: CheckedDocument, ctx: CheckContext, estonian: boolean, out: Diagnostic[]): void {
   if (field(block, 'event')) return;
-  const sub = subclassOf(block, ctx)?.block;
+  const sub = ctx.index.subclasses.size > 0 ? subclassOf(block, ctx)?.block : undefined;
   const subEvent = sub ? stringOf(sub, 'event') : undefined;
   const clauseEvents = clause?.events ?? [];
   if (clauseEvents.length === 0 && subEvent === undefined) return;
