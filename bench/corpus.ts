@@ -5,11 +5,14 @@
 // before the repeal) and originators the clause allows, with levels and terms the clause
 // allows; markings have several parts, most naming decisions (in other files when there
 // are several files); declassifications and extensions name the competent authority
-// computed by the registry. About `mistakeRate` of the blocks carry one deliberate
+// computed by the registry. The first file declares sub-classes of the Government
+// regulation (LANGUAGE.md § 12; ids and figures made up: three per clause that § 11(1)
+// names) and about 30 % of the decisions name one their level and term fit. About `mistakeRate` of the blocks carry one deliberate
 // mistake, and `estonianRate` of them are written with Estonian keywords.
 //
 // The same blocks can be written as .salastus text, as JSON (for the JSON.parse baseline)
-// and as YAML (for the yaml-language-server peer), from one model.
+// and as YAML (for the yaml-language-server peer), from one model; the sub-class blocks
+// only as .salastus (the peer's schema has no sub-classes: a few hundred blocks).
 //
 //   node bench/corpus.ts [--decisions N] [--files F] [--seed S] [--out DIR] [--verify]
 //
@@ -65,7 +68,7 @@ export class Rng {
 
 export type Val =
   | { k: 'str'; v: string }
-  | { k: 'level'; v: LevelName; style?: 'upper' | 'dash' }
+  | { k: 'level'; v: LevelName; style?: 'upper' | 'dash'; upTo?: boolean }
   | { k: 'basis'; section: number; clause: number; sup: number | null; style: number }
   | { k: 'date'; d: Ymd }
   | { k: 'years'; n: number }
@@ -86,7 +89,7 @@ export interface PartM {
   fields: FieldM[];
 }
 
-export type Kind = 'decision' | 'marking' | 'declassification' | 'extension';
+export type Kind = 'decision' | 'marking' | 'declassification' | 'extension' | 'subclass';
 
 export interface BlockM {
   kind: Kind;
@@ -188,6 +191,15 @@ function prefixOf(inst: Institution): string {
 // ---------------------------------------------------------------------------------------
 // Generation
 
+/** A sub-class of the regulation (made up): the level it fixes or bounds, its longest term. */
+interface SubclassInfo {
+  id: string;
+  level: LevelName;
+  upTo: boolean;
+  /** Its term in years; undefined for `until possession ends`. */
+  years: number | undefined;
+}
+
 interface DecisionInfo {
   block: BlockM;
   clause: Clause;
@@ -218,6 +230,8 @@ class Generator {
   private readonly allowed = new Map<string, Institution[]>();
   /** Clauses a part of a marking may state itself. */
   private readonly partClauses: Clause[];
+  /** The sub-classes of each clause (by key). */
+  private readonly subclasses = new Map<string, SubclassInfo[]>();
 
   constructor(o: Required<CorpusOptions>) {
     this.o = o;
@@ -264,6 +278,7 @@ class Generator {
 
   generate(): void {
     const n = this.o.decisions;
+    for (const c of this.clauses) this.subclassesOf(c);
     for (let i = 0; i < n; i++) this.decision(i);
     const usable = this.decisions.filter((d) => !d.odd);
     // Extensions and declassifications first: a marking's end depends on the extensions.
@@ -273,6 +288,39 @@ class Generator {
     for (let i = 0; i < nDecl; i++) this.declassification(usable);
     const nMark = Math.round(n * 0.2);
     for (let i = 0; i < nMark; i++) this.marking(usable);
+  }
+
+  // ----- sub-classes (LANGUAGE.md § 12) -------------------------------------------------
+
+  /** Three sub-classes of a clause § 11(1) names: up to its highest level for its longest term; its lowest level for half; its highest. */
+  private subclassesOf(c: Clause): void {
+    if (!c.subclassRegulation || !c.levels || c.repealed) return;
+    const full = c.possession === 'no' ? (c.exactYears ?? c.maxYears ?? 50) : undefined;
+    const half = full !== undefined && !c.exactYears ? Math.max(5, Math.round(full / 10) * 5) : full;
+    const list: SubclassInfo[] = [
+      { id: '', level: c.levels.max, upTo: true, years: full },
+      { id: '', level: c.levels.min, upTo: false, years: half },
+      { id: '', level: c.levels.max, upTo: false, years: full },
+    ];
+    list.forEach((sc, k) => {
+      sc.id = `VV ${c.section}.${c.clause}${c.sup ? `^${c.sup}` : ''}.${k + 1}`;
+      const b: BlockM = { kind: 'subclass', id: sc.id, fields: [], parts: [], et: this.rng.chance(this.o.estonianRate), file: 0 };
+      b.fields.push({ name: 'title', val: { k: 'str', v: `${b.et ? 'Alaliik' : 'Sub-class'} ${k + 1} of ${c.label}` } });
+      b.fields.push({ name: 'basis', val: this.basis(c) });
+      b.fields.push({ name: 'level', val: { k: 'level', v: sc.level, upTo: sc.upTo } });
+      b.fields.push({ name: 'term', val: sc.years === undefined ? { k: 'possession' } : { k: 'years', n: sc.years } });
+      this.blocks.push(b);
+    });
+    this.subclasses.set(c.key, list);
+  }
+
+  /** A sub-class of the clause that a decision's level and term fit, if any. */
+  private subclassFor(clause: Clause, level: LevelName, years: number | undefined, possession: boolean): SubclassInfo | undefined {
+    const fits = (this.subclasses.get(clause.key) ?? []).filter((sc) => level !== 'internal use'
+      && (sc.upTo ? RANK[level] <= RANK[sc.level] : level === sc.level)
+      // Under possession any term fits; a term in years up to its own; an end date (within the clause's limit) only the longest.
+      && (sc.years === undefined || (!possession && (years !== undefined ? years <= sc.years : sc.years === (clause.exactYears ?? clause.maxYears)))));
+    return fits.length > 0 ? this.rng.pick(fits) : undefined;
   }
 
   // ----- decisions ----------------------------------------------------------------------
@@ -346,7 +394,10 @@ class Generator {
     if (level !== 'internal use' && rng.chance(0.03)) {
       b.fields.push({ name: 'foreign', val: { k: 'str', v: rng.pick(FOREIGN_BY_LEVEL.get(level)!) } });
     }
-    if (clause.subclassRegulation && rng.chance(0.3)) b.fields.push({ name: 'subclass', val: { k: 'str', v: `${clause.section}.${clause.clause}.${rng.range(1, 9)}` } });
+    if (clause.subclassRegulation && rng.chance(0.3)) {
+      const sc = this.subclassFor(clause, level, years, possession);
+      if (sc) b.fields.push({ name: 'subclass', val: { k: 'str', v: sc.id } });
+    }
     const info: DecisionInfo = {
       block: b, clause, originator, level, classified, years, possession, government,
       odd: level === 'internal use' || !!clause.repealed, extYears: 0, used: false,
@@ -374,6 +425,9 @@ class Generator {
     const b = d.block;
     const c = d.clause;
     const rng = this.rng;
+    // One mistake each: a changed level, basis or term would also leave the sub-class.
+    const subclass = b.fields.some((f) => f.name === 'subclass');
+    this.set(b, 'subclass', undefined);
     const live = !!c.levels && !c.repealed && d.level !== 'internal use';
     const options: string[] = ['basis-missing', 'basis-unknown', 'originator-unknown', 'date-invalid', 'syntax-error', 'field-unknown', 'field-duplicate', 'originator-missing'];
     if (!c.repealed) options.push('date-in-future');
@@ -386,6 +440,7 @@ class Generator {
     if (live && !c.internalUse) options.push('internal-use-not-allowed');
     if (live && c.exceptNoDamage) options.push('reason-missing');
     if (live && c.inForceFrom > '2008-01-01') options.push('basis-not-in-force');
+    if (subclass) options.push('subclass-unknown');
     const code = rng.pick(options);
     switch (code) {
       case 'level-exceeds-basis':
@@ -444,6 +499,9 @@ class Generator {
         break;
       case 'field-duplicate':
         b.fields.push({ name: 'title', val: { k: 'str', v: 'Second title' } });
+        break;
+      case 'subclass-unknown':
+        b.fields.push({ name: 'subclass', val: { k: 'str', v: `VV ${c.section}.${c.clause}.${rng.range(4, 9)}` } });
         break;
     }
     this.plant(b, code);
@@ -655,7 +713,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   g.generate();
   // Within a file: decisions in the order made, the other blocks interleaved among them.
   const n = g.decisions.length;
-  const order = g.blocks.map((b, i) => ({ b, key: b.kind === 'decision' ? i : g.rng.next() * n }));
+  // The sub-classes first, as a workspace keeps them in a file (here: the first file's head) of their own.
+  const order = g.blocks.map((b, i) => ({ b, key: b.kind === 'decision' ? i : b.kind === 'subclass' ? -1 : g.rng.next() * n }));
   order.sort((x, y) => x.key - y.key);
   return { seed: o.seed, decisions: o.decisions, blocks: order.map((x) => x.b), files: o.files, planted: g.planted };
 }
@@ -663,7 +722,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
 // ---------------------------------------------------------------------------------------
 // Writing .salastus
 
-const KIND_ET: Record<Kind | 'part', string> = { decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', part: 'osa' };
+const KIND_ET: Record<Kind | 'part', string> = { decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', subclass: 'alaliik', part: 'osa' };
 
 function sup(n: number, caret: boolean): string {
   return caret ? `^${n}` : String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
@@ -674,7 +733,7 @@ function renderValue(name: FieldM['name'], v: Val, et: boolean): string {
     case 'str':
       return JSON.stringify(v.v);
     case 'level': {
-      const text = et ? LEVEL_ESTONIAN[v.v] : v.v;
+      const text = `${v.upTo ? (et ? 'kuni ' : 'up to ') : ''}${et ? LEVEL_ESTONIAN[v.v] : v.v}`;
       if (v.style === 'upper') return text.toUpperCase();
       if (v.style === 'dash' && v.v === 'top secret' && !et) return 'top-secret';
       return text;
@@ -766,12 +825,12 @@ export function plainBlock(b: BlockM): Plain {
   return o;
 }
 
-const SECTION_OF: Record<Kind, string> = { decision: 'decisions', marking: 'markings', declassification: 'declassifications', extension: 'extensions' };
+const SECTION_OF: Record<Exclude<Kind, 'subclass'>, string> = { decision: 'decisions', marking: 'markings', declassification: 'declassifications', extension: 'extensions' };
 
-/** One file's blocks as `{ act, decisions, markings, declassifications, extensions }`. */
+/** One file's blocks as `{ act, decisions, markings, declassifications, extensions }` (sub-classes only in .salastus). */
 export function toPlain(c: Corpus, file = 0): Plain {
   const o: Record<string, Plain[]> = { decisions: [], markings: [], declassifications: [], extensions: [] };
-  for (const b of c.blocks) if (b.file === file) o[SECTION_OF[b.kind]]!.push(plainBlock(b));
+  for (const b of c.blocks) if (b.file === file && b.kind !== 'subclass') o[SECTION_OF[b.kind]]!.push(plainBlock(b));
   return { act: 'RSVS', ...o };
 }
 
@@ -803,7 +862,7 @@ function yamlMapping(o: Plain, indent: string, first: string, lines: string[], b
 /** One file as YAML, with a modeline naming the schema; a `syntax-error` mistake stays one in YAML. */
 export function toYaml(c: Corpus, schemaUri: string, file = 0): string {
   const lines = [`# yaml-language-server: $schema=${schemaUri}`, 'act: RSVS'];
-  for (const kind of ['decision', 'marking', 'declassification', 'extension'] as Kind[]) {
+  for (const kind of ['decision', 'marking', 'declassification', 'extension'] as const) {
     const blocks = c.blocks.filter((b) => b.file === file && b.kind === kind);
     lines.push(`${SECTION_OF[kind]}:`);
     for (const b of blocks) {

@@ -245,6 +245,10 @@ export const PEER_CODES: Record<string, { peer: boolean; why: string }> = {
   'marking-expired': { peer: false, why: 'until vs today is a pattern, but the rule needs the computed end of the parts' },
   'foreign-level-mismatch': { peer: true, why: 'if foreign = marking then level const its level' },
   'foreign-marking-unknown': { peer: true, why: 'enum of the foreign markings (exact case)' },
+  'subclass-unknown': { peer: false, why: 'a reference to a sub-class block (or file): cross-reference' },
+  'subclass-basis-mismatch': { peer: false, why: 'compares with the referenced sub-class\'s basis: cross-reference' },
+  'subclass-level-mismatch': { peer: false, why: 'compares with the referenced sub-class\'s level: cross-reference' },
+  'subclass-term-exceeds': { peer: false, why: 'compares with the referenced sub-class\'s term (and date arithmetic): cross-reference' },
 };
 
 /** Codes of the spec the table covers: the checker's codes; a code missing from PEER_CODES counts as "not encoded". */

@@ -47,4 +47,128 @@ describe('incremental checking', () => {
     }
     assert.ok(reused > 150, `blocks were reused in only ${reused} of 300 checks`);
   });
+
+  // Sub-classes (LANGUAGE.md § 12): a decision's findings depend on the sub-class it names (in
+  // another file), and an unresolved `subclass` value on the set of sub-class ids — whether
+  // there is any at all, and its "did you mean". The sub-class file is now and then emptied
+  // and filled again, so the workspace goes from none to some sub-classes and back.
+  const SUBCLASSES = `subclass "S-1" {
+  basis: § 7 p 3
+  level: up to confidential
+  term: 10 years
+  event: "the plan is published"
+}
+
+subclass "S-2" {
+  basis: § 7 p 1
+  level: secret
+  term: 50 years
+}
+`;
+  const USERS = `decision "U-1" {
+  originator: "Ministry of Defence"
+  level: confidential
+  basis: § 7 p 3
+  classified: 2026-03-01
+  term: 10 years
+  subclass: "S-1"
+  reason: "x"
+}
+
+decision "U-2" {
+  originator: "Ministry of Defence"
+  level: secret
+  classified: 2026-03-01
+  term: 15 years
+  subclass: "S-2"
+  reason: "x"
+}
+
+decision "U-3" {
+  originator: "Ministry of Defence"
+  level: restricted
+  basis: § 7 p 3
+  classified: 2026-03-01
+  term: 15 years
+  subclass: "S-1"
+  event: "the plan is published"
+  reason: "x"
+}
+
+// Names a sub-class that never exists: only the set of sub-class ids changes its findings.
+decision "U-4" {
+  originator: "Ministry of Defence"
+  level: restricted
+  basis: § 7 p 3
+  classified: 2026-03-01
+  term: 10 years
+  subclass: "S-9"
+  reason: "x"
+}
+
+correction "U-2-P1" {
+  decision: "U-2"
+  date: 2026-06-01
+  authority: "Ministry of Defence"
+  level: confidential
+}
+
+marking "U-M" {
+  registered: 2026-03-05
+  level: confidential
+  until: 2036-03-05
+  part "A" { level: confidential  basis: § 7 p 3  term: 10 years  subclass: "S-3" }
+  part "B" { decision: "U-1"  subclass: "S-1" }
+}
+`;
+  const SUBCLASS_PIECES = ['}', '"', '\n', 'x', '1', '2', 'subclass "S-3" { basis: § 7 p 3 level: restricted term: 5 years }',
+    'subclass "S-1" { basis: § 7 p 1 level: up to secret term: 20 years event: "y" }', 'subclass: "S-1"', 'subclass: "S-2"', 'subclass: "S-3"',
+    'level: up to secret', 'level: top secret', 'level: confidential', 'term: 5 years', 'term: until possession ends', 'basis: § 7 p 1', 'basis: § 9 p 2',
+    'event: "e"', 'decision "S-3" { level: secret }', '"S-1"', '"S-2"', '"S-3"', '// x\n'];
+
+  it(`with sub-classes in one file and their users in others, gives the same diagnostics as a full check after each of 300 random edits (seed ${seed})`, () => {
+    const random = rng(seed + 16);
+    const options = { catalogue: loadCatalogue(), registry: createRegistry(), today: { year: 2026, month: 11, day: 21 } };
+    const texts: Record<string, string> = { 'file:///s.salastus': SUBCLASSES, 'file:///u.salastus': USERS, 'file:///m.salastus': read('mistakes') };
+    const parsed: Record<string, ParsedText> = {};
+    for (const [u, t] of Object.entries(texts)) parsed[u] = parseFull(t);
+    const checker = new IncrementalChecker(options);
+    let reused = 0;
+    let counted = 0;
+    const seen = new Set<string>();
+    for (let n = 0; n < 300; n++) {
+      const uris = Object.keys(texts);
+      const uri = uris[Math.floor(random() * uris.length)]!;
+      const text = texts[uri]!;
+      let next: string;
+      let what: string;
+      if (uri === 'file:///s.salastus' && random() < 0.1) {
+        // None, or the sub-classes again.
+        next = text.includes('subclass') ? '' : SUBCLASSES;
+        what = next ? 'filled' : 'emptied';
+      } else {
+        const at = Math.floor(random() * (text.length + 1));
+        const del = random() < 0.5 ? Math.floor(random() * 12) : 0;
+        const ins = random() < 0.85 ? SUBCLASS_PIECES[Math.floor(random() * SUBCLASS_PIECES.length)]! : '';
+        next = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+        what = `at ${at} (-${del} +${JSON.stringify(ins)})`;
+      }
+      if (next.length > 8000) next = next.slice(0, 4000);
+      texts[uri] = next;
+      parsed[uri] = parseIncremental(next, parsed[uri]);
+      const docs = Object.entries(texts).map(([u, t]) => ({ uri: u, text: t, doc: parsed[u]!.doc }));
+      const incremental = checker.check(docs);
+      const total = docs.reduce((sum, d) => sum + d.doc.blocks.length, 0);
+      if (checker.checkedBlocks < total) reused++;
+      const full = checkWorkspace(Object.entries(texts).map(([u, t]) => ({ uri: u, text: t, doc: parseDocument(t) })), options);
+      for (const u of Object.keys(texts)) {
+        for (const d of full.get(u)!) if (d.code.startsWith('subclass-')) seen.add(d.code);
+        counted += full.get(u)!.filter((d) => d.code.startsWith('subclass-')).length;
+        assert.deepEqual(incremental.get(u), full.get(u), `edit ${n} in ${uri} ${what}`);
+      }
+    }
+    assert.ok(reused > 150, `blocks were reused in only ${reused} of 300 checks`);
+    // The edits did reach the rules of sub-classes, each of them.
+    assert.deepEqual([...seen].sort(), ['subclass-basis-mismatch', 'subclass-level-mismatch', 'subclass-term-exceeds', 'subclass-unknown'], `${counted} findings`);
+  });
 });

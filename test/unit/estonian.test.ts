@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ACT_KEYWORDS, BLOCK_KEYWORDS, BOOL_WORDS, CLAUSE_WORDS, FIELD_ALIASES, LEVEL_ESTONIAN, LEVEL_NAMES, PART_KEYWORDS,
-  POSSESSION_PHRASES, YEAR_WORDS, type FieldName, type LevelName,
+  POSSESSION_PHRASES, UP_TO_PHRASES, YEAR_WORDS, type FieldName, type LevelName,
 } from '../../grammar/index.ts';
 import { KwAct, KwPart, salastusLexer, StringLiteral, UnclosedString, DateLiteral, Word } from '../../grammar/lexer.ts';
 import { ALL_CODES } from '../../server/src/check/index.ts';
@@ -49,11 +49,13 @@ const PHRASES = new Map<string, string>([
   ['top secret', LEVEL_ESTONIAN['top secret']],
   ['internal use', LEVEL_ESTONIAN['internal use']],
   pair(POSSESSION_PHRASES, 'possession ends', 'valdamise lõpuni'),
+  // A sub-class's `up to LEVEL` (LANGUAGE.md § 12).
+  pair(UP_TO_PHRASES, 'up to', 'kuni'),
 ]);
 
 for (const [en, et] of [...WORDS, ...PHRASES]) {
   const ok = BLOCK_KEYWORDS.has(et) || PART_KEYWORDS.has(et) || ACT_KEYWORDS.has(et) || Object.values(FIELD_ALIASES).includes(et) ||
-    LEVEL_NAMES.has(et) || YEAR_WORDS.has(et) || BOOL_WORDS.has(et) || CLAUSE_WORDS.has(et) || POSSESSION_PHRASES.has(et);
+    LEVEL_NAMES.has(et) || YEAR_WORDS.has(et) || BOOL_WORDS.has(et) || CLAUSE_WORDS.has(et) || POSSESSION_PHRASES.has(et) || UP_TO_PHRASES.has(et);
   assert.ok(ok, `'${en}' → '${et}': not a word of keywords.ts`);
 }
 

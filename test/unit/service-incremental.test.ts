@@ -92,7 +92,8 @@ describe('service: structures kept across edits', () => {
       'file:///c': read('../fixtures/lsp/ws/markings.salastus'),
     };
     const pieces = ['}', '{', '"', '\n', 'x', 'decision "A-1" { level: secret }', 'decision "KAPO-2026/7" { level: secret }',
-      'extension "E9" { decision: "A-1" }', 'extension "E8" { decision: "KAPO-2026/7" }', 'part "P" { decision: "A-1" }', '"A-1"', '"KAPO-2026/7"', 'marking "A-1" {}'];
+      'extension "E9" { decision: "A-1" }', 'extension "E8" { decision: "KAPO-2026/7" }', 'part "P" { decision: "A-1" }', '"A-1"', '"KAPO-2026/7"', 'marking "A-1" {}',
+      'subclass "S-1" { basis: § 7 p 1 level: up to secret term: 10 years }', 'subclass "A-1" {}', 'subclass: "S-1"'];
     const random = lcg(7);
     const ws = workspace(texts);
     for (let n = 0; n < 300; n++) {

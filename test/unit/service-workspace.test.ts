@@ -106,4 +106,49 @@ describe('service: workspace', () => {
       for (const u of uris) assert.deepEqual(published[u], full.get(u), `edit ${n} in ${uri}: ${u}`);
     }
   });
+
+  it('publishes what a full check says after random edits of sub-classes in one file and of their users in others (LANGUAGE.md § 12)', () => {
+    const read = (f: string): string => readFileSync(new URL(`../fixtures/lsp/subclasses/${f}`, import.meta.url), 'utf8');
+    const regulation = read('regulation.salastus');
+    const texts: Record<string, string> = {
+      'file:///r': regulation, 'file:///d': read('decisions.salastus'), 'file:///m': read('markings.salastus'), 'file:///e': 'decision "E-1" { level: secret subclass: "VV9" }\n',
+    };
+    const pieces = ['}', '"', '\n', 'x', '1', 'level: up to secret', 'level: restricted', 'term: 5 years', 'term: until possession ends', 'basis: § 7 p 3',
+      'subclass: "VV262 § 5 lg 1 p 1"', 'subclass: "VV9"', '"VV262 § 5 lg 1 p 3"', 'subclass "VV9" { basis: § 7 p 1 level: secret term: 5 years }', 'event: "e"'];
+    let seed = 1616;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const options = { catalogue: loadCatalogue(), registry: loadRegistry(), today: TODAY };
+    const ws = workspace(texts);
+    const published: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    for (let n = 0; n < 200; n++) {
+      const uris = Object.keys(texts);
+      const uri = uris[Math.floor(random() * uris.length)]!;
+      const text = texts[uri]!;
+      let next: string;
+      if (uri === 'file:///r' && random() < 0.15) next = /subclass\s+"/.test(text) ? '' : regulation; // none, or the sub-classes again
+      else {
+        const at = Math.floor(random() * (text.length + 1));
+        const cut = random() < 0.5 ? Math.floor(random() * 12) : 0;
+        next = text.slice(0, at) + (random() < 0.85 ? pieces[Math.floor(random() * pieces.length)]! : '') + text.slice(Math.min(text.length, at + cut));
+      }
+      if (next.length > 8000) next = next.slice(0, 4000);
+      texts[uri] = next;
+      if (random() < 0.6) ws.setOpen(uri, next, n + 1);
+      else {
+        ws.close(uri);
+        ws.setDisk(uri, next);
+      }
+      for (const u of ws.drainChanges().changed) published[u] = ws.diagnostics(u);
+      const full = checkWorkspace(Object.entries(texts).map(([u, t]) => ({ uri: u, text: t, doc: parseDocument(t) })), options);
+      for (const u of uris) {
+        for (const d of full.get(u)!) if (d.code.startsWith('subclass-')) seen.add(d.code);
+        assert.deepEqual(published[u], full.get(u), `edit ${n} in ${uri}: ${u}`);
+      }
+    }
+    assert.ok(seen.has('subclass-unknown') && seen.size >= 3, [...seen].join(', '));
+  });
 });

@@ -418,7 +418,7 @@ describe('snippets', () => {
 
   it('offers every block in English and Estonian', () => {
     const prefixes = new Set(Object.values(snippets).flatMap((s) => s.prefix));
-    for (const p of ['decision', 'otsus', 'marking', 'märge', 'declassification', 'kustutamine', 'extension', 'pikendamine', 'part', 'osa']) assert.ok(prefixes.has(p), p);
+    for (const p of ['decision', 'otsus', 'marking', 'märge', 'declassification', 'kustutamine', 'extension', 'pikendamine', 'correction', 'parandamine', 'subclass', 'alaliik', 'part', 'osa']) assert.ok(prefixes.has(p), p);
   });
 
   it('writes only field names the parser knows', () => {

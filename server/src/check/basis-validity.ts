@@ -20,14 +20,20 @@ export function checkBasisValues(v: Values, ctx: CheckContext, out: Diagnostic[]
   if (!date) return;
   const { repealed, from } = standingOn(clause, date);
   if (repealed) {
-    out.push(diagnostic('basis-repealed', b.span, {
+    out.push(diagnostic('basis-repealed', b.span, v.inForceToday ? {
+      en: `${clause.label} of the RSVS was repealed on ${formatEstonian(repealed)}: a sub-class of the regulation rests on a clause in force today (${formatEstonian(date)}). Choose a clause in force.`,
+      et: `RSVS ${clause.label} tunnistati kehtetuks ${formatEstonian(repealed)}: määruse alaliik peab tuginema täna (${formatEstonian(date)}) kehtivale punktile. Vali kehtiv punkt.`,
+    } : {
       en: `${clause.label} of the RSVS was repealed on ${formatEstonian(repealed)}, on or before the date of classification ${formatEstonian(date)}: it cannot be a basis. Choose a clause in force on that date.`,
       et: `RSVS ${clause.label} tunnistati kehtetuks ${formatEstonian(repealed)}, salastamise kuupäeval ${formatEstonian(date)} või varem: see ei saa olla alus. Vali sel kuupäeval kehtinud punkt.`,
     }));
     return;
   }
   if (from) {
-    out.push(diagnostic('basis-not-in-force', b.span, {
+    out.push(diagnostic('basis-not-in-force', b.span, v.inForceToday ? {
+      en: `${clause.label} of the RSVS enters into force on ${formatEstonian(from)}, after today (${formatEstonian(date)}): a sub-class of the regulation rests on a clause in force today.`,
+      et: `RSVS ${clause.label} jõustub ${formatEstonian(from)}, pärast tänast päeva (${formatEstonian(date)}): määruse alaliik peab tuginema täna kehtivale punktile.`,
+    } : {
       en: `${clause.label} of the RSVS entered into force on ${formatEstonian(from)}, after the date of classification ${formatEstonian(date)}: it was not yet a basis. Check the date or choose a clause in force then.`,
       et: `RSVS ${clause.label} jõustus ${formatEstonian(from)}, pärast salastamise kuupäeva ${formatEstonian(date)}: see polnud veel alus. Kontrolli kuupäeva või vali toona kehtinud punkt.`,
     }));

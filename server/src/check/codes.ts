@@ -71,6 +71,10 @@ export const CODES = {
   'correction-empty': e('RSVS § 15', 'A correction that changes nothing', 'Parandamine, mis ei muuda midagi'),
   'correction-before-classification': e('RSVS § 15', 'Dated before the classification', 'Dateeritud enne salastamist'),
   'correction-after-expiry': e('RSVS §§ 12, 15', 'Dated after the classification ended', 'Dateeritud pärast salastuse lõppu'),
+  'subclass-unknown': w('RSVS § 11(1)', 'A sub-class the workspace does not declare', 'Alaliik, mida tööruumis pole'),
+  'subclass-basis-mismatch': e('RSVS § 11(1)', "The basis is not the sub-class's", 'Alus pole alaliigi oma'),
+  'subclass-level-mismatch': e('RSVS § 11(1)', 'A level the sub-class does not allow', 'Tase, mida alaliik ei luba'),
+  'subclass-term-exceeds': e('RSVS § 11(1)', "The term is longer than the sub-class's", 'Tähtaeg on pikem kui alaliigil'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -1,10 +1,12 @@
 // Incremental checking: re-check only the blocks an edit touched and the blocks that depend
 // on them. A block's diagnostics depend on the block itself and on the workspace only
-// through ids — its own id (duplicates, extensions of a decision) and the decisions it
-// refers to — and, for an unresolved reference, on the set of decision ids (its "did you
-// mean"). So results are cached per block object and dropped when one of those ids changes
-// meaning (or, for an unresolved reference, when a decision id appears or vanishes: an
-// edit inside a decision that keeps its id drops nothing). The result equals a full
+// through ids — its own id (duplicates, extensions of a decision) and the decisions and
+// sub-classes it refers to — and, for an unresolved reference, on the set of decision ids
+// (its "did you mean"), for a `subclass` value that names no sub-class, on the set of
+// sub-class ids (whether there is any at all, LANGUAGE.md § 12). So results are cached per
+// block object and dropped when one of those ids changes meaning (or, for an unresolved
+// reference, when a decision or sub-class id appears or vanishes: an edit inside a decision
+// that keeps its id drops nothing). The result equals a full
 // checkWorkspace; test/unit/check-incremental.test.ts holds it to that over random edits.
 import { blocksEditedFrom, type Block, type Field } from '../../../grammar/index.ts';
 import { buildIndex, checkBlock, checkDocumentLevel, sortDiagnostics, type CheckOptions } from './index.ts';
@@ -40,7 +42,7 @@ export function blockChanges(before: readonly Block[], after: readonly Block[]):
   return { removed: gone.filter((b) => !comeSet.has(b)), added: come.filter((b) => !goneSet.has(b)) };
 }
 
-/** The ids that link a block to others: its own, and the decisions it (or a part of it) names. */
+/** The ids that link a block to others: its own, and the decisions and sub-classes it (or a part of it) names. */
 export function blockLinkedIds(block: Block): string[] {
   const ids: string[] = [];
   if (block.id) ids.push(block.id.value);
@@ -50,7 +52,16 @@ export function blockLinkedIds(block: Block): string[] {
 }
 
 function referencedIds(fields: readonly Field[], ids: string[]): void {
-  for (const f of fields) if (f.name === 'decision' && f.value?.kind === 'string') ids.push(f.value.value);
+  for (const f of fields) if ((f.name === 'decision' || f.name === 'subclass') && f.value?.kind === 'string') ids.push(f.value.value);
+}
+
+/** Whether a block (or a part of it) has a `subclass` value that names no sub-class of the index. */
+function unresolvedSubclass(block: Block, index: WorkspaceIndex): boolean {
+  if (block.kind === 'subclass') return false;
+  for (const c of [block, ...block.parts]) {
+    for (const f of c.fields) if (f.name === 'subclass' && f.value?.kind === 'string' && !index.subclasses.has(f.value.value)) return true;
+  }
+  return false;
 }
 
 function cloneShifted(ds: readonly Diagnostic[], d: number): Diagnostic[] {
@@ -101,8 +112,15 @@ export class IncrementalChecker {
   private dependents = new Map<string, Block | Set<Block>>();
   /** The cached blocks with an unresolved reference: they depend on the set of decision ids. */
   private unresolved = new Set<Block>();
+  /**
+   * The cached blocks with a `subclass` value that names no sub-class: they depend on the set
+   * of sub-class ids (whether there is any, LANGUAGE.md § 12, and the "did you mean").
+   */
+  private unresolvedSubclasses = new Set<Block>();
   /** How many blocks (of all documents) define each decision id. */
   private readonly decisionCounts = new Map<string, number>();
+  /** How many blocks (of all documents) define each sub-class id. */
+  private readonly subclassCounts = new Map<string, number>();
   /** Each document's state at the last call. */
   private readonly docs = new Map<string, DocState>();
   /** The document each block (seen at the last call) belongs to. */
@@ -120,6 +138,7 @@ export class IncrementalChecker {
     this.cache = new WeakMap();
     this.dependents = new Map();
     this.unresolved = new Set();
+    this.unresolvedSubclasses = new Set();
     for (const state of this.docs.values()) {
       state.withDiagnostics = [];
       state.toCheck = new Set(state.blocks);
@@ -130,6 +149,7 @@ export class IncrementalChecker {
   private drop(block: Block): void {
     this.cache.delete(block);
     this.unresolved.delete(block);
+    this.unresolvedSubclasses.delete(block);
     this.owner.get(block)?.toCheck.add(block);
   }
 
@@ -173,15 +193,16 @@ export class IncrementalChecker {
       for (const b of state.blocks) removed.push(b);
       this.docs.delete(uri);
     }
-    // Did a decision id appear or vanish? (One that a vanished decision and a new one share did not.)
-    const was = new Map<string, boolean>();
+    // Did a decision id, or a sub-class id, appear or vanish? (One that a vanished block and a new one share did not.)
+    const was = { decision: new Map<string, boolean>(), subclass: new Map<string, boolean>() };
     const count = (b: Block, by: number): void => {
-      if (b.kind !== 'decision' || !b.id) return;
+      if ((b.kind !== 'decision' && b.kind !== 'subclass') || !b.id) return;
+      const counts = b.kind === 'decision' ? this.decisionCounts : this.subclassCounts;
       const id = b.id.value;
-      const n = this.decisionCounts.get(id) ?? 0;
-      if (!was.has(id)) was.set(id, n > 0);
-      if (n + by > 0) this.decisionCounts.set(id, n + by);
-      else this.decisionCounts.delete(id);
+      const n = counts.get(id) ?? 0;
+      if (!was[b.kind].has(id)) was[b.kind].set(id, n > 0);
+      if (n + by > 0) counts.set(id, n + by);
+      else counts.delete(id);
     };
     for (const b of removed) {
       count(b, -1);
@@ -191,9 +212,15 @@ export class IncrementalChecker {
       count(b, 1);
       this.dirty(b);
     }
-    for (const [id, before] of was) {
+    for (const [id, before] of was.decision) {
       if (before !== this.decisionCounts.has(id)) {
         for (const b of [...this.unresolved]) this.drop(b);
+        break;
+      }
+    }
+    for (const [id, before] of was.subclass) {
+      if (before !== this.subclassCounts.has(id)) {
+        for (const b of [...this.unresolvedSubclasses]) this.drop(b);
         break;
       }
     }
@@ -264,6 +291,7 @@ export class IncrementalChecker {
       else if (ds !== block) this.dependents.set(id, new Set([ds, block]));
     }
     if (diagnostics.some((x) => x.code === 'decision-unknown')) this.unresolved.add(block);
+    if (unresolvedSubclass(block, ctx.index)) this.unresolvedSubclasses.add(block);
     // The AST's span objects move in place on later edits: keep copies, and give them out.
     if (diagnostics.length === 0) {
       this.cache.set(block, CLEAN);

@@ -20,6 +20,7 @@ import { checkMarking } from './marking.ts';
 import { checkOriginator } from './originator.ts';
 import { checkReasonAndEvent } from './reason-and-event.ts';
 import { checkRequiredFields } from './required-fields.ts';
+import { checkSubclass } from './subclass.ts';
 import { value } from './model.ts';
 import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 
@@ -43,18 +44,20 @@ export function buildIndex(docs: readonly { uri: string; doc: SalastusDocument }
   const byId = new Map<string, BlockRef[]>();
   const decisions = new Map<string, BlockRef[]>();
   const actsOf = new Map<string, BlockRef[]>();
+  const subclasses = new Map<string, BlockRef[]>();
   for (const { uri, doc } of docs) {
     for (const block of doc.blocks) {
       const ref = { uri, block };
       if (block.id) push(byId, block.id.value, ref);
       if (block.kind === 'decision' && block.id) push(decisions, block.id.value, ref);
+      if (block.kind === 'subclass' && block.id) push(subclasses, block.id.value, ref);
       const target = actTarget(block);
       if (target !== undefined) push(actsOf, target, ref);
     }
   }
   // Same-id blocks in file and source order, so no result depends on the order files were read.
-  for (const map of [byId, decisions, actsOf]) for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
-  return { byId, decisions, actsOf };
+  for (const map of [byId, decisions, actsOf, subclasses]) for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
+  return { byId, decisions, actsOf, subclasses };
 }
 
 /** The decision an act (extension, declassification, correction) acts on; undefined for other blocks. */
@@ -82,6 +85,7 @@ export function checkBlock(block: Block, doc: CheckedDocument, ctx: CheckContext
   checkDeclassification(block, doc, ctx, out);
   checkExtension(block, doc, ctx, out);
   checkCorrection(block, doc, ctx, out);
+  checkSubclass(block, doc, ctx, out);
   checkAuthority(block, doc, ctx, out);
   checkMarking(block, doc, ctx, out);
   checkForeign(block, doc, ctx, out);

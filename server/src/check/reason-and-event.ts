@@ -8,7 +8,8 @@
 //   stated, so the holder knows when it ends (§ 11(1), § 12).
 import type { Block, Part, Ymd } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
-import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, levelText, termOf, termYears, validDate, value } from './model.ts';
+import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, levelText, stringOf, termOf, termYears, validDate, value } from './model.ts';
+import { subclassOf } from './subclass.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 
 export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
@@ -24,8 +25,9 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
   }
   if (block.kind !== 'decision') return;
   const clause = clauseOf(block, ctx);
-  if (!clause?.levels) return;
   const estonian = isEstonian(doc.text, block);
+  checkEvent(block, clause?.levels ? clause : undefined, doc, ctx, estonian, out);
+  if (!clause?.levels) return;
   const hasReason = !!field(block, 'reason');
   const reasonFix = () => insertFieldFix(doc.text, block, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', estonian)}: ""`, true);
 
@@ -41,14 +43,35 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
       et: `RSVS ${clause.label} ei hõlma teavet, mille avalikuks tulek ei kahjustaks ${damaged.et}: lisa 'põhjendus', miks selle teabe avalikuks tulek kahjustaks.`,
     }, [reasonFix()]));
   }
+}
 
-  if (clause.events.length > 0 && !field(block, 'event')) {
-    const events = clause.events.join('; ');
-    out.push(diagnostic('event-missing', idSpan(block), {
-      en: `Under ${clause.label} of the RSVS classification also expires on an event: ${events}. State it in an 'event' field.`,
-      et: `RSVS ${clause.label} järgi lõpeb salastatus ka sündmusega: ${events}. Märgi see väljale 'sündmus'.`,
-    }, clause.events.map((ev, i) => insertFieldFix(doc.text, block, { en: `Add 'event: "${ev}"'`, et: `Lisa 'sündmus: "${ev}"'` }, `${fieldName('event', estonian)}: ${JSON.stringify(ev)}`, i === 0))));
+/**
+ * event-missing: the decision states no `event`, and its clause names a statutory expiry
+ * event (§§ 8–10), or its sub-class one (§ 11(1), LANGUAGE.md § 12). The sub-class's event
+ * is offered first: it is the narrower, the regulation's own.
+ */
+function checkEvent(block: Block, clause: Clause | undefined, doc: CheckedDocument, ctx: CheckContext, estonian: boolean, out: Diagnostic[]): void {
+  if (field(block, 'event')) return;
+  const sub = ctx.index.subclasses.size > 0 ? subclassOf(block, ctx)?.block : undefined;
+  const subEvent = sub ? stringOf(sub, 'event') : undefined;
+  const clauseEvents = clause?.events ?? [];
+  if (clauseEvents.length === 0 && subEvent === undefined) return;
+  const events = subEvent !== undefined ? [subEvent, ...clauseEvents.filter((e) => e !== subEvent)] : clauseEvents;
+  const message = { en: '', et: '' };
+  if (clause && clauseEvents.length > 0) {
+    const listed = clauseEvents.join('; ');
+    message.en = `Under ${clause.label} of the RSVS classification also expires on an event: ${listed}.`;
+    message.et = `RSVS ${clause.label} järgi lõpeb salastatus ka sündmusega: ${listed}.`;
   }
+  if (subEvent !== undefined) {
+    const id = sub!.id?.value ?? '';
+    message.en += `${message.en ? ' ' : ''}Its sub-class "${id}" ends classification on an event: ${subEvent} (RSVS § 11(1)).`;
+    message.et += `${message.et ? ' ' : ''}Selle alaliigi "${id}" salastus lõpeb sündmusega: ${subEvent} (RSVS § 11 lg 1).`;
+  }
+  out.push(diagnostic('event-missing', idSpan(block), {
+    en: `${message.en} State it in an 'event' field.`,
+    et: `${message.et} Märgi see väljale 'sündmus'.`,
+  }, events.map((ev, i) => insertFieldFix(doc.text, block, { en: `Add 'event: "${ev}"'`, et: `Lisa 'sündmus: "${ev}"'` }, `${fieldName('event', estonian)}: ${JSON.stringify(ev)}`, i === 0))));
 }
 
 /** § 9 p 11: a level above the clause's, or a term beyond its years, only with the register's reason. */

@@ -8,6 +8,7 @@ import {
 } from './model.ts';
 import { competentAuthorities, originatorOf } from './competence.ts';
 import { expectedMarking, isForeignPart } from './marking.ts';
+import { subclassOf, subclassValueText } from './subclass.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 
 const MISSING_CODE: Partial<Record<FieldName, Code>> = {
@@ -77,6 +78,19 @@ function cap(s: string): string {
 
 /** Fixes that insert the missing field with a value computed where the law allows one. */
 function placeholders(c: Block | Part, name: FieldName, doc: CheckedDocument, ctx: CheckContext, estonian: boolean): Fix[] {
+  const fixes = lawPlaceholders(c, name, doc, ctx, estonian);
+  // A decision in a sub-class of the regulation takes its basis, level and term from it first (LANGUAGE.md § 12).
+  const sub = c.kind === 'decision' ? subclassOf(c, ctx)?.block : undefined;
+  const fromSub = sub ? subclassValueText(sub, name, estonian) : undefined;
+  if (fromSub === undefined) return fixes;
+  const n = fieldName(name, estonian);
+  const line = `${n}: ${fromSub}`;
+  const id = sub!.id?.value ?? '';
+  const own = insertFieldFix(doc.text, c, { en: `Add '${line}' of the sub-class "${id}"`, et: `Lisa alaliigi "${id}" '${line}'` }, line, true);
+  return [own, ...fixes.filter((f) => f.edits[0]?.text.trim() !== line).map((f) => ({ ...f, preferred: false }))];
+}
+
+function lawPlaceholders(c: Block | Part, name: FieldName, doc: CheckedDocument, ctx: CheckContext, estonian: boolean): Fix[] {
   const n = fieldName(name, estonian);
   const today = formatIso(ctx.today);
   const clause = clauseOf(c, ctx);

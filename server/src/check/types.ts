@@ -70,6 +70,8 @@ export interface WorkspaceIndex {
   decisions: ReadonlyMap<string, BlockRef[]>;
   /** Acts (extensions, declassifications, corrections) by the id of the decision they act on, in file and source order. */
   actsOf: ReadonlyMap<string, BlockRef[]>;
+  /** Sub-classes of the Government regulation (LANGUAGE.md § 12) by id; a `subclass: "…"` value names the first. */
+  subclasses: ReadonlyMap<string, BlockRef[]>;
 }
 
 export interface CheckContext {

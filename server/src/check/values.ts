@@ -19,6 +19,8 @@ export interface Values {
   start: Ymd | undefined;
   /** The date on which the basis must be in force: the date of classification. */
   inForceOn: Ymd | undefined;
+  /** A sub-class has no date of classification: its basis must be in force today (LANGUAGE.md § 12). */
+  inForceToday?: boolean;
   /** Years already added by lawful extensions (a corrected term is bounded with them, § 14(1)). */
   extensionYears: number;
 }

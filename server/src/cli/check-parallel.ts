@@ -71,6 +71,7 @@ interface FlatIndex {
   byId: FlatMap;
   decisions: FlatMap;
   actsOf: FlatMap;
+  subclasses: FlatMap;
 }
 
 type Parsed =
@@ -247,7 +248,7 @@ function flatten(index: WorkspaceIndex, where: ReadonlyMap<Block, { f: number; a
     }
     return { keys, counts, refs };
   };
-  return { byId: flat(index.byId), decisions: flat(index.decisions), actsOf: flat(index.actsOf) };
+  return { byId: flat(index.byId), decisions: flat(index.decisions), actsOf: flat(index.actsOf), subclasses: flat(index.subclasses) };
 }
 
 /** The module a thread runs: this file from source; the bundle (dist/cli.js) once bundled to CommonJS. */
@@ -385,7 +386,7 @@ class Share {
       });
       return out;
     };
-    const index: WorkspaceIndex = { byId: take(flat.byId), decisions: take(flat.decisions), actsOf: take(flat.actsOf) };
+    const index: WorkspaceIndex = { byId: take(flat.byId), decisions: take(flat.decisions), actsOf: take(flat.actsOf), subclasses: take(flat.subclasses) };
     const ctx: CheckContext = { ...checkOptions(o.today, o.registryExtension), index };
     return [...this.own].map(([f, doc]) => {
       const reported = reportedOf(doc, checkDocument(doc, ctx), o.lang);

@@ -5,15 +5,17 @@
 // - at a field name: the fields the block or part still lacks, in the block's language,
 //   and in a marking a `part` snippet;
 // - in a value: levels; clauses ranked by the originator and allowed at the chosen level;
-//   registry names; today's date; terms the clause allows; decision ids.
+//   registry names; today's date; terms the clause allows; decision ids; the workspace's
+//   sub-classes, those of the block's basis first (and in a sub-class, `up to` levels).
 import {
   BLOCK_FIELDS, BLOCK_KEYWORDS, blockTakes, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, openStringEnd, PART_KEYWORDS,
-  type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span,
+  type BasisValue, type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span,
 } from '../../../grammar/index.ts';
 import { competentFor, correctors, originatorOf } from '../check/competence.ts';
-import { courseOfBlock } from '../check/course.ts';
+import { courseOfBlock, standingOn } from '../check/course.ts';
 import { expectedMarking } from '../check/marking.ts';
-import { LEVEL_RANK, stringOf, validDate, value } from '../check/model.ts';
+import { basisOf, LEVEL_RANK, stringOf, termOf, validDate, value } from '../check/model.ts';
+import { sameBasis, subclassLevelWords, termWords } from '../check/subclass.ts';
 import type { BlockRef, CheckContext, Lang, WorkspaceIndex } from '../check/types.ts';
 import { allowsLevel, formatLabel, inForceOn } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
@@ -74,7 +76,7 @@ interface Scan {
 
 function isEstonianKeyword(word: string): boolean {
   const w = word.toLowerCase();
-  return w === 'otsus' || w === 'märge' || w === 'kustutamine' || w === 'pikendamine' || w === 'osa';
+  return w === 'otsus' || w === 'märge' || w === 'kustutamine' || w === 'pikendamine' || w === 'parandamine' || w === 'alaliik' || w === 'osa';
 }
 
 /** Reads text[from, offset) and says where the cursor stands. */
@@ -208,6 +210,13 @@ function levelChoice(estonian: boolean): string {
   return `\${%|${levels.map((l) => (estonian ? LEVEL_ESTONIAN[l] : l)).join(',')}|}`;
 }
 
+/** A sub-class's level: a level it fixes, or `up to` one (LANGUAGE.md § 12). */
+function subclassLevelChoice(estonian: boolean): string {
+  const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret'];
+  const words = levels.map((l) => (estonian ? LEVEL_ESTONIAN[l] : l));
+  return `\${%|${[...words.map((w) => `${estonian ? 'kuni' : 'up to'} ${w}`), ...words].join(',')}|}`;
+}
+
 function numbered(template: string): string {
   let n = 0;
   return template.replace(/\$\{%/g, () => `\${${++n}`);
@@ -231,6 +240,8 @@ function blockSnippets(today: string, lang: Lang, span: Span): CompletionItem[] 
     make('extension', 'extension', false, `extension "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  period: \${%:5} years\n}\n`),
     make('correction', 'correction', false, `correction "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  level: ${levelChoice(false)}\n  reason: "\${%}"\n}\n`),
     make('parandamine', 'correction', true, `parandamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  tase: ${levelChoice(true)}\n  põhjendus: "\${%}"\n}\n`),
+    make('subclass', 'subclass', false, `subclass "\${%:id}" {\n  title: "\${%}"\n  basis: § \${%:7} p \${%:1}\n  level: ${subclassLevelChoice(false)}\n  term: \${%:10} years\n}\n`),
+    make('alaliik', 'subclass', true, `alaliik "\${%:tunnus}" {\n  pealkiri: "\${%}"\n  alus: § \${%:7} p \${%:1}\n  tase: ${subclassLevelChoice(true)}\n  tähtaeg: \${%:10} aastat\n}\n`),
     make('pikendamine', 'extension', true, `pikendamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  periood: \${%:5} aastat\n}\n`),
   ].map((s) => ({ ...s, insertText: s.insertText.replace(/\n$/, '') }));
 }
@@ -309,7 +320,7 @@ function basisItems(ctx: CheckContext, parsed: { block: Block; container: Block 
   return items;
 }
 
-function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckContext, estonian: boolean, span: Span): CompletionItem[] {
+function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckContext, estonian: boolean, span: Span, subclass: boolean): CompletionItem[] {
   const basis = parsed ? value(parsed.container, 'basis', 'basis') : undefined;
   const clause = basis ? ctx.catalogue.clause(basis.section, basis.clause, basis.sup) : undefined;
   const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret', 'internal use'];
@@ -323,9 +334,55 @@ function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckC
         detail: `${levelName(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
         sortText: `${allowed ? 0 : 1}${et === estonian ? 0 : 1}${l === 'internal use' ? 9 : LEVEL_RANK[l]}`,
       });
+      // A sub-class's level may be a bound: `up to LEVEL`, this or a lower state-secret level (LANGUAGE.md § 12).
+      if (subclass && l !== 'internal use') {
+        const bound = `${et ? 'kuni' : 'up to'} ${label}`;
+        items.push({
+          label: bound, kind: 'constant', insertText: bound, span, filterText: bound,
+          detail: `${et ? 'up to' : 'kuni'} ${levelName(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
+          sortText: `${allowed ? 0 : 1}${et === estonian ? 0 : 1}${LEVEL_RANK[l]}b`,
+        });
+      }
     }
   }
   return items;
+}
+
+/**
+ * The workspace's sub-classes (LANGUAGE.md § 12): those of the block's basis first (a part
+ * without one of its own: its decision's), then the others, with basis, level and longest
+ * term in the detail.
+ */
+function subclassItems(parsed: { block: Block; container: Block | Part } | undefined, ctx: CheckContext, lang: Lang, span: Span): CompletionItem[] {
+  const c = parsed?.container;
+  const basis = c ? basisOf(c) ?? (c.kind === 'part' ? standingBasis(c, ctx) : undefined) : undefined;
+  const items: CompletionItem[] = [];
+  let order = 0;
+  for (const [id, refs] of ctx.index.subclasses) {
+    const sub = refs[0]!.block;
+    const b = basisOf(sub);
+    const level = value(sub, 'level', 'level');
+    const term = termOf(sub);
+    const title = stringOf(sub, 'title');
+    const event = stringOf(sub, 'event');
+    const own = !!basis && !!b && sameBasis(basis, b);
+    const detail = [b ? formatLabel(b.section, b.clause, b.sup) : undefined, level ? subclassLevelWords(level, lang) : undefined, term ? termWords(term, lang === 'et') : undefined]
+      .filter(Boolean).join(' · ');
+    const documentation = [title, event !== undefined ? `${t(lang, 'hover.subclass.event')}: ${event}` : undefined].filter(Boolean).join('\n\n');
+    items.push({
+      label: id, kind: 'reference', insertText: quote(id), span, filterText: quote(id), detail,
+      ...(documentation ? { documentation } : {}),
+      sortText: `${own ? 0 : 1}${String(order++).padStart(5, '0')}`,
+    });
+  }
+  const first = items.find((i) => i.sortText?.startsWith('0'));
+  if (first) first.preselect = true;
+  return items;
+}
+
+function standingBasis(part: Part, ctx: CheckContext): BasisValue | undefined {
+  const course = courseOfBlock(part, ctx);
+  return course ? standingOn(course, ctx.today).basis : undefined;
 }
 
 function termItems(parsed: { container: Block | Part } | undefined, ctx: CheckContext, estonian: boolean, lang: Lang, span: Span): CompletionItem[] {
@@ -498,7 +555,9 @@ function valueItems(
   const primary: Lang = estonian ? 'et' : 'en';
   switch (name) {
     case 'level':
-      return levelItems(parsed, ctx, estonian, span);
+      return levelItems(parsed, ctx, estonian, span, container.kind === 'subclass');
+    case 'subclass':
+      return container.kind === 'subclass' ? [] : subclassItems(parsed, ctx, lang, span);
     case 'basis':
       return basisItems(ctx, parsed, lang, span);
     case 'term':

@@ -2,13 +2,15 @@
 // its place in § 5 and its NATO/EU equivalents (§ 50); a term its end date; an originator
 // who declassifies (§ 13) and extends (§ 14) its secrets; an authority whether it is
 // competent; a decision reference (or id) the decision's summary — from a part of a marking,
-// with the part's own end, which its inlay hint shows and which may differ. Markdown.
+// with the part's own end, which its inlay hint shows and which may differ; a sub-class
+// reference (or id) the sub-class's: basis, level, longest term, event (LANGUAGE.md § 12). Markdown.
 import { compareDates, formatIso, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
 import { competenceChecked, competentFor, correctionVerdict, correctors, originatorOf, verdict } from '../check/competence.ts';
 import { actOf, courseOfBlock, courseOfDecision, lastDay, standingOn, termEnd, type Act } from '../check/course.ts';
 import { expectedMarking, partFacts } from '../check/marking.ts';
-import { clauseOf, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
-import type { CheckContext, Lang } from '../check/types.ts';
+import { basisOf, clauseOf, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
+import { lookupSubclass, subclassLevelWords, subclassOf, termWords } from '../check/subclass.ts';
+import type { BlockRef, CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import type { CompetenceAction, CompetentAuthority } from '../law/registry.ts';
@@ -86,6 +88,8 @@ export function decisionSummary(decision: Block, uri: string, ctx: CheckContext,
     const label = (b: typeof now.basis): string => formatLabel(b!.section, b!.clause, b!.sup);
     lines.push(`- ${t(lang, 'hover.decision.basis')}: RSVS ${label(now.basis)}${was(now.basis !== issued.basis, issued.basis && label(issued.basis))}`);
   }
+  const sub = subclassOf(decision, ctx);
+  if (sub) lines.push(`- ${t(lang, 'hover.decision.subclass')}: ${sub.block.id?.value ?? ''}`);
   if (course.classified) lines.push(`- ${t(lang, 'hover.decision.classified')}: ${formatIso(course.classified)}`);
   if (now.declassifiedBy?.date) {
     lines.push(`- ${t(lang, 'hover.decision.declassifiedOn')}: ${formatIso(now.declassifiedBy.date)}`);
@@ -98,6 +102,23 @@ export function decisionSummary(decision: Block, uri: string, ctx: CheckContext,
     for (const a of course.acts) lines.push(actLine(a, ctx, lang));
   }
   if (fromUri !== undefined && fromUri !== uri) lines.push('', `_${t(lang, 'hover.decision.in', uri.split('/').pop() ?? uri)}_`);
+  return lines.join('\n');
+}
+
+/** The summary of a sub-class (LANGUAGE.md § 12): title, basis, level, longest term, event. */
+export function subclassSummary(ref: BlockRef, lang: Lang, fromUri?: string): string {
+  const sub = ref.block;
+  const title = stringOf(sub, 'title');
+  const lines = [`**${blockName('subclass', lang)} "${sub.id?.value ?? ''}"**${title ? ` — ${title}` : ''}`, '', t(lang, 'hover.subclass.of'), ''];
+  const basis = basisOf(sub);
+  const level = value(sub, 'level', 'level');
+  const term = termOf(sub);
+  const event = stringOf(sub, 'event');
+  if (basis) lines.push(`- ${t(lang, 'hover.decision.basis')}: RSVS ${formatLabel(basis.section, basis.clause, basis.sup)}`);
+  if (level) lines.push(`- ${t(lang, 'hover.decision.level')}: ${subclassLevelWords(level, lang)}`);
+  if (term) lines.push(`- ${t(lang, 'hover.subclass.term')}: ${termWords(term, lang === 'et')}`);
+  if (event !== undefined) lines.push(`- ${t(lang, 'hover.subclass.event')}: ${event}`);
+  if (fromUri !== undefined && fromUri !== ref.uri) lines.push('', `_${t(lang, 'hover.decision.in', ref.uri.split('/').pop() ?? ref.uri)}_`);
   return lines.join('\n');
 }
 
@@ -211,7 +232,7 @@ function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri:
     case 'basis':
       return v.kind === 'basis' ? explainBasis(v, ctx.catalogue, lang).markdown : undefined;
     case 'level':
-      return v.kind === 'level' ? levelHover(v.level, lang) : undefined;
+      return v.kind === 'level' ? `${levelHover(v.level, lang)}${v.upTo && c.kind === 'subclass' ? `\n\n${t(lang, 'hover.subclass.upTo')}` : ''}` : undefined;
     case 'term':
       return termHover(c, block, ctx, lang);
     case 'until': {
@@ -239,6 +260,12 @@ function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri:
       const note = c.kind === 'part' ? partEndNote(c, block, ref.block, ctx, lang) : undefined;
       return note ? `${summary}\n\n${note}` : summary;
     }
+    case 'subclass': {
+      if (v.kind !== 'string' || c.kind === 'subclass') return undefined;
+      const ref = lookupSubclass(v.value, ctx);
+      if (ref) return subclassSummary(ref, lang, uri);
+      return t(lang, ctx.index.subclasses.size > 0 ? 'hover.subclass.unknown' : 'hover.subclass.none', v.value);
+    }
     case 'foreign': {
       if (v.kind !== 'string') return undefined;
       const mapped = FOREIGN_MARKINGS.get(v.value.trim().replace(/\s+/g, ' ').toUpperCase());
@@ -257,6 +284,9 @@ export function hover(ws: Workspace, uri: string, offset: number, lang: Lang): H
   const c = at.part ?? at.block;
   if (at.on === 'id' && c.kind === 'decision' && c.id) {
     return { markdown: decisionSummary(c, uri, ws.context(), lang), span: c.id.span };
+  }
+  if (at.on === 'id' && c.kind === 'subclass' && c.id) {
+    return { markdown: subclassSummary({ uri, block: c }, lang), span: c.id.span };
   }
   if (!at.field) return undefined;
   if (at.on === 'name') {

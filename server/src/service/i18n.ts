@@ -75,6 +75,13 @@ const STRINGS = {
   'hover.decision.end': { en: 'Until', et: 'Kuni' },
   'hover.decision.originator': { en: 'Originator', et: 'Koostaja' },
   'hover.decision.in': { en: 'in {0}', et: 'failis {0}' },
+  'hover.subclass.of': { en: 'A sub-class of the Government regulation (RSVS § 11(1)).', et: 'Vabariigi Valitsuse määruse alaliik (RSVS § 11 lg 1).' },
+  'hover.subclass.term': { en: 'Longest term', et: 'Pikim tähtaeg' },
+  'hover.subclass.event': { en: 'Ends on', et: 'Lõpeb sündmusega' },
+  'hover.subclass.unknown': { en: 'No sub-class "{0}" is declared in the workspace.', et: 'Alaliiki "{0}" tööruumis pole.' },
+  'hover.subclass.none': { en: 'The workspace declares no sub-class (RSVS § 11(1)), so "{0}" is not checked.', et: 'Tööruumis pole ühtegi alaliiki (RSVS § 11 lg 1), seega "{0}" jääb kontrollimata.' },
+  'hover.subclass.upTo': { en: '`up to`: this level or a lower state-secret level (LANGUAGE.md § 12).', et: '`kuni`: see või madalam riigisaladuse tase (LANGUAGE.md § 12).' },
+  'hover.decision.subclass': { en: 'Sub-class', et: 'Alaliik' },
   'hover.foreign': { en: '"{0}" corresponds to the Estonian level **{1}** (RSVS § 50(2), (5)).', et: '"{0}" vastab Eesti tasemele **{1}** (RSVS § 50 lg 2 ja 5).' },
   'hover.foreign.unknown': { en: '"{0}" is not a marking of the NATO or EU security agreements.', et: '"{0}" pole NATO ega EL-i julgeolekulepingu märge.' },
   'hover.possession': { en: 'until possession ends', et: 'valdamise lõpuni' },
@@ -132,6 +139,7 @@ const STRINGS = {
   // stamp.ts
   'stamp.classified': { en: 'Classified {0}', et: 'Salastatud {0}' },
   'stamp.basis': { en: 'Basis: {0}', et: 'Alus: {0}' },
+  'stamp.subclass': { en: 'Sub-class: {0}', et: 'Alaliik: {0}' },
   'stamp.until': { en: 'Until: {0}', et: 'Tähtaeg: {0}' },
   'stamp.access': { en: 'Access: {0}', et: 'Juurdepääs: {0}' },
   'stamp.foreign': { en: 'Foreign marking: {0}', et: 'Välisriigi märge: {0}' },
@@ -145,7 +153,7 @@ const STRINGS = {
   'progress.check': { en: 'checking {0} files', et: '{0} faili kontrollimine' },
   'scan.notChecked': { en: 'Salastus did not check {0}: {1}', et: 'Salastus jättis faili {0} kontrollimata: {1}' },
   'rename.taken': { en: 'The id "{0}" is already used in the workspace.', et: 'Tunnus "{0}" on tööruumis juba kasutusel.' },
-  'rename.notHere': { en: 'Only the id of a block or a `decision: "…"` reference can be renamed.', et: 'Ümber nimetada saab ainult ploki tunnust või viidet `otsus: "…"`.' },
+  'rename.notHere': { en: 'Only the id of a block or a `decision: "…"` or `subclass: "…"` reference can be renamed.', et: 'Ümber nimetada saab ainult ploki tunnust või viidet `otsus: "…"` või `alaliik: "…"`.' },
 } as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,7 +1,8 @@
 // Go to definition, find references and rename of ids across the workspace. A decision's
-// id is referred to by `decision: "…"` in parts of markings, declassifications and
-// extensions; other blocks' ids are only declared.
-import { isClosedString, type Block, type Part, type Span, type StringValue } from '../../../grammar/index.ts';
+// id is referred to by `decision: "…"` in parts of markings, declassifications, extensions
+// and corrections; a sub-class's (LANGUAGE.md § 12) by `subclass: "…"` in decisions and
+// parts; other blocks' ids are only declared.
+import { isClosedString, type Block, type BlockKind, type Part, type Span, type StringValue } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
 import { t } from './i18n.ts';
 import { touches } from './locate.ts';
@@ -15,28 +16,36 @@ export interface IdAt {
   role: 'declaration' | 'reference';
   /** For a declaration, the block it names. */
   block?: Block;
+  /** For a reference, the kind of block it names. */
+  names?: BlockKind;
 }
 
-function referenceOf(c: Block | Part): StringValue | undefined {
-  if (c.kind === 'decision') return undefined;
-  const f = c.fields.find((x) => x.name === 'decision');
-  return f?.value?.kind === 'string' ? f.value : undefined;
+/** The references a block or part makes: `decision: "…"` to a decision, `subclass: "…"` to a sub-class. */
+function referencesOf(c: Block | Part): { value: StringValue; names: BlockKind }[] {
+  const out: { value: StringValue; names: BlockKind }[] = [];
+  for (const f of c.fields) {
+    if (f.value?.kind !== 'string') continue;
+    if (f.name === 'decision' && c.kind !== 'decision') out.push({ value: f.value, names: 'decision' });
+    else if (f.name === 'subclass' && c.kind !== 'subclass') out.push({ value: f.value, names: 'subclass' });
+  }
+  return out;
 }
 
-/** The id under the cursor: a block's id or a `decision: "…"` value. */
+/** The id under the cursor: a block's id, or a `decision: "…"` or `subclass: "…"` value. */
 export function idAt(doc: ServiceDocument, offset: number): IdAt | undefined {
   for (const b of doc.doc.blocks) {
     if (!touches(b.span, offset)) continue;
     if (b.id && touches(b.id.span, offset)) return { id: b.id.value, span: b.id.span, role: 'declaration', block: b };
     for (const c of [b, ...b.parts]) {
-      const ref = referenceOf(c);
-      if (ref && touches(ref.span, offset)) return { id: ref.value, span: ref.span, role: 'reference' };
+      for (const ref of referencesOf(c)) {
+        if (touches(ref.value.span, offset)) return { id: ref.value.value, span: ref.value.span, role: 'reference', names: ref.names };
+      }
     }
   }
   return undefined;
 }
 
-/** Every place the id is declared (block ids) and referred to (`decision:` values), across the workspace. */
+/** Every place the id is declared (block ids) and referred to (`decision:` and `subclass:` values), across the workspace. */
 export function occurrences(ws: Workspace, id: string): { declarations: (Location & { block: Block })[]; references: Location[] } {
   const declarations: (Location & { block: Block })[] = [];
   const references: Location[] = [];
@@ -44,22 +53,21 @@ export function occurrences(ws: Workspace, id: string): { declarations: (Locatio
     for (const b of d.doc.blocks) {
       if (b.id && b.id.value === id) declarations.push({ uri: d.uri, span: b.id.span, block: b });
       for (const c of [b, ...b.parts]) {
-        const ref = referenceOf(c);
-        if (ref && ref.value === id) references.push({ uri: d.uri, span: ref.span });
+        for (const ref of referencesOf(c)) if (ref.value.value === id) references.push({ uri: d.uri, span: ref.value.span });
       }
     }
   }
   return { declarations, references };
 }
 
-/** Where the id under the cursor is declared: the decision a reference names (or the block itself). */
+/** Where the id under the cursor is declared: the decision or sub-class a reference names (or the block itself). */
 export function definition(ws: Workspace, uri: string, offset: number): Location[] {
   const doc = ws.get(uri);
   const at = doc && idAt(doc, offset);
   if (!at) return [];
   const { declarations } = occurrences(ws, at.id);
-  const decisions = declarations.filter((d) => d.block.kind === 'decision');
-  const chosen = at.role === 'reference' && decisions.length > 0 ? decisions : declarations;
+  const named = declarations.filter((d) => d.block.kind === at.names);
+  const chosen = at.role === 'reference' && named.length > 0 ? named : declarations;
   return chosen.map(({ uri: u, span }) => ({ uri: u, span }));
 }
 
@@ -89,7 +97,7 @@ export function escapeString(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }
 
-/** Renames the id under the cursor everywhere: its declarations and, for a decision, every reference. */
+/** Renames the id under the cursor everywhere: its declarations and every reference (to a decision or a sub-class). */
 export function rename(ws: Workspace, uri: string, offset: number, newName: string, lang: Lang): { edit: WorkspaceEdit } | { error: string } {
   const doc = ws.get(uri);
   const at = doc && idAt(doc, offset);

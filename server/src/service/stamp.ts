@@ -3,6 +3,7 @@
 //   SALAJANE                        SECRET
 //   Salastatud 05.03.2026           Classified 05.03.2026
 //   Alus: RSVS § 7 p 3              Basis: RSVS § 7 p 3
+//   Alaliik: VV262 § 5 lg 1 p 3     Sub-class: VV262 § 5 lg 1 p 3   (where its parts have one)
 //   Tähtaeg: 05.03.2041             Until: 05.03.2041
 //   Juurdepääs: …                   Access: …
 //
@@ -13,6 +14,7 @@ import { formatEstonian, LEVEL_ESTONIAN, type Block, type LevelName } from '../.
 import { courseOfBlock, standingOn } from '../check/course.ts';
 import { expectedMarking } from '../check/marking.ts';
 import { basisOf, stringOf, validDate, value, type End } from '../check/model.ts';
+import { subclassOf } from '../check/subclass.ts';
 import type { CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { t } from './i18n.ts';
@@ -37,7 +39,7 @@ export interface Stamp {
 }
 
 /** What a line of a stamp prints, in the order of a stamp. */
-export type StampField = 'level' | 'foreign' | 'classified' | 'basis' | 'until' | 'access' | 'declassified';
+export type StampField = 'level' | 'foreign' | 'classified' | 'basis' | 'subclass' | 'until' | 'access' | 'declassified';
 
 export interface StampLine {
   field: StampField;
@@ -71,6 +73,21 @@ export function markingBases(marking: Block, ctx: CheckContext): string[] {
   return out;
 }
 
+/**
+ * The sub-classes of the regulation (LANGUAGE.md § 12) a marking's parts fall in, each once, in
+ * order: a part's own, else its decision's; only those the workspace declares.
+ */
+export function markingSubclasses(marking: Block, ctx: CheckContext): string[] {
+  const out: string[] = [];
+  for (const part of marking.parts) {
+    const decision = courseOfBlock(part, ctx)?.decision;
+    const sub = subclassOf(part, ctx) ?? (decision ? subclassOf(decision, ctx) : undefined);
+    const id = sub?.block.id?.value;
+    if (id !== undefined && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
 function endKey(end: End): string {
   return end.kind === 'date' ? `${end.date.year}-${end.date.month}-${end.date.day}` : end.kind;
 }
@@ -94,6 +111,7 @@ export function stampOf(marking: Block, ctx: CheckContext): Stamp | undefined {
     differences.push({ field: 'until', written: writtenEnd ? endIso(writtenEnd) : '', law: endIso(expected.end) });
   }
   const bases = markingBases(marking, ctx);
+  const subclasses = markingSubclasses(marking, ctx);
   const access = stringOf(marking, 'access');
   const foreign = stringOf(marking, 'foreign');
   const declassified = validDate(marking, 'declassified');
@@ -104,6 +122,7 @@ export function stampOf(marking: Block, ctx: CheckContext): Stamp | undefined {
     if (foreign) line('foreign', t(lang, 'stamp.foreign', foreign));
     if (registered) line('classified', t(lang, 'stamp.classified', formatEstonian(registered)));
     if (bases.length > 0) line('basis', t(lang, 'stamp.basis', `RSVS ${bases.join(', ')}`));
+    if (subclasses.length > 0) line('subclass', t(lang, 'stamp.subclass', subclasses.join(', ')));
     if (end) line('until', t(lang, 'stamp.until', end.kind === 'date' ? formatEstonian(end.date) : end.kind === 'possession' ? t(lang, 'hover.possession') : t(lang, 'hover.originatorPermits')));
     if (access) line('access', t(lang, 'stamp.access', access));
     if (declassified) line('declassified', t(lang, 'stamp.declassified', formatEstonian(declassified)));

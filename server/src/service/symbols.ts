@@ -1,8 +1,9 @@
 // The outline of a document (decisions, markings with their parts, declassifications,
-// extensions) and its folding ranges (blocks, parts, block comments, runs of line comments).
+// extensions, corrections, sub-classes) and its folding ranges (blocks, parts, block comments, runs of line comments).
 import type { Block, BlockKind, Part, Span } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
-import { value } from '../check/model.ts';
+import { termOf, value } from '../check/model.ts';
+import { subclassLevelWords, termWords } from '../check/subclass.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { blockName, levelName } from './i18n.ts';
 import type { ServiceDocument } from './types.ts';
@@ -27,9 +28,14 @@ function detailOf(c: Block | Part, lang: Lang): string {
   const level = value(c, 'level', 'level');
   const basis = value(c, 'basis', 'basis');
   const decision = value(c, 'decision', 'string');
-  if (level) parts.push(levelName(level.level, lang));
+  const subclass = c.kind === 'subclass' ? undefined : value(c, 'subclass', 'string');
+  if (level) parts.push(c.kind === 'subclass' ? subclassLevelWords(level, lang) : levelName(level.level, lang));
   if (basis) parts.push(formatLabel(basis.section, basis.clause, basis.sup));
+  // A sub-class's longest term (LANGUAGE.md § 12).
+  const term = c.kind === 'subclass' ? termOf(c) : undefined;
+  if (term) parts.push(termWords(term, lang === 'et'));
   if (decision) parts.push(`→ ${decision.value}`);
+  if (subclass) parts.push(`⊂ ${subclass.value}`);
   if (title) parts.push(title.value);
   return parts.join(' · ');
 }

@@ -82,6 +82,13 @@ export function linkedIds(doc: SalastusDocument): Set<string> {
   return new Set(doc.blocks.flatMap(blockLinkedIds));
 }
 
+/** Whether a block or one of its parts has a `subclass` value. */
+function namesSubclass(block: Block): boolean {
+  if (block.kind === 'subclass') return false;
+  for (const c of [block, ...block.parts]) for (const f of c.fields) if (f.name === 'subclass') return true;
+  return false;
+}
+
 function byPlace(a: BlockRef, b: BlockRef): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.block.span.start - b.block.span.start;
 }
@@ -97,10 +104,12 @@ class KeptIndex {
   readonly byId = new Map<string, BlockRef[]>();
   decisions = new Map<string, BlockRef[]>();
   readonly actsOf = new Map<string, BlockRef[]>();
-  /** Decision ids the current update took out (their last decision gone); one that comes back was not lost. */
-  private readonly vanished = new Set<string>();
-  /** Whether the current update brought a decision id that was not there before it. */
-  private appeared = false;
+  subclasses = new Map<string, BlockRef[]>();
+  /** Per map of ids whose set is watched (decisions, sub-classes): what the current update changed. */
+  private readonly watched = {
+    decisions: { vanished: new Set<string>(), appeared: false },
+    subclasses: { vanished: new Set<string>(), appeared: false },
+  };
 
   private static add(map: Map<string, BlockRef[]>, key: string, ref: BlockRef): void {
     const list = map.get(key);
@@ -121,13 +130,21 @@ class KeptIndex {
     else map.set(key, next);
   }
 
+  /** The watched map a block's id is entered in (a decision's or a sub-class's), if any. */
+  private static watchedOf(block: Block): 'decisions' | 'subclasses' | undefined {
+    return block.kind === 'decision' ? 'decisions' : block.kind === 'subclass' ? 'subclasses' : undefined;
+  }
+
   addBlock(uri: string, block: Block): void {
     const ref = { uri, block };
     if (block.id) KeptIndex.add(this.byId, block.id.value, ref);
-    if (block.kind === 'decision' && block.id) {
+    const name = KeptIndex.watchedOf(block);
+    if (name && block.id) {
       const key = block.id.value;
-      if (!this.decisions.has(key) && !this.vanished.delete(key)) this.appeared = true;
-      KeptIndex.add(this.decisions, key, ref);
+      const w = this.watched[name];
+      // An id that vanished in this update and came back was not lost.
+      if (!this[name].has(key) && !w.vanished.delete(key)) w.appeared = true;
+      KeptIndex.add(this[name], key, ref);
     }
     const target = actTarget(block);
     if (target !== undefined) KeptIndex.add(this.actsOf, target, ref);
@@ -135,29 +152,33 @@ class KeptIndex {
 
   removeBlock(block: Block): void {
     if (block.id) KeptIndex.remove(this.byId, block.id.value, block);
-    if (block.kind === 'decision' && block.id) {
+    const name = KeptIndex.watchedOf(block);
+    if (name && block.id) {
       const key = block.id.value;
-      KeptIndex.remove(this.decisions, key, block);
-      if (!this.decisions.has(key)) this.vanished.add(key);
+      KeptIndex.remove(this[name], key, block);
+      if (!this[name].has(key)) this.watched[name].vanished.add(key);
     }
     const target = actTarget(block);
     if (target !== undefined) KeptIndex.remove(this.actsOf, target, block);
   }
 
-  /** Ends an update: whether the set of decision ids changed (then `decisions` is a new map). */
-  endUpdate(): boolean {
-    const changed = this.appeared || this.vanished.size > 0;
-    this.appeared = false;
-    this.vanished.clear();
-    if (changed) this.decisions = new Map(this.decisions);
+  /** Ends an update: whether the set of decision ids, and of sub-class ids, changed (then that map is a new one). */
+  endUpdate(): { decisions: boolean; subclasses: boolean } {
+    const changed = { decisions: false, subclasses: false };
+    for (const name of ['decisions', 'subclasses'] as const) {
+      const w = this.watched[name];
+      changed[name] = w.appeared || w.vanished.size > 0;
+      w.appeared = false;
+      w.vanished.clear();
+      if (changed[name]) this[name] = new Map(this[name]);
+    }
     return changed;
   }
 
   snapshot(): WorkspaceIndex {
-    return { byId: this.byId, decisions: this.decisions, actsOf: this.actsOf };
+    return { byId: this.byId, decisions: this.decisions, actsOf: this.actsOf, subclasses: this.subclasses };
   }
 }
-
 
 export class Workspace {
   private options: WorkspaceOptions;
@@ -171,6 +192,8 @@ export class Workspace {
   private readonly indexedBlocks = new Map<string, readonly Block[]>();
   /** How many of each document's blocks define or refer to each id. */
   private readonly indexedIds = new Map<string, Map<string, number>>();
+  /** How many of each document's blocks (with their parts) name a sub-class: their findings depend on the set of sub-class ids. */
+  private readonly subclassUsers = new Map<string, number>();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
   /** Documents whose diagnostics must be computed again. */
   private readonly stale = new Set<string>();
@@ -391,7 +414,9 @@ export class Workspace {
         counts = new Map();
         this.indexedIds.set(uri, counts);
       }
+      let users = this.subclassUsers.get(uri) ?? 0;
       for (const b of removed) {
+        if (namesSubclass(b)) users--;
         this.kept.removeBlock(b);
         for (const id of blockLinkedIds(b)) {
           touchedIds.add(id);
@@ -401,12 +426,15 @@ export class Workspace {
         }
       }
       for (const b of added) {
+        if (namesSubclass(b)) users++;
         this.kept.addBlock(uri, b);
         for (const id of blockLinkedIds(b)) {
           touchedIds.add(id);
           counts.set(id, (counts.get(id) ?? 0) + 1);
         }
       }
+      if (users > 0 && exists) this.subclassUsers.set(uri, users);
+      else this.subclassUsers.delete(uri);
       if (exists) {
         this.indexedBlocks.set(uri, after);
         this.stale.add(uri);
@@ -429,13 +457,22 @@ export class Workspace {
       }
     }
     this.changed.clear();
+    const changedSets = this.kept.endUpdate();
     // An unknown reference's "did you mean" depends on the set of decision ids.
-    if (this.kept.endUpdate()) {
+    if (changedSets.decisions) {
       for (const [uri, ds] of this.diagnosticsCache) {
         if (ds.some((d) => d.code === 'decision-unknown')) {
           this.stale.add(uri);
           this.unpublished.add(uri);
         }
+      }
+    }
+    // A `subclass` value's findings depend on the set of sub-class ids: whether there is any
+    // (LANGUAGE.md § 12), whether it names one, and the "did you mean" of one that does not.
+    if (changedSets.subclasses) {
+      for (const uri of this.subclassUsers.keys()) {
+        this.stale.add(uri);
+        this.unpublished.add(uri);
       }
     }
     this.index_ = this.kept.snapshot();
