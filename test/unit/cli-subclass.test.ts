@@ -66,8 +66,8 @@ describe('salastus check: sub-classes in one file, their decisions in another (t
     assert.equal(r.status, 1);
     const lines = r.stdout.trim().split('\n');
     assert.equal(lines.length, 4);
-    assert.match(lines[0]!, /decisions\.salastus:16:10: error subclass-level-mismatch Alaliik "VV262 § 5 lg 1 p 1" lubab riigisaladuse tasemeid kuni 'konfidentsiaalne'/);
-    assert.match(lines[1]!, /decisions\.salastus:19:9: error subclass-term-exceeds Alaliigi "VV262 § 5 lg 1 p 1" salastustähtaeg on kuni 10 aastat/);
+    assert.match(lines[0]!, /decisions\.salastus:16:10: viga subclass-level-mismatch Alaliik "VV262 § 5 lg 1 p 1" lubab riigisaladuse tasemeid kuni 'konfidentsiaalne'/);
+    assert.match(lines[1]!, /decisions\.salastus:19:9: viga subclass-term-exceeds Alaliigi "VV262 § 5 lg 1 p 1" salastustähtaeg on kuni 10 aastat/);
   });
 
   it('checked without the sub-class file, nothing is said about `subclass` values', () => {

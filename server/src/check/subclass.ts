@@ -252,7 +252,7 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     const fixes = fixesFor('basis', held.own.basis.span, want, subBasis, { en: `Change the basis to ${want}, the sub-class's`, et: `Muuda alus: ${want} (alaliigi oma)` }, true);
     out.push(diagnostic('subclass-basis-mismatch', held.own.basis.span, {
       en: `"${id}" is a sub-class of ${want} of the RSVS, not of ${have}${was.en}: information of the sub-class is classified on ${want} (RSVS § 11(1)). Change the basis to ${want}, or name a sub-class of ${have}.`,
-      et: `"${id}" on RSVS ${want} alaliik, mitte ${have} oma${was.et}: alaliigi teave salastatakse alusel ${want} (RSVS § 11 lg 1). Muuda alust või vali ${have} alaliik.`,
+      et: `"${id}" on RSVS ${want} alaliik, mitte ${have} oma${was.et}: alaliigi teave salastatakse alusel ${want} (RSVS § 11 lg 1). Muuda alus: ${want}, või vali ${have} alaliik.`,
     }, fixes));
   }
 
