@@ -71,6 +71,7 @@ export const CODES = {
   'correction-empty': e('RSVS § 15', 'A correction that changes nothing', 'Parandamine, mis ei muuda midagi'),
   'correction-before-classification': e('RSVS § 15', 'Dated before the classification', 'Dateeritud enne salastamist'),
   'correction-after-expiry': e('RSVS §§ 12, 15', 'Dated after the classification ended', 'Dateeritud pärast salastuse lõppu'),
+  'inspection-overdue': w('RSVS § 20(7)', 'A secret or top secret medium not inspected in time', 'Salajast või täiesti salajast teabekandjat pole õigel ajal kontrollitud'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
