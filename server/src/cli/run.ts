@@ -7,6 +7,7 @@ import { isValidDate, parseDateText, type Ymd } from '../../../grammar/index.ts'
 import { checkFiles, MAX_CORES_FOR_ONE_THREAD, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS } from './check-files.ts';
 import { formatReport, type Format } from './report.ts';
 import { explainCommand } from './explain.ts';
+import { calendarCommand } from './calendar.ts';
 import { loadRegistryFile } from './registry-file.ts';
 
 const VERSION = '0.1.0';
@@ -14,6 +15,7 @@ const VERSION = '0.1.0';
 const USAGE = `Usage:
   salastus check [--format text|json|sarif|github] [--today YYYY-MM-DD] [--lang en|et] [--registry FILE] [--jobs N] PATH...
   salastus explain [--lang en|et] "§ 7 p 3"
+  salastus calendar [--today YYYY-MM-DD] [--months N] [--format text|csv|json|ics|html] [--lang en|et] PATH...   (calendar --help)
   salastus --version | --help
 
   --jobs N  read, parse and check with N threads (default: the number of cores, but 1 on a
@@ -112,6 +114,7 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
       stdout(text.endsWith('\n') ? text : `${text}\n`);
       return 0;
     }
+    if (command === 'calendar') return calendarCommand(rest, realToday(), VERSION, stdout, stderr);
     if (command !== 'check') throw new UsageError(`unknown command '${command}'`);
     const o = parseOptions(rest);
     if (o.paths.length === 0) throw new UsageError('check needs at least one file or folder');
