@@ -22,6 +22,8 @@ import {
   foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, t, workspaceSymbols, Workspace,
   type CompletionKind, type DocumentSymbol, type ServiceDocument, type SymbolKind as OurSymbolKind, type WorkspaceEdit,
 } from '../service/index.ts';
+import { windowMonths, workspaceCalendar } from '../service/calendar.ts';
+import { formatCalendar, jsonOf, rowsOf } from '../service/calendar-format.ts';
 import { canonicalUri, insideFolders, readWorkspaceFile, scanFolders, uriToPath } from './files.ts';
 import { configurationSettings, DEFAULTS, readSettings, resolveLang, resolveRegistry, resolveToday, type Settings } from './settings.ts';
 
@@ -642,4 +644,23 @@ export function startServer(connection: Connection): void {
     }
   }));
 
+  // ----- the classification calendar (LANGUAGE.md § 13) -----------------------------------
+  // `salastus/calendar` { months?, format? }: without `format`, the events as JSON (each as
+  // `salastus calendar --format json` prints it, with the document's `uri` and `overdue`);
+  // with `format: 'ics' | 'html'`, the text of that file. The service computes; this converts.
+  connection.onRequest('salastus/calendar', guard('calendar', null as unknown, (params: unknown) => {
+    const p = (typeof params === 'object' && params !== null ? params : {}) as { months?: unknown; format?: unknown };
+    const months = windowMonths(typeof p.months === 'number' ? p.months : undefined);
+    const events = workspaceCalendar(ws, { months });
+    const rows = rowsOf(events, (uri) => {
+      const path = uriToPath(uri);
+      const folder = path ? folders.filter((f) => insideFolders(path, [f])).sort((a, b) => b.length - a.length)[0] : undefined;
+      const file = path && folder ? path.slice(folder.length).replace(/^[\\/]+/, '') : path ?? uri;
+      return { lines: ws.get(uri)!.lines, file };
+    });
+    if (p.format === 'ics' || p.format === 'html') {
+      return formatCalendar(rows, p.format, { today: ws.today, months, lang, version: '0.1.0' });
+    }
+    return rows.map((r, i) => ({ ...jsonOf(r, lang), uri: out(events[i]!.uri), overdue: r.overdue }));
+  }));
 }
