@@ -271,7 +271,8 @@ const PAGE_STYLE = `
   th, td { border-bottom: 1px solid #d6d6d6; padding: 5px 8px; text-align: left; vertical-align: top; }
   th { background: #f0f0f0; font-weight: 600; }
   td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
-  td.id, td.where { word-break: break-all; }
+  td.id, td.where { overflow-wrap: anywhere; }
+  td.id { min-width: 7em; }
   tr.overdue td { background: #fdecea; }
   tr.overdue td.date { font-weight: 700; color: #9b1c1c; }
   .kind { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
