@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError, SCREENSHOT_DIR, pollUntil, withWorkbench } from './harness.ts';
+import { calendarScenario } from './calendar-scenario.ts';
 import type { Problem, Workbench } from './harness.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -397,6 +398,11 @@ const scenarios: Scenario[] = [
       assert(!after.some((p) => p.code === 'decision-unknown'), `decision-unknown after the rename: ${JSON.stringify(after.filter((p) => p.code === 'decision-unknown'))}`);
       await wb.screenshot('07-renamed');
     },
+  },
+  {
+    n: 8,
+    name: 'the Classification Calendar view lists the events of `salastus calendar`; a click opens the block',
+    run: (wb, { ws }) => calendarScenario(wb, ws, TODAY, assert),
   },
 ];
 
