@@ -42,35 +42,32 @@ type Expected = ReturnType<typeof expectedMarking>;
  * The inspection duty of a marking as things stand today, or undefined when § 20(7) does not
  * cover it (another level, no longer classified, declassified) or when there is no date to count
  * from (no valid `inspected` nor `registered`; an invalid `inspected` has its own error).
- * `expected` may be passed when the caller has it already.
+ * `expected` may be passed when the caller has it already; with `overdueOnly`, a duty not
+ * overdue today is not worked out (undefined).
  */
-export function inspectionDuty(marking: Block, ctx: CheckContext, expected: Expected | null = null): InspectionDuty | undefined {
+export function inspectionDuty(marking: Block, ctx: CheckContext, expected: Expected | null = null, overdueOnly = false): InspectionDuty | undefined {
   if (marking.kind !== 'marking' || field(marking, 'declassified')) return undefined;
-  const written = value(marking, 'level', 'level')?.level;
   const inspectedField = field(marking, 'inspected');
   const last = inspectedField ? validDate(marking, 'inspected') : validDate(marking, 'registered');
-  // Cheap tests first: most markings of a workspace are not at these levels or have no date.
   if (!last) return undefined;
-  const law = expected ?? expectedMarking(marking, ctx);
-  const level = law?.level ?? written;
-  const rule = DUTIES.inspection;
-  if (!level || !rule.levels.includes(level)) return undefined;
-  if (law?.ended) return undefined;
   const until = value(marking, 'until', 'date', 'possession');
   if (until?.kind === 'date' && until.valid && isAfter(ctx.today, until)) return undefined;
+  const rule = DUTIES.inspection;
   const archived = value(marking, 'archived', 'bool')?.value === true;
   const years = archived ? rule.archive.years : rule.years;
   const due = addYears(last, years);
-  return {
-    level, archived, years, last, inspected: !!inspectedField, due,
-    overdue: compareDates(ctx.today, due) > 0,
-    provision: rule.provision.cite,
-  };
+  const overdue = compareDates(ctx.today, due) > 0;
+  // The rule asks only of the overdue: the level under the law (every part resolved) is worked out for those alone.
+  if (overdueOnly && !overdue) return undefined;
+  const law = expected ?? expectedMarking(marking, ctx);
+  const level = law?.level ?? value(marking, 'level', 'level')?.level;
+  if (!level || !rule.levels.includes(level) || law?.ended) return undefined;
+  return { level, archived, years, last, inspected: !!inspectedField, due, overdue, provision: rule.provision.cite };
 }
 
 export function checkInspection(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'marking') return;
-  const duty = inspectionDuty(block, ctx);
+  const duty = inspectionDuty(block, ctx, null, true);
   if (!duty?.overdue) return;
   const estonian = isEstonian(doc.text, block);
   const today = formatIso(ctx.today);
