@@ -464,3 +464,23 @@ describe('calendar: nothing sensitive in any output', function () {
     }
   });
 });
+
+describe('calendar: the language service\'s workspace', () => {
+  it('gives the kept calendar again while nothing changed, and a new one after an edit or another today', async () => {
+    const { workspace } = await import('./service-helpers.ts');
+    const { workspaceCalendar } = await import('../../server/src/service/calendar.ts');
+    const files = readFixture(CALENDAR)!;
+    const ws = workspace(Object.fromEntries(files.map((f) => [`file:///${f.uri}`, f.text])));
+    const first = workspaceCalendar(ws);
+    assert.deepEqual(brief(first), FIXTURE_EVENTS);
+    assert.equal(workspaceCalendar(ws), first, 'the same answer, not made again');
+    assert.notEqual(workspaceCalendar(ws, { months: 24 }), first, 'another window');
+    const markings = files.find((f) => f.uri.endsWith('markings.salastus'))!;
+    ws.setOpen(`file:///${markings.uri}`, markings.text.replace('inspected: 2025-09-30', 'inspected: 2026-11-20'), 1);
+    const edited = workspaceCalendar(ws);
+    assert.ok(brief(edited).includes('2027-11-20 inspection-due Report 12/24'), brief(edited).join('\n'));
+    ws.setOptions({ today: ymd('2026-12-20') });
+    assert.ok(!brief(workspaceCalendar(ws)).some((e) => e.includes('KM-2016/090')), 'its classification ended on 2026-12-14');
+    assert.ok(brief(workspaceCalendar(ws)).includes('2026-12-15 marking-change-due Plan 16/090 overdue'));
+  });
+});

@@ -139,9 +139,9 @@ export function foldLine(line: string): string {
   const out: string[] = [];
   let current = '';
   let octets = 0;
-  const utf8 = new TextEncoder();
   for (const ch of line) {
-    const n = utf8.encode(ch).length;
+    const cp = ch.codePointAt(0)!;
+    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (octets + n > 75) {
       out.push(current);
       current = ` ${ch}`;

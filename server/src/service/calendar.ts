@@ -18,11 +18,11 @@ import {
   addDays, compareDates, daysInMonth, formatIso, type Block, type LevelName, type SalastusDocument, type Span, type Ymd,
 } from '../../../grammar/index.ts';
 import { extensionLimits } from '../check/competence.ts';
-import { courseOfBlock, courseOfDecision, endedBy, lastDay, standingOn } from '../check/course.ts';
+import { courseOfBlock, courseOfDecision, endedBy, lastDay, standingOn, termEnd } from '../check/course.ts';
 import { inspectionDuty } from '../check/inspection.ts';
 import { expectedMarking, partFacts } from '../check/marking.ts';
-import { field, idSpan, termYears, validDate, value } from '../check/model.ts';
-import type { CheckContext, Lang, Message } from '../check/types.ts';
+import { field, idSpan, termOf, termYears, validDate, value } from '../check/model.ts';
+import type { CheckContext, Lang, Message, WorkspaceIndex } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { citeProvision } from '../law/cite.ts';
 import { DUTIES } from '../law/duties.ts';
@@ -89,14 +89,22 @@ function prefixed(overdue: boolean, m: Message): Message {
 }
 
 /** The classification-ends event of a decision, or undefined (ended, no date to end on, not a state secret). */
-function classificationEnds(decision: Block, uri: string, ctx: CheckContext): CalendarEvent | undefined {
+function classificationEnds(decision: Block, uri: string, ctx: CheckContext, last: Ymd): CalendarEvent | undefined {
+  // A decision no act names stands as issued: course.ts's own end of its term tells, without
+  // building its course, whether it ends inside the window (most of a registry's do not).
+  const id = decision.id?.value;
+  if (id === undefined || !ctx.index.actsOf.has(id)) {
+    const term = termOf(decision);
+    const issuedEnd = term ? termEnd(term, validDate(decision, 'classified')) : undefined;
+    if (issuedEnd?.kind !== 'date' || compareDates(issuedEnd.date, last) > 0) return undefined;
+  }
   const course = courseOfDecision(decision, ctx);
   const s = standingOn(course, ctx.today);
   if (endedBy(s, ctx.today)) return undefined;
   // Information for internal use is not a state secret (§ 11(3)): § 14 has nothing to extend.
   if (s.level?.level === 'internal use') return undefined;
   const end = lastDay(s);
-  if (end?.kind !== 'date') return undefined;
+  if (end?.kind !== 'date' || compareDates(end.date, last) > 0) return undefined;
   const limits = extensionLimits(ctx);
   const base = s.term ? termYears(s.term, course.classified) : undefined;
   const room = base === undefined ? undefined : limits.maxTotalYears - base - s.extensionYears;
@@ -119,7 +127,13 @@ function classificationEnds(decision: Block, uri: string, ctx: CheckContext): Ca
  * declassification; without parts the law can resolve, the day after the `until` it states.
  * Undefined when a part runs until possession ends or until its originator permits.
  */
-function contentEnds(marking: Block, ctx: CheckContext): Ymd | undefined {
+function contentEnds(marking: Block, ctx: CheckContext, expected: ReturnType<typeof expectedMarking>): Ymd | undefined {
+  // Without an act on any part's decision no part was declassified early: the medium's end under
+  // the law (marking.ts) is its last part's, and the content is unclassified from the next day.
+  if (expected && !marking.parts.some((p) => {
+    const id = value(p, 'decision', 'string')?.value;
+    return id !== undefined && ctx.index.actsOf.has(id);
+  })) return expected.end.kind === 'date' ? addDays(expected.end.date, 1) : undefined;
   const registered = validDate(marking, 'registered');
   const days: (Ymd | undefined)[] = [];
   for (const part of marking.parts) {
@@ -152,7 +166,7 @@ function contentEnds(marking: Block, ctx: CheckContext): Ymd | undefined {
   return addDays(last, 1);
 }
 
-function markingEvents(marking: Block, uri: string, ctx: CheckContext, out: CalendarEvent[]): void {
+function markingEvents(marking: Block, uri: string, ctx: CheckContext, last: Ymd, out: CalendarEvent[]): void {
   if (field(marking, 'declassified')) return;
   const expected = expectedMarking(marking, ctx);
   const level = expected?.level ?? value(marking, 'level', 'level')?.level;
@@ -160,8 +174,8 @@ function markingEvents(marking: Block, uri: string, ctx: CheckContext, out: Cale
   const basis = (): string => (bases ??= markingBases(marking, ctx).join(', '));
   const id = marking.id?.value ?? '';
   const span = idSpan(marking);
-  const changeOn = contentEnds(marking, ctx);
-  if (changeOn) {
+  const changeOn = contentEnds(marking, ctx, expected);
+  if (changeOn && compareDates(changeOn, last) <= 0) {
     const overdue = compareDates(changeOn, ctx.today) < 0;
     const c = cites(DUTIES.markingChange.provision.cite);
     out.push({
@@ -172,10 +186,9 @@ function markingEvents(marking: Block, uri: string, ctx: CheckContext, out: Cale
   const duty = inspectionDuty(marking, ctx, expected);
   // An inspection due on or after the day the content stops being classified is not due at all:
   // § 20(7) covers media containing a state secret. (One overdue today is always before that day.)
-  if (duty && !(changeOn && compareDates(duty.due, changeOn) >= 0)) {
+  if (duty && compareDates(duty.due, last) <= 0 && !(changeOn && compareDates(duty.due, changeOn) >= 0)) {
     const c = cites(duty.provision);
-    const last = formatIso(duty.last);
-    const since = (lang: Lang): string => t(lang, duty.inspected ? 'calendar.inspect.last' : 'calendar.inspect.registered', last);
+    const since = (lang: Lang): string => t(lang, duty.inspected ? 'calendar.inspect.last' : 'calendar.inspect.registered', formatIso(duty.last));
     const rule = (lang: Lang): string => (duty.archived ? t(lang, 'calendar.inspect.archive', duty.years) : '');
     out.push({
       date: duty.due, kind: 'inspection-due', id, uri, span, level: duty.level, basis: basis(), overdue: duty.overdue,
@@ -205,19 +218,33 @@ export function calendarEvents(docs: readonly { uri: string; doc: SalastusDocume
   for (const { uri, doc } of docs) {
     for (const block of doc.blocks) {
       if (block.kind === 'decision') {
-        const e = classificationEnds(block, uri, ctx);
+        const e = classificationEnds(block, uri, ctx, last);
         if (e) out.push(e);
       } else if (block.kind === 'marking') {
-        markingEvents(block, uri, ctx, out);
+        markingEvents(block, uri, ctx, last, out);
       }
     }
   }
-  return out.filter((e) => compareDates(e.date, last) <= 0).sort(compareEvents);
+  return out.sort(compareEvents);
 }
 
-/** The calendar of the language service's workspace (the editor's `salastus/calendar` request). */
+/** The last calendar of a workspace's index, with what else it was made from. */
+const kept = new WeakMap<WorkspaceIndex, { months: number; today: Ymd; catalogue: unknown; registry: unknown; events: CalendarEvent[] }>();
+
+/**
+ * The calendar of the language service's workspace (the editor's `salastus/calendar` request).
+ * The workspace's index is a new object after any change to any document, so the calendar of
+ * an index is kept and given again while nothing changed (the view asks on every change of any
+ * diagnostics) and the window, today, the law and the registry are the same.
+ */
 export function workspaceCalendar(ws: Workspace, options: CalendarOptions = {}): CalendarEvent[] {
-  return calendarEvents(ws.documents(), ws.context(), options);
+  const ctx = ws.context();
+  const months = windowMonths(options.months);
+  const k = kept.get(ctx.index);
+  if (k && k.months === months && compareDates(k.today, ctx.today) === 0 && k.catalogue === ctx.catalogue && k.registry === ctx.registry) return k.events;
+  const events = calendarEvents(ws.documents(), ctx, { months });
+  kept.set(ctx.index, { months, today: ctx.today, catalogue: ctx.catalogue, registry: ctx.registry, events });
+  return events;
 }
 
 /** The words of a kind, in a language. */
