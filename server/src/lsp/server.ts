@@ -656,11 +656,16 @@ export function startServer(connection: Connection): void {
     const format = p.format === 'ics' || p.format === 'html' ? p.format : 'json';
     // The service keeps the events while nothing changes; so is their conversion, for the same language and form.
     if (lastCalendar?.events === events && lastCalendar.lang === lang && lastCalendar.format === format) return lastCalendar.result;
+    const places = new Map<string, { lines: LineIndex; file: string }>();
     const rows = rowsOf(events, (uri) => {
-      const path = uriToPath(uri);
-      const folder = path ? folders.filter((f) => insideFolders(path, [f])).sort((a, b) => b.length - a.length)[0] : undefined;
-      const file = path && folder ? path.slice(folder.length).replace(/^[\\/]+/, '') : path ?? uri;
-      return { lines: ws.get(uri)!.lines, file };
+      let place = places.get(uri);
+      if (!place) {
+        const path = uriToPath(uri);
+        const folder = path ? folders.filter((f) => insideFolders(path, [f])).sort((a, b) => b.length - a.length)[0] : undefined;
+        const file = path && folder ? path.slice(folder.length).replace(/^[\\/]+/, '') : path ?? uri;
+        places.set(uri, place = { lines: ws.get(uri)!.lines, file });
+      }
+      return place;
     });
     const result = format === 'json'
       ? rows.map((r, i) => ({ ...jsonOf(r, lang), uri: out(events[i]!.uri), overdue: r.overdue }))
