@@ -264,6 +264,8 @@ describe('salastus calendar (the command line)', function () {
       assert.equal(e.dtstamp, '2026-11-21T00:00:00Z');
       assert.match(e.summary, new RegExp(`^${FIXTURE_EVENTS[i]!.split(' ').slice(2).join(' ').replace(/ overdue$/, '').replace(/[/]/g, '\\/')} — `));
       assert.match(e.description, /^What: /);
+      assert.ok(e.description.endsWith(e.summary.split(' — ')[1]!), 'the description ends with the summary, in the --lang language only');
+      assert.ok(!/Hilinenud|Kontrolli|Sisu pole|Viimane/.test(e.description), `an Estonian word in the English description: ${e.description}`);
     }
     assert.match(events[0]!.summary, /^Order 20\/201 — Overdue: The content is no longer classified: change the marking to show it and record 'declassified' \(RSVS § 37\(7\)\)$/);
     assert.equal(new Set(events.map((e) => e.uid)).size, events.length, 'UIDs are unique');

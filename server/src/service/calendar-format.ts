@@ -194,7 +194,6 @@ export function eventUids(rows: readonly CalendarRow[]): string[] {
 
 function calendarIcs(rows: readonly CalendarRow[], meta: CalendarMeta): string {
   const { lang } = meta;
-  const other: Lang = lang === 'et' ? 'en' : 'et';
   const stamp = `${icsDate(meta.today)}T000000Z`;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -214,7 +213,7 @@ function calendarIcs(rows: readonly CalendarRow[], meta: CalendarMeta): string {
       ...(r.basis ? [`${t(lang, 'calendar.col.basis')}: RSVS ${r.basis}`] : []),
       where,
       '',
-      r.summary[other],
+      r.summary[lang],
     ];
     lines.push(
       'BEGIN:VEVENT',
