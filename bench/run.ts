@@ -6,7 +6,7 @@
 //
 //   npm run bench                  full run (several minutes)
 //   npm run bench -- --quick       about a minute: fewer repetitions
-//   node bench/run.ts [--quick] [--only throughput,lsp,workspace,big,cli,peer]
+//   node bench/run.ts [--quick] [--only throughput,lsp,workspace,big,cli,calendar,peer]
 //
 // Every figure is measured in this run on this machine; nothing is carried over.
 import { spawn } from 'node:child_process';
@@ -478,6 +478,55 @@ async function cli(dir: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------
+// 5b. The classification calendar (LANGUAGE.md § 13) of the 2,000-file workspace
+
+async function calendar(dir: string, files: number): Promise<void> {
+  // The CLI: `calendar` against `check --jobs 1` on the same folder, alternately, so both see the same machine.
+  const checks: number[] = [];
+  const calendars: number[] = [];
+  for (let i = 0; i < Math.max(3, REPS.cli); i++) {
+    const c = await timeCommand([process.execPath, 'bin/salastus.js', 'check', '--today', TODAY_ISO, '--jobs', '1', dir]);
+    const k = await timeCommand([process.execPath, 'bin/salastus.js', 'calendar', '--today', TODAY_ISO, '--format', 'ics', dir]);
+    if (k.code !== 0) throw new Error(`salastus calendar exited with ${k.code}`);
+    checks.push(c.wall);
+    calendars.push(k.wall);
+  }
+  const dc = dist(checks);
+  const dk = dist(calendars);
+  const ratio = dk.median / dc.median;
+  // The editor: `salastus/calendar` once the server has published every file's diagnostics.
+  const client = await LspClient.start({ folder: dir });
+  let first = NaN;
+  const times: number[] = [];
+  let events = 0;
+  try {
+    await until(() => client.published.size >= files, 120_000, `diagnostics of ${files} files`);
+    settle();
+    for (let i = 0; i <= REPS.requests / 3; i++) {
+      const r = await timed(() => client.request<unknown[]>('salastus/calendar', {}));
+      events = r.value.length;
+      if (i === 0) first = r.ms;
+      else times.push(r.ms);
+    }
+  } finally {
+    await client.shutdown();
+  }
+  const dr = dist(times);
+  results['calendar'] = { files, cliCheckJobs1Ms: dc, cliCalendarIcsMs: dk, ratio, requestFirstMs: first, requestMs: dr, events };
+  console.log(`\n5b. The classification calendar of the ${files}-file workspace (${events} events in the 12 months and overdue)\n`);
+  console.log(table([
+    ['what', 'runs', 'median', 'p95'],
+    ['salastus check --jobs 1 (wall ms)', String(dc.n), fmt(dc.median, 0), fmt(dc.p95, 0)],
+    ['salastus calendar --format ics (wall ms)', String(dk.n), fmt(dk.median, 0), fmt(dk.p95, 0)],
+    ['salastus/calendar request, first after the check (ms)', '1', fmt(first, 1), ''],
+    ['salastus/calendar request, then (ms)', String(dr.n), fmt(dr.median, 1), fmt(dr.p95, 1)],
+  ]));
+  target('calendar-cli', '2,000-file calendar in the CLI vs check', `${fmt(ratio, 2)}× (${fmt(dk.median, 0)} vs ${fmt(dc.median, 0)} ms)`, '≤ 1.5× check', ratio <= 1.5);
+  const p95 = dist([first, ...times]).p95;
+  target('calendar-request', 'salastus/calendar p95, 2,000 files', `${fmt(p95, 1)} ms (first ${fmt(first, 0)} ms)`, '≤ 200 ms p95', p95 <= 200);
+}
+
+// ---------------------------------------------------------------------------------------
 // 6. The peer: yaml-language-server with a JSON Schema
 
 async function peer(corpus: Corpus): Promise<void> {
@@ -627,12 +676,13 @@ async function main(): Promise<void> {
     if (want('throughput')) throughput(SIZES.single);
     if (want('lsp')) await lspLatency(generateCorpus({ decisions: 10_000 }));
     let wsDir: string | undefined;
-    if (want('workspace') || want('cli')) {
+    if (want('workspace') || want('cli') || want('calendar')) {
       const ws = generateCorpus({ decisions: SIZES.workspace.decisions, files: SIZES.workspace.files });
       wsDir = join(tmp, 'workspace');
       writeCorpus(ws, wsDir);
       if (want('workspace')) await workspace(wsDir, ws.files);
       if (want('cli')) await cli(wsDir);
+      if (want('calendar')) await calendar(wsDir, ws.files);
     }
     if (want('big')) await bigFile(generateCorpus({ decisions: 50_000 }));
     if (want('peer')) await peer(generateCorpus({ decisions: 10_000 }));

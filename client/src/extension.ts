@@ -14,6 +14,7 @@ import {
 import { SERVER_NODE_FLAGS } from '../../server/src/lsp/runtime.ts';
 import { MESSAGES, resolveLanguage, type Lang, type Messages } from './messages.ts';
 import { registerStampView } from './stamp-view.ts';
+import { registerCalendar } from './calendar.ts';
 
 /** Commands this extension registers itself. */
 const CLIENT_COMMANDS: readonly string[] = ['salastus.showStamp', 'salastus.copyStamp', 'salastus.checkWorkspace', 'salastus.explainBasis'];
@@ -189,6 +190,12 @@ export function activate(context: vscode.ExtensionContext): void {
     registerStampView({ request: executeOnServer, lang }),
     command('salastus.checkWorkspace', checkWorkspace),
     command('salastus.explainBasis', () => explainBasis(views)),
+    // The Classification Calendar view and "Export calendar…" (client/src/calendar.ts).
+    ...registerCalendar(async (params) => {
+      if (!client || !started) throw new Error('the language server is not running');
+      await started;
+      return client.sendRequest('salastus/calendar', params);
+    }, lang),
   );
 
   started = client.start();

@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError, SCREENSHOT_DIR, pollUntil, withWorkbench } from './harness.ts';
+import { calendarScenario } from './calendar-scenario.ts';
 import type { Problem, Workbench } from './harness.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -490,6 +491,11 @@ const scenarios: Scenario[] = [
         ((await salastusProblems(wb)).some((p) => p.file === 'correction-fix.salastus') ? undefined : true), 300);
       await wb.screenshot('09-correction-applied');
     },
+  },
+  {
+    n: 10,
+    name: 'the Classification Calendar view lists the events of `salastus calendar`; a click opens the block',
+    run: (wb, { ws }) => calendarScenario(wb, ws, TODAY, assert),
   },
 ];
 

@@ -76,7 +76,7 @@ describe('the life of a decision: corrections (§ 15)', () => {
       assert.deepEqual(found.filter((x) => x.code === 'extension-exceeds-75').map((x) => x.slice), ['50 years'], listDiagnostics(found));
     });
     it('a finding a lawful correction replaced is not reported; the marking takes the corrected level', () => {
-      const marking = 'marking "M" {\n  registered: 2025-03-05\n  level: confidential\n  until: 2040-03-05\n  part "P" { decision: "D" }\n}';
+      const marking = 'marking "M" {\n  registered: 2025-03-05\n  level: confidential\n  until: 2040-03-05\n  inspected: 2026-06-01\n  part "P" { decision: "D" }\n}';
       const wrong = decision().replace('level: secret', 'level: top secret');
       assert.deepEqual(codes(check(`${wrong}\n\n${correction(['  level: confidential'])}\n\n${marking}`)), []);
       // Corrected by one who may not: void, so the level is still wrong and the marking under-marks it.

@@ -75,6 +75,7 @@ export const CODES = {
   'subclass-basis-mismatch': e('RSVS § 11(1)', "The basis is not the sub-class's", 'Alus pole alaliigi oma'),
   'subclass-level-mismatch': e('RSVS § 11(1)', 'A level the sub-class does not allow', 'Tase, mida alaliik ei luba'),
   'subclass-term-exceeds': e('RSVS § 11(1)', "The term is longer than the sub-class's", 'Tähtaeg on pikem kui alaliigil'),
+  'inspection-overdue': w('RSVS § 20(7)', 'A secret or top secret medium not inspected in time', 'Salajast või täiesti salajast teabekandjat pole õigel ajal kontrollitud'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

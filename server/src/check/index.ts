@@ -16,6 +16,7 @@ import { checkFieldNames } from './field-names.ts';
 import { checkForeign } from './foreign.ts';
 import { checkHeader } from './header.ts';
 import { checkIds } from './ids.ts';
+import { checkInspection } from './inspection.ts';
 import { checkMarking } from './marking.ts';
 import { checkOriginator } from './originator.ts';
 import { checkReasonAndEvent } from './reason-and-event.ts';
@@ -88,6 +89,7 @@ export function checkBlock(block: Block, doc: CheckedDocument, ctx: CheckContext
   checkSubclass(block, doc, ctx, out);
   checkAuthority(block, doc, ctx, out);
   checkMarking(block, doc, ctx, out);
+  checkInspection(block, doc, ctx, out);
   checkForeign(block, doc, ctx, out);
   // A block the file ends inside is being typed (grammar: Block.unfinished; its one syntax error
   // says so): what it does not have yet is not reported, only what its text says.

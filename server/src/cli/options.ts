@@ -33,7 +33,8 @@ export const TAKES: Record<Command, ReadonlySet<string>> = {
   stamp: new Set(['--format', '--today', '--lang', '--help', '-h']),
 };
 
-function realToday(): Ymd {
+/** Today on this machine's clock (the command line's default `--today`). */
+export function realToday(): Ymd {
   const d = new Date();
   return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }

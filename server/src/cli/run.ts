@@ -11,9 +11,10 @@ import { checkFiles } from './check-files.ts';
 import { explainCommand } from './explain.ts';
 import { helpText } from './help.ts';
 import { messages, type Lang, type Messages } from './messages.ts';
-import { parseArgs, UsageError, type Command } from './options.ts';
+import { parseArgs, realToday, UsageError, type Command } from './options.ts';
 import { Progress } from './progress.ts';
 import { parseStampArgs, stampCommand } from './stamp.ts';
+import { calendarCommand } from './calendar.ts';
 import { loadRegistryFile } from './registry-file.ts';
 import { formatReport } from './report.ts';
 import { NO_TERMINAL, type Terminal } from './terminal.ts';
@@ -39,10 +40,13 @@ export async function main(argv: string[], stdout: (s: string) => void, stderr: 
       return 0;
     }
     if (first === 'help') {
+      if (rest[0] === 'calendar') return calendarCommand(['--help', ...rest.slice(1)], realToday(), VERSION, stdout, stderr);
       const topic = rest[0] === 'check' || rest[0] === 'explain' || rest[0] === 'stamp' ? rest[0] : 'salastus';
       stdout(helpText(topic, langOf(rest)));
       return 0;
     }
+    // `salastus calendar` (LANGUAGE.md § 13) reads its own options and answers its own --help (calendar.ts).
+    if (first === 'calendar') return calendarCommand(rest, realToday(), VERSION, stdout, stderr);
     if (!command) {
       if (argv.includes('--help') || argv.includes('-h')) {
         stdout(helpText('salastus', lang));

@@ -24,6 +24,8 @@ import {
   foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, t, workspaceSymbols, Workspace,
   type CompletionKind, type DocumentSymbol, type ServiceDocument, type SymbolKind as OurSymbolKind, type WorkspaceEdit,
 } from '../service/index.ts';
+import { windowMonths, workspaceCalendar } from '../service/calendar.ts';
+import { formatCalendar, jsonOf, rowsOf } from '../service/calendar-format.ts';
 import { canonicalUri, insideFolders, listWorkspaceFiles, pathUri, readWorkspaceFile, realFolders, uriToPath, type Skipped } from './files.ts';
 import { configurationSettings, DEFAULTS, readSettings, resolveLang, resolveRegistry, resolveToday, type Settings } from './settings.ts';
 
@@ -862,4 +864,33 @@ export function startServer(connection: Connection): void {
     }
   }));
 
+  // ----- the classification calendar (LANGUAGE.md § 13) -----------------------------------
+  // `salastus/calendar` { months?, format? }: without `format`, the events as JSON (each as
+  // `salastus calendar --format json` prints it, with the document's `uri` and `overdue`);
+  // with `format: 'ics' | 'html'`, the text of that file. The service computes; this converts.
+  let lastCalendar: { events: unknown; lang: Lang; format: string; result: unknown } | undefined;
+  connection.onRequest('salastus/calendar', guard('calendar', null as unknown, (params: unknown) => {
+    const p = (typeof params === 'object' && params !== null ? params : {}) as { months?: unknown; format?: unknown };
+    const months = windowMonths(typeof p.months === 'number' ? p.months : undefined);
+    const events = workspaceCalendar(ws, { months });
+    const format = p.format === 'ics' || p.format === 'html' ? p.format : 'json';
+    // The service keeps the events while nothing changes; so is their conversion, for the same language and form.
+    if (lastCalendar?.events === events && lastCalendar.lang === lang && lastCalendar.format === format) return lastCalendar.result;
+    const places = new Map<string, { lines: LineIndex; file: string }>();
+    const rows = rowsOf(events, (uri) => {
+      let place = places.get(uri);
+      if (!place) {
+        const path = uriToPath(uri);
+        const folder = path ? folders.filter((f) => insideFolders(path, [f])).sort((a, b) => b.length - a.length)[0] : undefined;
+        const file = path && folder ? path.slice(folder.length).replace(/^[\\/]+/, '') : path ?? uri;
+        places.set(uri, place = { lines: ws.get(uri)!.lines, file });
+      }
+      return place;
+    });
+    const result = format === 'json'
+      ? rows.map((r, i) => ({ ...jsonOf(r, lang), uri: out(events[i]!.uri), overdue: r.overdue }))
+      : formatCalendar(rows, format, { today: ws.today, months, lang, version: '0.1.0' });
+    lastCalendar = { events, lang, format, result };
+    return result;
+  }));
 }

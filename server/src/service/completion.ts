@@ -570,6 +570,7 @@ function valueItems(
     case 'registered':
     case 'date':
     case 'declassified':
+    case 'inspected':
       return dateItems(ctx, lang, span);
     case 'until': {
       const items: CompletionItem[] = [];
@@ -582,6 +583,7 @@ function valueItems(
       items.push({ label: possession, kind: 'value', insertText: possession, span, sortText: expected?.end.kind === 'possession' ? '0' : '1', ...(expected?.end.kind === 'possession' ? { preselect: true } : {}) });
       return items;
     }
+    case 'archived':
     case 'government': {
       const words = estonian ? ['jah', 'ei'] : ['yes', 'no'];
       return words.map((w, i) => ({ label: w, kind: 'constant' as const, insertText: w, span, sortText: String(i) }));

@@ -7,11 +7,13 @@
 import { compareDates, formatIso, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
 import { competenceChecked, competentFor, correctionVerdict, correctors, originatorOf, verdict } from '../check/competence.ts';
 import { actOf, courseOfBlock, courseOfDecision, lastDay, standingOn, termEnd, type Act } from '../check/course.ts';
+import { inspectionDuty } from '../check/inspection.ts';
 import { expectedMarking, partFacts } from '../check/marking.ts';
 import { basisOf, clauseOf, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
 import { lookupSubclass, subclassLevelWords, subclassOf, termWords } from '../check/subclass.ts';
 import type { BlockRef, CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
+import { DUTIES } from '../law/duties.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import type { CompetenceAction, CompetentAuthority } from '../law/registry.ts';
 import type { Authority, Institution } from '../law/types.ts';
@@ -161,6 +163,22 @@ function partEndNote(part: Part, marking: Block, decision: Block, ctx: CheckCont
   return now.termEnd && !now.declassifiedBy ? `${text} ${t(lang, 'hover.part.decisionEnd', t(lang, 'hover.decision.end'))}` : text;
 }
 
+/** When the next inspection of a medium is due (RSVS § 20(7); LANGUAGE.md § 13), or why none is. */
+function inspectionHover(marking: Block, ctx: CheckContext, lang: Lang): string {
+  const duty = inspectionDuty(marking, ctx);
+  const provision = `RSVS ${cite(DUTIES.inspection.provision.cite, lang)}`;
+  if (!duty) {
+    if (value(marking, 'declassified', 'date')) return t(lang, 'hover.inspection.declassified', provision);
+    const level = expectedMarking(marking, ctx)?.level ?? value(marking, 'level', 'level')?.level;
+    if (level && !DUTIES.inspection.levels.includes(level)) return t(lang, 'hover.inspection.level', levelName(level, lang), provision);
+    return t(lang, 'hover.inspection.none', provision);
+  }
+  const rule = duty.archived ? t(lang, 'hover.inspection.archive', duty.years, provision) : t(lang, 'hover.inspection.yearly', provision);
+  const last = t(lang, duty.inspected ? 'hover.inspection.last' : 'hover.inspection.registered', formatIso(duty.last));
+  const due = t(lang, duty.overdue ? 'hover.inspection.overdue' : 'hover.inspection.due', formatIso(duty.due));
+  return [due, '', `${last} ${rule}`].join('\n');
+}
+
 /** "Minister of Defence (§ 13(3) 3); Secretary General …, if authorised (§ 4, § 13(3) 3)". */
 function competentList(list: readonly CompetentAuthority[], lang: Lang): string {
   if (list.length === 0) return '—';
@@ -266,6 +284,9 @@ function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri:
       if (ref) return subclassSummary(ref, lang, uri);
       return t(lang, ctx.index.subclasses.size > 0 ? 'hover.subclass.unknown' : 'hover.subclass.none', v.value);
     }
+    case 'inspected':
+    case 'archived':
+      return c.kind === 'marking' ? inspectionHover(c, ctx, lang) : undefined;
     case 'foreign': {
       if (v.kind !== 'string') return undefined;
       const mapped = FOREIGN_MARKINGS.get(v.value.trim().replace(/\s+/g, ' ').toUpperCase());
