@@ -178,9 +178,13 @@ function computeCourse(decision: Block, refs: readonly BlockRef[], ctx: CheckCon
   return { decision, classified, issued, acts, final: now };
 }
 
-/** Whether the act has what it needs to take effect (a missing field is its own error: `<field>-missing`). */
+/**
+ * Whether the act has what it needs to take effect (a missing field is its own error:
+ * `<field>-missing`). An authority whose value did not parse (a slip while typing, its own
+ * syntax error) counts as one the registry does not know: the act is not voided by a slip.
+ */
 function complete(block: Block): boolean {
-  if (!value(block, 'authority', 'string')) return false;
+  if (!field(block, 'authority')) return false;
   if (block.kind === 'extension') return !!value(block, 'period', 'years');
   return true;
 }

@@ -53,6 +53,8 @@ export function inspectionDuty(marking: Block, ctx: CheckContext, expected: Expe
   const until = value(marking, 'until', 'date', 'possession');
   if (until?.kind === 'date' && until.valid && isAfter(ctx.today, until)) return undefined;
   const rule = DUTIES.inspection;
+  // `archived:` whose value did not parse (its syntax error says so): the interval cannot be told.
+  if (field(marking, 'archived') && !value(marking, 'archived', 'bool')) return undefined;
   const archived = value(marking, 'archived', 'bool')?.value === true;
   const years = archived ? rule.archive.years : rule.years;
   const due = addYears(last, years);
