@@ -673,6 +673,9 @@ class Generator {
     b.fields.push({ name: 'level', val: { k: 'level', v: level } });
     b.fields.push({ name: 'until', val: end === 'possession' ? { k: 'possession' } : { k: 'date', d: end! } });
     if (rng.chance(0.4)) b.fields.push({ name: 'access', val: { k: 'str', v: `Heads of department named in directive ${rng.range(1, 60)}` } });
+    // A registry inspects its secret and top secret media every year (§ 20(7)): the last inspection within the year
+    // (a day of it from the marking's number, so the generator's random sequence is not changed).
+    if (RANK[level] >= RANK.secret) b.fields.push({ name: 'inspected', val: { k: 'date', d: maxDate(registered, addDays(TODAY, -2 - (this.seq * 37) % 300)) } });
     if (this.mistakeHere()) {
       const options = ['decision-unknown', 'marking-basis-missing', 'until-missing', 'registered-missing'];
       if (level !== 'restricted' || RANK[level] < 4) options.push('marking-level-mismatch', 'marking-level-mismatch');

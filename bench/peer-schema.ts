@@ -112,6 +112,7 @@ export function buildPeerSchema(o: PeerSchemaOptions): Schema {
     reason: { type: 'string' }, event: { type: 'string' }, government: { type: 'boolean' }, foreign,
     subclass: { type: 'string' }, decision: { type: 'string' }, registered: pastDate,
     until: { anyOf: [date, { const: 'possession ends' }] }, access: { type: 'string' }, declassified: pastDate,
+    inspected: pastDate, archived: { type: 'boolean' },
     date: pastDate, authority, authorised: { type: 'string' }, consent: { type: 'string' },
     period: { type: 'integer', minimum: 5, multipleOf: 5 },
   };
