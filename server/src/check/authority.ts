@@ -5,7 +5,7 @@
 import type { Block } from '../../../grammar/index.ts';
 import { citeProvision } from '../law/cite.ts';
 import { competenceChecked, competentFor, originatorOf } from './competence.ts';
-import { actOf } from './course.ts';
+import { actOf, courseOfBlock } from './course.ts';
 import { diagnostic, isEstonian, nearestIn, preparedFor, replaceFix, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 
@@ -19,7 +19,7 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   // Nothing to report (a known authority, competent or with no decision to judge by): most
   // blocks end here, before the names, provisions and fixes a message would need.
   if (found && !fault) return;
-  const decision = act ? ctx.index.decisions.get(value(block, 'decision', 'string')!.value)![0]!.block : undefined;
+  const decision = act ? courseOfBlock(block, ctx)?.decision : undefined;
   const judged = decision !== undefined && competenceChecked(decision);
   const estonian = isEstonian(doc.text, block);
   const competent = decision && judged ? competentFor(block, decision, ctx, act!.before.clause) : [];

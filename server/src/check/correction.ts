@@ -7,7 +7,7 @@ import { formatIso, type Block, type FieldName, type Span } from '../../../gramm
 import { citeProvision } from '../law/cite.ts';
 import { competenceChecked, correctors, originatorOf } from './competence.ts';
 import { actOf, correctedValues, courseOfBlock, type Act } from './course.ts';
-import { involvedFields } from './decision-values.ts';
+import { fieldOf } from './decision-values.ts';
 import { endedText } from './extension.ts';
 import { basisOf, diagnostic, field, idSpan, isEstonian, replaceFix, stringOf, termOf, validDate, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
@@ -63,7 +63,7 @@ function correctedFindings(block: Block, act: Act, estonian: boolean, doc: Check
   checkValues(at, { estonian, text: doc.text }, ctx, found);
   for (const d of found) {
     // A fix would write into the value the correction gives what belongs to another field: none then.
-    const natural = involvedFields(d.code)[0];
+    const natural = fieldOf(d.code);
     if (natural && !given.has(natural)) delete d.data;
     out.push(d);
   }

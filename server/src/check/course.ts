@@ -74,13 +74,6 @@ function isAct(block: Block): block is Block & { kind: ActKind } {
   return block.kind === 'extension' || block.kind === 'declassification' || block.kind === 'correction';
 }
 
-/** The decision a block names: the first in file order with that id, as references resolve. */
-export function lookupDecision(id: string | undefined, ctx: CheckContext): Block | undefined {
-  if (id === undefined) return undefined;
-  const refs = ctx.index.decisions.get(id);
-  return refs && refs.length > 0 ? refs[0]!.block : undefined;
-}
-
 /** The end of a term that starts on `start`, lengthened by `extraYears` of extensions (§ 14). */
 export function termEnd(term: TermValue, start: Ymd | undefined, extraYears = 0): End | undefined {
   switch (term.kind) {

@@ -18,12 +18,9 @@ export function involvedFields(code: Code): readonly FieldName[] {
   return [];
 }
 
-/** The field a value's finding stands on, whose fixes a correction can carry. */
-function fieldOf(code: Code): 'level' | 'basis' | 'term' | undefined {
-  if (code.startsWith('basis-')) return 'basis';
-  if (code.startsWith('level-') || code === 'internal-use-not-allowed') return 'level';
-  if (code.startsWith('term-')) return 'term';
-  return undefined;
+/** The field a value's finding stands on (the first it involves), whose fixes a correction can carry. */
+export function fieldOf(code: Code): 'level' | 'basis' | 'term' | undefined {
+  return involvedFields(code)[0] as 'level' | 'basis' | 'term' | undefined;
 }
 
 export function valuesOf(c: Block | Part, start: Block | undefined, ctx: CheckContext, dateField: FieldName): Values {
