@@ -86,8 +86,7 @@ function withCorrection(d: Diagnostic, course: Course, doc: CheckedDocument, ctx
  */
 export function correctionFix(course: Course, f: 'level' | 'basis' | 'term', text: string, doc: CheckedDocument, ctx: CheckContext, estonian: boolean): Fix | undefined {
   const decision = course.decision;
-  // The value as the correction would give it, read by the grammar itself.
-  const probe = parseDocument(`correction "" { ${f}: ${text} }`).blocks[0];
+  const probe = probeOf(f, text);
   if (!probe) return undefined;
   const now = standingOn(course, ctx.today);
   if (valuesFaulty(correctedValues(probe, now, course.classified, ctx), ctx)) return undefined;
@@ -114,3 +113,19 @@ export function correctionFix(course: Course, f: 'level' | 'basis' | 'term', tex
     edits: [{ span: { start: at, end: at }, text: `${eol}${eol}${block}` }],
   };
 }
+
+/**
+ * The value a correction would give, as a block read by the grammar itself. The texts repeat
+ * (a level, a clause, a term) across a workspace's findings: each is parsed once, and the
+ * remembered ones are forgotten together when there are many.
+ */
+function probeOf(f: 'level' | 'basis' | 'term', text: string): Block | undefined {
+  const key = `${f}:${text}`;
+  if (probes.has(key)) return probes.get(key);
+  if (probes.size >= 512) probes.clear();
+  const probe = parseDocument(`correction "" { ${f}: ${text} }`).blocks[0];
+  probes.set(key, probe);
+  return probe;
+}
+
+const probes = new Map<string, Block | undefined>();
