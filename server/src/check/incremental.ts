@@ -96,6 +96,29 @@ interface DocState {
   reaching: Set<Block>;
 }
 
+/**
+ * Whether the set of decision (or sub-class) ids changed between the last call and `index`
+ * (the workspace now), given the blocks that left and came: an id a removed block defined is
+ * gone when the index no longer has it; an id an added block defines is new when every block
+ * that defines it now came in this change and none of those that left defined it.
+ */
+function idSetChanged(kind: 'decision' | 'subclass', removed: readonly Block[], added: readonly Block[], index: WorkspaceIndex): boolean {
+  const map = kind === 'decision' ? index.decisions : index.subclasses;
+  const left = new Set<string>();
+  for (const b of removed) {
+    if (b.kind !== kind || !b.id) continue;
+    if (!map.has(b.id.value)) return true;
+    left.add(b.id.value);
+  }
+  let came: Set<Block> | undefined;
+  for (const b of added) {
+    if (b.kind !== kind || !b.id || left.has(b.id.value)) continue;
+    came ??= new Set(added);
+    if (map.get(b.id.value)?.every((r) => came!.has(r.block)) ?? true) return true;
+  }
+  return false;
+}
+
 /** Ascending by where the block starts (blocks of one document never share a start). */
 function byStart(a: Block, b: Block): number {
   return a.span.start - b.span.start;
@@ -117,10 +140,6 @@ export class IncrementalChecker {
    * of sub-class ids (whether there is any, LANGUAGE.md § 12, and the "did you mean").
    */
   private unresolvedSubclasses = new Set<Block>();
-  /** How many blocks (of all documents) define each decision id. */
-  private readonly decisionCounts = new Map<string, number>();
-  /** How many blocks (of all documents) define each sub-class id. */
-  private readonly subclassCounts = new Map<string, number>();
   /** Each document's state at the last call. */
   private readonly docs = new Map<string, DocState>();
   /** The document each block (seen at the last call) belongs to. */
@@ -166,7 +185,7 @@ export class IncrementalChecker {
   }
 
   /** Records what changed in each document since the last call (blocks are compared by identity). */
-  private observe(docs: readonly CheckedDocument[]): void {
+  private observe(docs: readonly CheckedDocument[], index: WorkspaceIndex): void {
     const seen = new Set<string>();
     const removed: Block[] = [];
     const added: Block[] = [];
@@ -193,37 +212,12 @@ export class IncrementalChecker {
       for (const b of state.blocks) removed.push(b);
       this.docs.delete(uri);
     }
-    // Did a decision id, or a sub-class id, appear or vanish? (One that a vanished block and a new one share did not.)
-    const was = { decision: new Map<string, boolean>(), subclass: new Map<string, boolean>() };
-    const count = (b: Block, by: number): void => {
-      if ((b.kind !== 'decision' && b.kind !== 'subclass') || !b.id) return;
-      const counts = b.kind === 'decision' ? this.decisionCounts : this.subclassCounts;
-      const id = b.id.value;
-      const n = counts.get(id) ?? 0;
-      if (!was[b.kind].has(id)) was[b.kind].set(id, n > 0);
-      if (n + by > 0) counts.set(id, n + by);
-      else counts.delete(id);
-    };
-    for (const b of removed) {
-      count(b, -1);
-      this.dirty(b);
-    }
-    for (const b of added) {
-      count(b, 1);
-      this.dirty(b);
-    }
-    for (const [id, before] of was.decision) {
-      if (before !== this.decisionCounts.has(id)) {
-        for (const b of [...this.unresolved]) this.drop(b);
-        break;
-      }
-    }
-    for (const [id, before] of was.subclass) {
-      if (before !== this.subclassCounts.has(id)) {
-        for (const b of [...this.unresolvedSubclasses]) this.drop(b);
-        break;
-      }
-    }
+    for (const b of removed) this.dirty(b);
+    for (const b of added) this.dirty(b);
+    // Did a decision id, or a sub-class id, appear or vanish? Only blocks with an unresolved
+    // reference depend on that: with none cached (a first check, most edits) there is nothing to ask.
+    if (this.unresolved.size > 0 && idSetChanged('decision', removed, added, index)) for (const b of [...this.unresolved]) this.drop(b);
+    if (this.unresolvedSubclasses.size > 0 && idSetChanged('subclass', removed, added, index)) for (const b of [...this.unresolvedSubclasses]) this.drop(b);
     // A removed block is checked no more (dropping may have listed it again).
     for (const b of removed) {
       const state = this.owner.get(b);
@@ -242,8 +236,8 @@ export class IncrementalChecker {
    * diagnostics and those to check again, not every block.
    */
   check(docs: readonly CheckedDocument[], only?: ReadonlySet<string>, index?: WorkspaceIndex): Map<string, Diagnostic[]> {
-    this.observe(docs);
     const ctx: CheckContext = { ...this.options, index: index ?? buildIndex(docs) };
+    this.observe(docs, ctx.index);
     const out = new Map<string, Diagnostic[]>();
     this.checkedBlocks = 0;
     for (const doc of docs) {
