@@ -1,7 +1,7 @@
 // The checker: a pure function from parsed documents + law catalogue + registry + today
 // to diagnostics. Each block is checked on its own against the workspace index, so a
 // caller can re-check only the blocks an edit touched and those that refer to them.
-import { LineIndex, type Block, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
+import { LineIndex, type Block, type Ymd } from '../../../grammar/index.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import { checkAuthority } from './authority.ts';
@@ -22,53 +22,17 @@ import { checkOriginator } from './originator.ts';
 import { checkReasonAndEvent } from './reason-and-event.ts';
 import { checkRequiredFields } from './required-fields.ts';
 import { checkSubclass } from './subclass.ts';
-import { value } from './model.ts';
-import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
+import { buildIndex } from './id-index.ts';
+import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 
 export type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 export { CODES, ALL_CODES, type Code, type Severity } from './codes.ts';
+export { actTarget, buildIndex } from './id-index.ts';
 
 export interface CheckOptions {
   catalogue: Catalogue;
   registry: Registry;
   today: Ymd;
-}
-
-function push(map: Map<string, BlockRef[]>, key: string, ref: BlockRef): void {
-  const list = map.get(key);
-  if (list) list.push(ref);
-  else map.set(key, [ref]);
-}
-
-/** Every id of every document: what references and duplicates are resolved against. */
-export function buildIndex(docs: readonly { uri: string; doc: SalastusDocument }[]): WorkspaceIndex {
-  const byId = new Map<string, BlockRef[]>();
-  const decisions = new Map<string, BlockRef[]>();
-  const actsOf = new Map<string, BlockRef[]>();
-  const subclasses = new Map<string, BlockRef[]>();
-  for (const { uri, doc } of docs) {
-    for (const block of doc.blocks) {
-      const ref = { uri, block };
-      if (block.id) push(byId, block.id.value, ref);
-      if (block.kind === 'decision' && block.id) push(decisions, block.id.value, ref);
-      if (block.kind === 'subclass' && block.id) push(subclasses, block.id.value, ref);
-      const target = actTarget(block);
-      if (target !== undefined) push(actsOf, target, ref);
-    }
-  }
-  // Same-id blocks in file and source order, so no result depends on the order files were read.
-  for (const map of [byId, decisions, actsOf, subclasses]) for (const list of map.values()) if (list.length > 1) list.sort(byPlace);
-  return { byId, decisions, actsOf, subclasses };
-}
-
-/** The decision an act (extension, declassification, correction) acts on; undefined for other blocks. */
-export function actTarget(block: Block): string | undefined {
-  if (block.kind !== 'extension' && block.kind !== 'declassification' && block.kind !== 'correction') return undefined;
-  return value(block, 'decision', 'string')?.value;
-}
-
-function byPlace(a: BlockRef, b: BlockRef): number {
-  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.block.span.start - b.block.span.start;
 }
 
 /** All the rules of one block, in the order a reader meets them. */

@@ -10,7 +10,7 @@
 // its documents and hands over, per file, its text and a few numbers and strings per block
 // the index holds (place, kind, span, id, the decision an act acts on).
 // Phase 2: the main thread builds the workspace index from these, in file order, with the
-// same `buildIndex` a check in one thread uses, and gives every thread the same flat copy
+// same module a check in one thread uses (check/id-index.ts), and gives every thread the same flat copy
 // of it and the texts of the files other threads own. Each thread rebuilds a WorkspaceIndex
 // whose own entries are its own blocks; an entry of another thread's file parses its block
 // from that file's text (its segment, as parseDocument cuts it) the first time a rule reads
@@ -25,8 +25,9 @@
 // and most are never read by another thread. A string clones as one copy; the numbers go
 // in typed arrays.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { blockStarts, Field, segmentBounds, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
-import { buildIndex, checkDocument, type CheckContext, type CheckedDocument, type WorkspaceIndex } from '../check/index.ts';
+import { blockStarts, segmentBounds, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
+import { indexed, indexedFacts, indexLists, type IdLists, type IndexedFacts } from '../check/id-index.ts';
+import { checkDocument, type CheckContext, type CheckedDocument, type WorkspaceIndex } from '../check/index.ts';
 import type { BlockRef } from '../check/types.ts';
 import type { RegistryExtension } from '../law/registry.ts';
 import { checkOptions, loadFile, reportedOf, type Loaded } from './per-file.ts';
@@ -161,8 +162,8 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
     const unreadable: Unreadable[] = [];
     const leftOut: { file: string; count: number }[] = [];
     const texts = new Array<string | null>(files.length).fill(null);
-    const summaries: { uri: string; doc: SalastusDocument }[] = [];
-    const where = new Map<Block, { f: number; at: number }>();
+    const entries: { ref: Entry; facts: IndexedFacts }[] = [];
+    let parsedFiles = 0;
     for (let f = 0; f < files.length; f++) {
       const p = parsed[f];
       if (!p) throw new Error(`${who(f)} did not read ${files[f]}`);
@@ -171,17 +172,18 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
       else {
         if (p.leftOut > 0) leftOut.push({ file: files[f]!, count: p.leftOut });
         texts[f] = p.text;
-        summaries.push({ uri: files[f]!, doc: { header: undefined, blocks: stubs(p.facts, f, where), comments: [], syntaxErrors: [], length: p.text.length } });
+        parsedFiles++;
+        entriesOf(p.facts, f, entries);
       }
     }
     if (unreadable.length > 0) return { reported, unreadable, leftOut };
 
-    // The same function, over the same files in the same order, as a check in one thread.
-    const index = flatten(buildIndex(summaries), where);
+    // The same index, in the same order (by file, then place), as a check in one thread.
+    const index = flatten(indexLists(entries, (a, b) => (files[a.f]! < files[b.f]! ? -1 : files[a.f]! > files[b.f]! ? 1 : a.start - b.start)));
     const uris = [...files];
     const textsFor = (t: number): (string | null)[] => texts.map((text, f) => (owner[f] === t ? null : text));
     // Files that are not parsed are not checked: the count starts with them.
-    done = files.length - summaries.length;
+    done = files.length - parsedFiles;
     const checked = pool.map((th, k) => th.request({ type: 'check', uris, texts: textsFor(k + 1), index }, 'checked')
       .then((r) => { tick('check', r.files.length); return r; }));
     const byFile = new Array<Reported[] | undefined>(files.length);
@@ -199,35 +201,30 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
   }
 }
 
-/**
- * Stand-ins for the indexed blocks of file `f`: what buildIndex reads of a block (kind, id,
- * the `decision` of an act, where it starts), nothing else. `where` learns, for each
- * stand-in, the row of its facts: file and place in the file, kind and span.
- */
-function stubs(facts: Facts, f: number, where: Map<Block, { f: number; at: number }>): Block[] {
-  const out: Block[] = [];
+/** One indexed block of file `f`, as the main thread knows it: its facts' numbers. */
+interface Entry {
+  f: number;
+  at: number;
+  kind: number;
+  start: number;
+  end: number;
+}
+
+/** The entries of file `f`'s indexed blocks, from the facts its thread reported. */
+function entriesOf(facts: Facts, f: number, out: { ref: Entry; facts: IndexedFacts }[]): void {
   for (let i = 0; i < facts.ids.length; i++) {
     const n = facts.nums.subarray(i * FACT, i * FACT + FACT);
-    const span = { start: n[2]!, end: n[3]! };
-    const id = facts.ids[i];
-    const target = facts.targets[i];
-    const block: Block = {
-      kind: KINDS[n[1]!]!,
-      keywordSpan: span,
-      id: id === null ? undefined : { kind: 'string', value: id, span },
-      fields: target === null ? [] : [new Field('decision', 'decision', span.start, { kind: 'string', value: target, span }, span.end)],
-      parts: [],
-      span,
-    };
-    where.set(block, { f, at: n[0]! });
-    out.push(block);
+    const kind = n[1]!;
+    out.push({
+      ref: { f, at: n[0]!, kind, start: n[2]!, end: n[3]! },
+      facts: { kind: KINDS[kind]!, id: facts.ids[i] ?? undefined, target: facts.targets[i] ?? undefined },
+    });
   }
-  return out;
 }
 
 /** The index as keys and numbers: the same for every thread, which tells its own files from the others. */
-function flatten(index: WorkspaceIndex, where: ReadonlyMap<Block, { f: number; at: number }>): FlatIndex {
-  const flat = (m: ReadonlyMap<string, BlockRef[]>): FlatMap => {
+function flatten(index: IdLists<Entry>): FlatIndex {
+  const flat = (m: ReadonlyMap<string, Entry[]>): FlatMap => {
     const keys: string[] = [];
     const counts = new Int32Array(m.size);
     let total = 0;
@@ -237,13 +234,12 @@ function flatten(index: WorkspaceIndex, where: ReadonlyMap<Block, { f: number; a
     for (const [key, list] of m) {
       counts[keys.length] = list.length;
       keys.push(key);
-      for (const { block } of list) {
-        const { f, at } = where.get(block)!;
-        refs[k++] = f;
-        refs[k++] = at;
-        refs[k++] = KINDS.indexOf(block.kind);
-        refs[k++] = block.span.start;
-        refs[k++] = block.span.end;
+      for (const e of list) {
+        refs[k++] = e.f;
+        refs[k++] = e.at;
+        refs[k++] = e.kind;
+        refs[k++] = e.start;
+        refs[k++] = e.end;
       }
     }
     return { keys, counts, refs };
@@ -345,11 +341,7 @@ class Share {
       leftOut.set(f, l.leftOut);
       return l.doc;
     });
-    // What buildIndex makes of these documents alone tells which of their blocks it indexes, and under which keys.
-    const local = buildIndex([...this.own.values()]);
-    const targets = new Map<Block, string>();
-    for (const [target, refs] of local.actsOf) for (const r of refs) targets.set(r.block, target);
-    return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc, targets), leftOut: leftOut.get(files[i]!.f) ?? 0 }));
+    return loaded.map((l, i): Parsed => ('kind' in l ? l : { f: files[i]!.f, kind: 'parsed', text: l.text, facts: factsOf(l.doc), leftOut: leftOut.get(files[i]!.f) ?? 0 }));
   }
 
   /** Checks this share's documents against `flat`, the whole workspace's index; `texts` has the other files' texts. */
@@ -396,17 +388,17 @@ class Share {
   }
 }
 
-/** The facts of a document's indexed blocks: those with an id, and acts with a target. */
-function factsOf(doc: SalastusDocument, targets: ReadonlyMap<Block, string>): Facts {
+/** The facts of a document's blocks the index holds (id-index.ts: those with an id, and acts that name a decision). */
+function factsOf(doc: SalastusDocument): Facts {
   const nums: number[] = [];
   const ids: (string | null)[] = [];
   const out: (string | null)[] = [];
   doc.blocks.forEach((block, at) => {
-    const target = targets.get(block);
-    if (!block.id && target === undefined) return;
+    const facts = indexedFacts(block);
+    if (!indexed(facts)) return;
     nums.push(at, KINDS.indexOf(block.kind), block.span.start, block.span.end);
-    ids.push(block.id ? block.id.value : null);
-    out.push(target ?? null);
+    ids.push(facts.id ?? null);
+    out.push(facts.target ?? null);
   });
   return { nums: Int32Array.from(nums), ids, targets: out };
 }

@@ -12,9 +12,9 @@
 import {
   flatText, LineIndex, parseIncremental, isUnchanged, settleBlockSpans, settleSpans, thenChanged, type Block, type ParsedText, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
-import { actTarget } from '../check/index.ts';
+import { KeptIdIndex } from '../check/id-index.ts';
 import { blockChanges, blockLinkedIds, IncrementalChecker } from '../check/incremental.ts';
-import type { BlockRef, CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
+import type { CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import type { ServiceDocument } from './types.ts';
@@ -89,102 +89,11 @@ function namesSubclass(block: Block): boolean {
   return false;
 }
 
-function byPlace(a: BlockRef, b: BlockRef): number {
-  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.block.span.start - b.block.span.start;
-}
-
-/**
- * The workspace index kept across edits: only the blocks an edit added or removed are
- * entered or taken out. Equals `buildIndex` of the documents (same lists, same order;
- * test/unit/service-incremental.test.ts holds it to that). The lists are replaced, never changed
- * in place, and the map of decisions is a new one whenever its set of ids changes, so a
- * computation cached per map (the "did you mean" candidates) never sees a stale one.
- */
-class KeptIndex {
-  readonly byId = new Map<string, BlockRef[]>();
-  decisions = new Map<string, BlockRef[]>();
-  readonly actsOf = new Map<string, BlockRef[]>();
-  subclasses = new Map<string, BlockRef[]>();
-  /** Per map of ids whose set is watched (decisions, sub-classes): what the current update changed. */
-  private readonly watched = {
-    decisions: { vanished: new Set<string>(), appeared: false },
-    subclasses: { vanished: new Set<string>(), appeared: false },
-  };
-
-  private static add(map: Map<string, BlockRef[]>, key: string, ref: BlockRef): void {
-    const list = map.get(key);
-    if (!list) {
-      map.set(key, [ref]);
-      return;
-    }
-    const next = [...list, ref];
-    next.sort(byPlace);
-    map.set(key, next);
-  }
-
-  private static remove(map: Map<string, BlockRef[]>, key: string, block: Block): void {
-    const list = map.get(key);
-    if (!list) return;
-    const next = list.filter((r) => r.block !== block);
-    if (next.length === 0) map.delete(key);
-    else map.set(key, next);
-  }
-
-  /** The watched map a block's id is entered in (a decision's or a sub-class's), if any. */
-  private static watchedOf(block: Block): 'decisions' | 'subclasses' | undefined {
-    return block.kind === 'decision' ? 'decisions' : block.kind === 'subclass' ? 'subclasses' : undefined;
-  }
-
-  addBlock(uri: string, block: Block): void {
-    const ref = { uri, block };
-    if (block.id) KeptIndex.add(this.byId, block.id.value, ref);
-    const name = KeptIndex.watchedOf(block);
-    if (name && block.id) {
-      const key = block.id.value;
-      const w = this.watched[name];
-      // An id that vanished in this update and came back was not lost.
-      if (!this[name].has(key) && !w.vanished.delete(key)) w.appeared = true;
-      KeptIndex.add(this[name], key, ref);
-    }
-    const target = actTarget(block);
-    if (target !== undefined) KeptIndex.add(this.actsOf, target, ref);
-  }
-
-  removeBlock(block: Block): void {
-    if (block.id) KeptIndex.remove(this.byId, block.id.value, block);
-    const name = KeptIndex.watchedOf(block);
-    if (name && block.id) {
-      const key = block.id.value;
-      KeptIndex.remove(this[name], key, block);
-      if (!this[name].has(key)) this.watched[name].vanished.add(key);
-    }
-    const target = actTarget(block);
-    if (target !== undefined) KeptIndex.remove(this.actsOf, target, block);
-  }
-
-  /** Ends an update: whether the set of decision ids, and of sub-class ids, changed (then that map is a new one). */
-  endUpdate(): { decisions: boolean; subclasses: boolean } {
-    const changed = { decisions: false, subclasses: false };
-    for (const name of ['decisions', 'subclasses'] as const) {
-      const w = this.watched[name];
-      changed[name] = w.appeared || w.vanished.size > 0;
-      w.appeared = false;
-      w.vanished.clear();
-      if (changed[name]) this[name] = new Map(this[name]);
-    }
-    return changed;
-  }
-
-  snapshot(): WorkspaceIndex {
-    return { byId: this.byId, decisions: this.decisions, actsOf: this.actsOf, subclasses: this.subclasses };
-  }
-}
-
 export class Workspace {
   private options: WorkspaceOptions;
   private readonly checker: IncrementalChecker;
   private readonly entries = new Map<string, Entry>();
-  private readonly kept = new KeptIndex();
+  private readonly kept = new KeptIdIndex();
   private index_: WorkspaceIndex | undefined;
   /** Uris whose content changed (or that were removed) since the index was updated. */
   private readonly changed = new Set<string>();
