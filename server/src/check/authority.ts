@@ -8,6 +8,7 @@ import { competenceChecked, competentFor, originatorOf } from './competence.ts';
 import { actOf, courseOfBlock } from './course.ts';
 import { diagnostic, isEstonian, nearestIn, preparedFor, replaceFix, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
+import { CITE } from '../law/provisions.ts';
 
 export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'declassification' && block.kind !== 'extension') return;
@@ -48,10 +49,10 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   const whose = inst ? { en: `the ${inst.en[0]}'s secrets`, et: `asutuse ${inst.et[0]} riigisaladusi` }
     : { en: 'secrets of an originator not named in the Act', et: 'seaduses nimetamata koostaja riigisaladusi' };
   const secGen = v.missingAuthorisation
-    ? { en: ' A secretary general decides only when the minister has authorised it: record that in \'authorised: "…"\' (RSVS § 4).', et: " Kantsler otsustab vaid ministri volitusel: märgi see väljale 'volitus' (RSVS § 4)." }
+    ? { en: ` A secretary general decides only when the minister has authorised it: record that in 'authorised: "…"' (RSVS ${CITE.authorisation.en}).`, et: ` Kantsler otsustab vaid ministri volitusel: märgi see väljale 'volitus' (RSVS ${CITE.authorisation.et}).` }
     : { en: '', et: '' };
   const minister = found.kind === 'minister' && block.kind === 'extension'
-    ? { en: ' A minister never extends a term (RSVS § 14(2)–(3)).', et: ' Minister ei pikenda tähtaega kunagi (RSVS § 14 lg 2–3).' }
+    ? { en: ` A minister never extends a term (RSVS ${CITE.extensionAuthorities.en}).`, et: ` Minister ei pikenda tähtaega kunagi (RSVS ${CITE.extensionAuthorities.et}).` }
     : { en: '', et: '' };
   out.push(diagnostic('authority-not-competent', authority.span, {
     en: `${found.en[0]} is not competent to ${action.en} "${decision.id?.value}": ${whose.en} are ${block.kind === 'extension' ? 'extended' : 'declassified early'} by ${namesEn.join(' or ') || 'the Government of the Republic'} (RSVS ${cites}).${secGen.en}${minister.en} Until a competent authority decides, this act changes nothing.`,

@@ -6,6 +6,7 @@ import type { Clause } from '../law/types.ts';
 import { basisLabel, diagnostic, replaceFix } from './model.ts';
 import type { CheckContext, Diagnostic } from './types.ts';
 import type { Values } from './values.ts';
+import { CITE } from '../law/provisions.ts';
 
 /** basis-unknown, basis-repealed, basis-not-in-force of the values' basis. */
 export function checkBasisValues(v: Values, ctx: CheckContext, out: Diagnostic[]): void {
@@ -52,8 +53,8 @@ function unknown(v: Values, b: BasisValue, date: Ymd | undefined, ctx: CheckCont
     ? ` (The Act's text prints clause ${guess.clause}${guess.sup ? '^' + guess.sup : ''} as "${b.clause})".)` : '';
   const superscriptHintEt = superscriptHint ? ` (Seaduse tekstis on punkt ${guess!.clause}^${guess!.sup} kirjas kujul "${b.clause})".)` : '';
   out.push(diagnostic('basis-unknown', b.span, {
-    en: `${label} is not a clause of §§ 6–10 of the RSVS, so it cannot be a basis for a state secret.${hint}${superscriptHint}`,
-    et: `${label} pole RSVS §-de 6–10 punkt ega saa olla riigisaladuse alus.${hintEt}${superscriptHintEt}`,
+    en: `${label} is not a clause of ${CITE.bases.en} of the RSVS, so it cannot be a basis for a state secret.${hint}${superscriptHint}`,
+    et: `${label} pole RSVS ${CITE.bases.etGenitive} punkt ega saa olla riigisaladuse alus.${hintEt}${superscriptHintEt}`,
   }, near.map((c, i) => replaceFix({ en: `Change to ${c.label}`, et: `Muuda: ${c.label}` }, b.span, c.label, i === 0))));
 }
 

@@ -12,14 +12,15 @@ import { endedText } from './extension.ts';
 import { basisOf, diagnostic, field, idSpan, isEstonian, replaceFix, stringOf, termOf, validDate, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { checkValues, type Values } from './values.ts';
+import { CITE } from '../law/provisions.ts';
 
 export function checkCorrection(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'correction') return;
   const estonian = isEstonian(doc.text, block);
   if (!field(block, 'level') && !field(block, 'basis') && !field(block, 'term')) {
     out.push(diagnostic('correction-empty', idSpan(block), {
-      en: 'A correction changes the level, the basis or the term of a decision (RSVS § 15): give at least one of them.',
-      et: 'Parandamine muudab otsuse taset, alust või tähtaega (RSVS § 15): märgi vähemalt üks neist.',
+      en: `A correction changes the level, the basis or the term of a decision (RSVS ${CITE.correction.en}): give at least one of them.`,
+      et: `Parandamine muudab otsuse taset, alust või tähtaega (RSVS ${CITE.correction.et}): märgi vähemalt üks neist.`,
     }));
   }
   const act = actOf(block, ctx);
@@ -29,14 +30,14 @@ export function checkCorrection(block: Block, doc: CheckedDocument, ctx: CheckCo
   for (const fault of act.faults) {
     if (fault.code === 'correction-before-classification' && date) {
       out.push(diagnostic('correction-before-classification', date.span, {
-        en: `Corrected on ${formatIso(date)}, before "${id}" was classified on ${formatIso(fault.classified)}: only an issued decision can be corrected (RSVS § 15). Check the date.`,
-        et: `Parandatud ${formatIso(date)}, enne kui "${id}" salastati ${formatIso(fault.classified)}: parandada saab ainult tehtud otsust (RSVS § 15). Kontrolli kuupäeva.`,
+        en: `Corrected on ${formatIso(date)}, before "${id}" was classified on ${formatIso(fault.classified)}: only an issued decision can be corrected (RSVS ${CITE.correction.en}). Check the date.`,
+        et: `Parandatud ${formatIso(date)}, enne kui "${id}" salastati ${formatIso(fault.classified)}: parandada saab ainult tehtud otsust (RSVS ${CITE.correction.et}). Kontrolli kuupäeva.`,
       }));
     } else if (fault.code === 'correction-after-expiry' && date) {
       const when = endedText(fault.ended);
       out.push(diagnostic('correction-after-expiry', date.span, {
-        en: `The classification of "${id}" ${when.en} (RSVS § 12), before this correction of ${formatIso(date)}: an ended classification cannot be corrected, and this correction changes nothing.`,
-        et: `Otsuse "${id}" salastatus ${when.et} (RSVS § 12), enne seda parandamist (${formatIso(date)}): lõppenud salastust ei saa parandada ja see parandamine ei muuda midagi.`,
+        en: `The classification of "${id}" ${when.en} (RSVS ${CITE.term.en}), before this correction of ${formatIso(date)}: an ended classification cannot be corrected, and this correction changes nothing.`,
+        et: `Otsuse "${id}" salastatus ${when.et} (RSVS ${CITE.term.et}), enne seda parandamist (${formatIso(date)}): lõppenud salastust ei saa parandada ja see parandamine ei muuda midagi.`,
       }));
     } else if (fault.code === 'correction-values') {
       correctedFindings(block, act, estonian, doc, ctx, out);
@@ -99,7 +100,7 @@ function checkCorrector(block: Block, act: Act, estonian: boolean, ctx: CheckCon
     ? { en: `"${decision.id?.value}" was submitted to the Government of the Republic, which alone corrects it`, et: `"${decision.id?.value}" esitati Vabariigi Valitsusele, kes üksi seda parandab` }
     : { en: `a decision of ${inst ? inst.en[0] : `"${stringOf(decision, 'originator')}"`} is corrected by its originator${inst ? '' : ' or a minister'}, not by the Government unless it was submitted to it`, et: `otsust parandab selle koostaja${inst ? '' : ' või minister'}, Vabariigi Valitsus ainult talle esitatud otsust` };
   const secGen = fault.verdict.missingAuthorisation
-    ? { en: ' A secretary general decides only when the minister has authorised it: record that in \'authorised: "…"\' (RSVS § 4).', et: " Kantsler otsustab vaid ministri volitusel: märgi see väljale 'volitus' (RSVS § 4)." }
+    ? { en: ` A secretary general decides only when the minister has authorised it: record that in 'authorised: "…"' (RSVS ${CITE.authorisation.en}).`, et: ` Kantsler otsustab vaid ministri volitusel: märgi see väljale 'volitus' (RSVS ${CITE.authorisation.et}).` }
     : { en: '', et: '' };
   out.push(diagnostic('authority-not-competent', authority.span, {
     en: `"${authority.value}" is not competent to correct "${decision.id?.value}": ${why.en} (RSVS ${cites}). Competent: ${few(namesEn, 'or')}.${secGen.en} Until a competent authority decides, this correction changes nothing.`,

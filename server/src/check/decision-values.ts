@@ -9,6 +9,7 @@ import { correctedValues, courseOfDecision, endedBy, standingOn, type Course } f
 import { basisOf, field, fieldName, isEstonian, termOf, validDate, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 import { checkValues, valuesFaulty, type Values } from './values.ts';
+import { CITE } from '../law/provisions.ts';
 
 /** The fields a finding about values depends on: a correction that gives one of them replaces the finding. */
 export function involvedFields(code: Code): readonly FieldName[] {
@@ -109,7 +110,7 @@ export function correctionFix(course: Course, f: 'level' | 'basis' | 'term', tex
     '}',
   ].join(eol);
   return {
-    label: { en: `Write a correction (§ 15): ${f} ${text}`, et: `Koosta parandamine (§ 15): ${fieldName(f, true)} ${text}` },
+    label: { en: `Write a correction (${CITE.correction.en}): ${f} ${text}`, et: `Koosta parandamine (${CITE.correction.et}): ${fieldName(f, true)} ${text}` },
     edits: [{ span: { start: at, end: at }, text: `${eol}${eol}${block}` }],
   };
 }

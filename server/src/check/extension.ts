@@ -9,6 +9,7 @@ import { extensionLimits } from './competence.ts';
 import { actOf, type Ended } from './course.ts';
 import { diagnostic, idSpan, isEstonian, replaceFix, stringOf, validDate, value, writeYears } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Message } from './types.ts';
+import { CITE } from '../law/provisions.ts';
 
 export function checkExtension(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'extension') return;
@@ -39,8 +40,8 @@ export function checkExtension(block: Block, doc: CheckedDocument, ctx: CheckCon
       const date = validDate(block, 'date')!;
       const when = endedText(fault.ended);
       out.push(diagnostic('extension-after-expiry', date.span, {
-        en: `The classification of "${id}" ${when.en} (RSVS § 12), before this extension of ${formatIso(date)}: an ended classification cannot be extended, and this extension changes nothing. Extend before the term runs out.`,
-        et: `Otsuse "${id}" salastatus ${when.et} (RSVS § 12), enne seda pikendamist (${formatIso(date)}): lõppenud salastust ei saa pikendada ja see pikendamine ei muuda midagi.`,
+        en: `The classification of "${id}" ${when.en} (RSVS ${CITE.term.en}), before this extension of ${formatIso(date)}: an ended classification cannot be extended, and this extension changes nothing. Extend before the term runs out.`,
+        et: `Otsuse "${id}" salastatus ${when.et} (RSVS ${CITE.term.et}), enne seda pikendamist (${formatIso(date)}): lõppenud salastust ei saa pikendada ja see pikendamine ei muuda midagi.`,
       }));
     } else if (fault.code === 'extension-exceeds-75' && period) {
       const fit = Math.floor(fault.room / step) * step;

@@ -2,6 +2,7 @@
 import { BLOCK_FIELDS, blockTakes, FIELD_ALIASES, nearestSpelling, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import { describeBlock, diagnostic, fieldName, isEstonian } from './model.ts';
 import type { CheckedDocument, Diagnostic } from './types.ts';
+import { SPEC } from '../law/provisions.ts';
 
 export function checkFieldNames(block: Block, doc: CheckedDocument, out: Diagnostic[]): void {
   const estonian = isEstonian(doc.text, block);
@@ -33,16 +34,16 @@ function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estoni
       // A misspelling the parser read as the field it is nearest to (grammar: Field.guessed): say which, and offer it.
       const meant = f.guessed && f.name ? nearestSpelling(f.nameText, f.name) : undefined;
       out.push(diagnostic('field-unknown', f.nameSpan, {
-        en: `'${f.nameText}' is not a field of a ${kind} (LANGUAGE.md § 3).${meant ? ` Did you mean '${meant}'?` : ''} A ${kind} takes: ${list}.`,
-        et: `'${f.nameText}' pole ploki ${KIND_ET[kind]} väli (LANGUAGE.md § 3).${meant ? ` Kas mõtlesid '${meant}'?` : ''} Lubatud väljad: ${list}.`,
+        en: `'${f.nameText}' is not a field of a ${kind} (${SPEC.blocks.en}).${meant ? ` Did you mean '${meant}'?` : ''} A ${kind} takes: ${list}.`,
+        et: `'${f.nameText}' pole ploki ${KIND_ET[kind]} väli (${SPEC.blocks.et}).${meant ? ` Kas mõtlesid '${meant}'?` : ''} Lubatud väljad: ${list}.`,
       }, meant ? [{ label: { en: `Change to '${meant}'`, et: `Muuda: '${meant}'` }, edits: [{ span: f.nameSpan, text: meant }], preferred: true }] : undefined));
       continue;
     }
     if (seen & bit) {
       const what = describeBlock(c);
       out.push(diagnostic('field-duplicate', f.nameSpan, {
-        en: `'${f.nameText}' is given twice in ${what.en}: keep one (LANGUAGE.md § 3).`,
-        et: `'${f.nameText}' on plokis ${what.et} kaks korda: jäta üks (LANGUAGE.md § 3).`,
+        en: `'${f.nameText}' is given twice in ${what.en}: keep one (${SPEC.blocks.en}).`,
+        et: `'${f.nameText}' on plokis ${what.et} kaks korda: jäta üks (${SPEC.blocks.et}).`,
       }, [{ label: { en: `Remove this '${f.nameText}'`, et: `Eemalda see '${f.nameText}'` }, edits: [{ span: f.span, text: '' }] }]));
     }
     seen |= bit;

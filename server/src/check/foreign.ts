@@ -5,6 +5,7 @@ import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import { clauseOf, diagnostic, levelText, levelWithin, nearestIn, preparedFor, replaceFix, value, writeLevel } from './model.ts';
 import { courseOfBlock, standingOn } from './course.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
+import { CITE } from '../law/provisions.ts';
 
 export function normaliseForeign(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toUpperCase();
@@ -19,8 +20,8 @@ export function checkForeign(block: Block, doc: CheckedDocument, ctx: CheckConte
     if (!mapped) {
       const near = nearestIn(normaliseForeign(foreign.value), preparedFor(FOREIGN_MARKINGS, 'markings', () => FOREIGN_MARKINGS.keys()), 2);
       out.push(diagnostic('foreign-marking-unknown', foreign.span, {
-        en: `"${foreign.value}" is not a marking of the NATO or EU security agreements, so its Estonian level cannot be determined (RSVS § 50(2)). Use e.g. "NATO SECRET" or "SECRET UE/EU SECRET"; otherwise the National Security Authority determines the equivalent.`,
-        et: `"${foreign.value}" pole NATO ega EL-i julgeolekulepingu märge, seega pole Eesti tase määratav (RSVS § 50 lg 2). Kasuta nt "NATO SECRET"; muul juhul määrab vastavuse riiklik julgeolekuvolitatud asutus.`,
+        en: `"${foreign.value}" is not a marking of the NATO or EU security agreements, so its Estonian level cannot be determined (RSVS ${CITE.foreignAgreements.en}). Use e.g. "NATO SECRET" or "SECRET UE/EU SECRET"; otherwise the National Security Authority determines the equivalent.`,
+        et: `"${foreign.value}" pole NATO ega EL-i julgeolekulepingu märge, seega pole Eesti tase määratav (RSVS ${CITE.foreignAgreements.et}). Kasuta nt "NATO SECRET"; muul juhul määrab vastavuse riiklik julgeolekuvolitatud asutus.`,
       }, near.map((n, i) => replaceFix({ en: `Change to "${n}"`, et: `Muuda: "${n}"` }, foreign.span, JSON.stringify(n), i === 0))));
       continue;
     }
@@ -28,8 +29,8 @@ export function checkForeign(block: Block, doc: CheckedDocument, ctx: CheckConte
     const own: LevelName | undefined = level?.level ?? (c.kind === 'part' ? levelOfDecision(c, ctx) : undefined);
     if (!own || own === mapped) continue;
     out.push(diagnostic('foreign-level-mismatch', foreign.span, {
-      en: `"${foreign.value}" corresponds to the Estonian level '${mapped}' (RSVS § 50(2), (5)), but the level here is '${own}'. Mark it '${mapped}'.`,
-      et: `"${foreign.value}" vastab Eesti tasemele '${levelText(mapped, 'et')}' (RSVS § 50 lg 2 ja 5), kuid siin on tase '${levelText(own, 'et')}'. Märgi tasemeks '${levelText(mapped, 'et')}'.`,
+      en: `"${foreign.value}" corresponds to the Estonian level '${mapped}' (RSVS ${CITE.foreignLevel.en}), but the level here is '${own}'. Mark it '${mapped}'.`,
+      et: `"${foreign.value}" vastab Eesti tasemele '${levelText(mapped, 'et')}' (RSVS ${CITE.foreignLevel.et}), kuid siin on tase '${levelText(own, 'et')}'. Märgi tasemeks '${levelText(mapped, 'et')}'.`,
     }, level && basisAllows(c, mapped, ctx) ? [replaceFix({ en: `Set the level to ${mapped}`, et: `Määra tase: ${levelText(mapped, 'et')}` }, level.span, writeLevel(mapped, doc.text.slice(level.span.start, level.span.end)), true)] : []));
   }
 }

@@ -7,6 +7,7 @@ import type { Clause } from '../law/types.ts';
 import { diagnostic, LEVEL_RANK, levelText, replaceFix, writeLevel } from './model.ts';
 import type { Diagnostic } from './types.ts';
 import type { Values, Writing } from './values.ts';
+import { CITE } from '../law/provisions.ts';
 
 /** level-exceeds-basis, level-below-basis, internal-use-not-allowed of the values' level against their clause. */
 export function checkLevelValues(v: Values, w: Writing, out: Diagnostic[]): void {
@@ -23,8 +24,8 @@ function checkOne(level: LevelValue, clause: Clause, w: Writing, out: Diagnostic
   const allowedEt = min === max ? `ainult '${levelText(min, 'et')}'` : `'${levelText(min, 'et')}' kuni '${levelText(max, 'et')}'`;
   if (level.level === 'internal use') {
     out.push(diagnostic('internal-use-not-allowed', level.span, {
-      en: `'internal use' is allowed only for information of a clause listed in RSVS § 11(3), and ${clause.label} is not listed there. Classify it as ${allowed}.`,
-      et: `'asutusesiseseks kasutamiseks' on lubatud ainult RSVS § 11 lg 3 loetletud punktide teabele; ${clause.label} seal ei ole. Salasta tasemel ${allowedEt}.`,
+      en: `'internal use' is allowed only for information of a clause listed in RSVS ${CITE.internalUse.en}, and ${clause.label} is not listed there. Classify it as ${allowed}.`,
+      et: `'asutusesiseseks kasutamiseks' on lubatud ainult RSVS ${CITE.internalUse.et} loetletud punktide teabele; ${clause.label} seal ei ole. Salasta tasemel ${allowedEt}.`,
     }, [replaceFix({ en: `Change to ${min}`, et: `Muuda: ${levelText(min, 'et')}` }, level.span, writeLevel(min, written), true)]));
     return;
   }

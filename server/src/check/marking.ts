@@ -15,6 +15,7 @@ import {
   termOf, validDate, value, writable, writeLevel, type End,
 } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
+import { CITE } from '../law/provisions.ts';
 
 export interface PartFacts {
   level: LevelName | undefined;
@@ -76,8 +77,8 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
   if (expected && level && level.level !== expected.level) {
     const under = LEVEL_RANK[level.level] < LEVEL_RANK[expected.level];
     out.push(diagnostic('marking-level-mismatch', level.span, {
-      en: `The medium is classified at the highest level of its parts, '${expected.level}' (RSVS § 17(1)); '${level.level}' ${under ? 'under-marks' : 'over-marks'} it. Mark it '${expected.level}'.`,
-      et: `Teabekandja salastatuse tase on tema osade kõrgeim tase, '${levelText(expected.level, 'et')}' (RSVS § 17 lg 1); '${levelText(level.level, 'et')}' on ${under ? 'liiga madal' : 'liiga kõrge'}. Märgi tasemeks '${levelText(expected.level, 'et')}'.`,
+      en: `The medium is classified at the highest level of its parts, '${expected.level}' (RSVS ${CITE.markingLevel.en}); '${level.level}' ${under ? 'under-marks' : 'over-marks'} it. Mark it '${expected.level}'.`,
+      et: `Teabekandja salastatuse tase on tema osade kõrgeim tase, '${levelText(expected.level, 'et')}' (RSVS ${CITE.markingLevel.et}); '${levelText(level.level, 'et')}' on ${under ? 'liiga madal' : 'liiga kõrge'}. Märgi tasemeks '${levelText(expected.level, 'et')}'.`,
     }, [replaceFix({ en: `Set the level to ${expected.level}`, et: `Määra tase: ${levelText(expected.level, 'et')}` }, level.span, writeLevel(expected.level, doc.text.slice(level.span.start, level.span.end)), true)]));
   }
   const until = value(block, 'until', 'date', 'possession');
@@ -89,15 +90,15 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
       const written = until.kind === 'date' ? formatIso(until) : 'possession ends';
       out.push(diagnostic('marking-term-mismatch', until.span, {
         en: want.kind === 'possession'
-          ? `A part is classified until possession ends, so the medium is too (RSVS § 17(2)): write 'until: possession ends'.`
+          ? `A part is classified until possession ends, so the medium is too (RSVS ${CITE.markingPossession.en}): write 'until: possession ends'.`
           : want.kind === 'originator'
-            ? `A part holds classified information of a foreign state without a term: it stays classified until its originator permits declassification (RSVS § 50(3)), so the medium has no end date. Remove 'until: ${written}'.`
-            : `The medium is classified until its latest part ends, counted from registration (RSVS § 17(2)–(3)): ${wantText}, not ${written}.`,
+            ? `A part holds classified information of a foreign state without a term: it stays classified until its originator permits declassification (RSVS ${CITE.foreignNoTerm.en}), so the medium has no end date. Remove 'until: ${written}'.`
+            : `The medium is classified until its latest part ends, counted from registration (RSVS ${CITE.markingTerm.en}): ${wantText}, not ${written}.`,
         et: want.kind === 'possession'
-          ? `Osa on salastatud valdamise lõpuni, seega ka teabekandja (RSVS § 17 lg 2): kirjuta 'kuni: valdamise lõpuni'.`
+          ? `Osa on salastatud valdamise lõpuni, seega ka teabekandja (RSVS ${CITE.markingPossession.et}): kirjuta 'kuni: valdamise lõpuni'.`
           : want.kind === 'originator'
-            ? `Osa sisaldab tähtajata salastatud välisteavet: see on salastatud, kuni koostaja lubab salastatuse kustutada (RSVS § 50 lg 3), seega teabekandjal pole lõppkuupäeva. Eemalda 'kuni: ${written}'.`
-            : `Teabekandja on salastatud kuni hiliseima osa tähtaja lõpuni, arvestades registreerimisest (RSVS § 17 lg 2–3): ${wantText}, mitte ${written}.`,
+            ? `Osa sisaldab tähtajata salastatud välisteavet: see on salastatud, kuni koostaja lubab salastatuse kustutada (RSVS ${CITE.foreignNoTerm.et}), seega teabekandjal pole lõppkuupäeva. Eemalda 'kuni: ${written}'.`
+            : `Teabekandja on salastatud kuni hiliseima osa tähtaja lõpuni, arvestades registreerimisest (RSVS ${CITE.markingTerm.et}): ${wantText}, mitte ${written}.`,
       }, want.kind === 'originator'
         ? [{ label: { en: "Remove 'until'", et: "Eemalda 'kuni'" }, edits: [{ span: field(block, 'until')!.span, text: '' }], preferred: true }]
         : writable(want) ? [replaceFix({ en: `Set 'until' to ${wantText}`, et: `Määra 'kuni': ${wantText}` }, until.span, wantText, true)] : []));
@@ -109,10 +110,10 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
     const today = formatIso(ctx.today);
     const why = passed
       ? { en: `The term of this medium ended on ${formatIso(until)}`, et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}` }
-      : { en: 'The classification of every part of this medium has ended (by its term or a premature declassification, RSVS §§ 12–13)', et: 'Teabekandja kõigi osade salastus on lõppenud (tähtaja möödumise või ennetähtaegse kustutamisega, RSVS §-d 12–13)' };
+      : { en: `The classification of every part of this medium has ended (by its term or a premature declassification, RSVS ${CITE.ended.en})`, et: `Teabekandja kõigi osade salastus on lõppenud (tähtaja möödumise või ennetähtaegse kustutamisega, RSVS ${CITE.ended.etNominative})` };
     out.push(diagnostic('marking-expired', until?.span ?? idSpan(block), {
-      en: `${why.en}: change its marking to show the information is no longer classified (RSVS § 37(7)) and record it with 'declassified: <date>'.`,
-      et: `${why.et}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS § 37 lg 7), ja märgi see väljale 'kustutatud'.`,
+      en: `${why.en}: change its marking to show the information is no longer classified (RSVS ${CITE.markingChange.en}) and record it with 'declassified: <date>'.`,
+      et: `${why.et}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS ${CITE.markingChange.et}), ja märgi see väljale 'kustutatud'.`,
     }, [insertFieldFix(doc.text, block, { en: `Add 'declassified: ${today}'`, et: `Lisa 'kustutatud: ${today}'` }, `${fieldName('declassified', estonian)}: ${today}`, true)]));
   }
 }

@@ -11,6 +11,7 @@ import type { Clause } from '../law/types.ts';
 import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, levelText, stringOf, termOf, termYears, validDate, value } from './model.ts';
 import { subclassOf } from './subclass.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
+import { CITE } from '../law/provisions.ts';
 
 export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   // A part with a basis of its own is held to § 9 p 11 as a decision is.
@@ -65,8 +66,8 @@ function checkEvent(block: Block, clause: Clause | undefined, doc: CheckedDocume
   }
   if (subEvent !== undefined) {
     const id = sub!.id?.value ?? '';
-    message.en += `${message.en ? ' ' : ''}Its sub-class "${id}" ends classification on an event: ${subEvent} (RSVS § 11(1)).`;
-    message.et += `${message.et ? ' ' : ''}Selle alaliigi "${id}" salastus lõpeb sündmusega: ${subEvent} (RSVS § 11 lg 1).`;
+    message.en += `${message.en ? ' ' : ''}Its sub-class "${id}" ends classification on an event: ${subEvent} (RSVS ${CITE.subclass.en}).`;
+    message.et += `${message.et ? ' ' : ''}Selle alaliigi "${id}" salastus lõpeb sündmusega: ${subEvent} (RSVS ${CITE.subclass.et}).`;
   }
   out.push(diagnostic('event-missing', idSpan(block), {
     en: `${message.en} State it in an 'event' field.`,

@@ -10,6 +10,7 @@ import { competentAuthorities, originatorOf } from './competence.ts';
 import { expectedMarking, isForeignPart } from './marking.ts';
 import { subclassOf, subclassValueText } from './subclass.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
+import { CITE, FIGURES, figureWords, TERM_CHOICES } from '../law/provisions.ts';
 
 const MISSING_CODE: Partial<Record<FieldName, Code>> = {
   level: 'level-missing', basis: 'basis-missing', term: 'term-missing', classified: 'classified-missing',
@@ -35,8 +36,8 @@ export function checkRequiredFields(block: Block, doc: CheckedDocument, ctx: Che
     }
     if (!field(part, 'basis')) {
       out.push(diagnostic('marking-basis-missing', idSpan(part), {
-        en: `Part${part.id ? ` "${part.id.value}"` : ''} has no legal basis: every part of a classified medium needs one (RSVS § 37(1) 2). Name its decision with 'decision: "…"' or state level, basis and term.`,
-        et: `Osal${part.id ? ` "${part.id.value}"` : ''} pole õiguslikku alust: igal salastatud teabekandja osal peab see olema (RSVS § 37 lg 1 p 2). Viita otsusele ('otsus: "…"') või märgi tase, alus ja tähtaeg.`,
+        en: `Part${part.id ? ` "${part.id.value}"` : ''} has no legal basis: every part of a classified medium needs one (RSVS ${CITE.markingContents.en}). Name its decision with 'decision: "…"' or state level, basis and term.`,
+        et: `Osal${part.id ? ` "${part.id.value}"` : ''} pole õiguslikku alust: igal salastatud teabekandja osal peab see olema (RSVS ${CITE.markingContents.et}). Viita otsusele ('otsus: "…"') või märgi tase, alus ja tähtaeg.`,
       }, [insertFieldFix(doc.text, part, { en: 'Add a decision reference', et: 'Lisa viide otsusele' }, `${fieldName('decision', estonian)}: ""`)]));
       continue;
     }
@@ -59,17 +60,17 @@ function report(c: Block | Part, name: FieldName, doc: CheckedDocument, ctx: Che
 }
 
 const WHY: Partial<Record<FieldName, { en: string; et: string }>> = {
-  level: { en: ': the level of classification must be set (RSVS § 5)', et: ': salastatuse tase tuleb määrata (RSVS § 5)' },
-  basis: { en: ': every classification needs a legal basis in §§ 6–10 of the RSVS', et: ': igal salastamisel peab olema õiguslik alus RSVS §-des 6–10' },
-  term: { en: ': the term of classification must be set (RSVS §§ 6–10, § 37(1) 2)', et: ': salastustähtaeg tuleb määrata (RSVS §§ 6–10, § 37 lg 1 p 2)' },
+  level: { en: `: the level of classification must be set (RSVS ${CITE.levels.en})`, et: `: salastatuse tase tuleb määrata (RSVS ${CITE.levels.et})` },
+  basis: { en: `: every classification needs a legal basis in ${CITE.bases.en} of the RSVS`, et: `: igal salastamisel peab olema õiguslik alus RSVS ${CITE.bases.etInessive}` },
+  term: { en: `: the term of classification must be set (RSVS ${CITE.bases.en}, ${CITE.markingContents.en})`, et: `: salastustähtaeg tuleb määrata (RSVS ${CITE.bases.et}, ${CITE.markingContents.et})` },
   classified: { en: ': the term is counted from the date of classification', et: ': tähtaega arvestatakse salastamise kuupäevast' },
-  registered: { en: ': the term of a medium runs from its first registration (RSVS § 17(3))', et: ': teabekandja tähtaeg algab esmasest registreerimisest (RSVS § 17 lg 3)' },
-  until: { en: ': a marking shows the end of the term (RSVS § 37(1) 2)', et: ': märge näitab salastustähtaja lõppu (RSVS § 37 lg 1 p 2)' },
-  originator: { en: ': without it, who may declassify or extend cannot be checked (RSVS §§ 13–14)', et: ': ilma selleta ei saa kontrollida, kes võib kustutada või pikendada (RSVS §§ 13–14)' },
-  authority: { en: ': the decision must name who made it (RSVS §§ 13–14)', et: ': tuleb märkida, kes otsustas (RSVS §§ 13–14)' },
+  registered: { en: `: the term of a medium runs from its first registration (RSVS ${CITE.registration.en})`, et: `: teabekandja tähtaeg algab esmasest registreerimisest (RSVS ${CITE.registration.et})` },
+  until: { en: `: a marking shows the end of the term (RSVS ${CITE.markingContents.en})`, et: `: märge näitab salastustähtaja lõppu (RSVS ${CITE.markingContents.et})` },
+  originator: { en: `: without it, who may declassify or extend cannot be checked (RSVS ${CITE.declassifyOrExtend.en})`, et: `: ilma selleta ei saa kontrollida, kes võib kustutada või pikendada (RSVS ${CITE.declassifyOrExtend.et})` },
+  authority: { en: `: the decision must name who made it (RSVS ${CITE.declassifyOrExtend.en})`, et: `: tuleb märkida, kes otsustas (RSVS ${CITE.declassifyOrExtend.et})` },
   decision: { en: ': it must name the classification decision it concerns', et: ': tuleb märkida, millist salastamise otsust see puudutab' },
   date: { en: ': the date of the decision is needed', et: ': otsuse kuupäev on vajalik' },
-  period: { en: ': an extension adds a period of five-year multiples (RSVS § 14(1))', et: ': pikendamine lisab viie aasta kordse perioodi (RSVS § 14 lg 1)' },
+  period: { en: `: an extension adds a period of ${figureWords(FIGURES.extensionStepYears).en}-year multiples (RSVS ${CITE.extensionPeriod.en})`, et: `: pikendamine lisab ${figureWords(FIGURES.extensionStepYears).etGenitive} aasta kordse perioodi (RSVS ${CITE.extensionPeriod.et})` },
 };
 
 function cap(s: string): string {
@@ -108,14 +109,14 @@ function lawPlaceholders(c: Block | Part, name: FieldName, doc: CheckedDocument,
     case 'term': {
       if (clause?.possession === 'only') return [fix(estonian ? 'kuni valdamise lõpuni' : 'until possession ends', true)];
       const years = clause?.exactYears ?? clause?.maxYears;
-      return years ? [fix(`${years} ${estonian ? 'aastat' : 'years'}`, true)] : [fix(`5 ${estonian ? 'aastat' : 'years'}`)];
+      return years ? [fix(`${years} ${estonian ? 'aastat' : 'years'}`, true)] : [fix(`${TERM_CHOICES[0]} ${estonian ? 'aastat' : 'years'}`)];
     }
     case 'classified':
     case 'registered':
     case 'date':
       return [fix(today, true)];
     case 'period':
-      return [fix(`5 ${estonian ? 'aastat' : 'years'}`, true)];
+      return [fix(`${FIGURES.extensionStepYears} ${estonian ? 'aastat' : 'years'}`, true)];
     case 'until': {
       const expected = c.kind === 'marking' ? expectedMarking(c as Block, ctx) : undefined;
       if (!expected || expected.end.kind === 'originator' || !writable(expected.end)) return [];

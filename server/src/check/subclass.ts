@@ -30,6 +30,7 @@ import {
 } from './model.ts';
 import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, Fix, Message, WorkspaceIndex } from './types.ts';
 import { checkValues, type Values } from './values.ts';
+import { CITE, SPEC } from '../law/provisions.ts';
 
 /** The `subclass: "…"` value of a decision or a part (a sub-class block takes no such field). */
 export function subclassRef(c: Block | Part): StringValue | undefined {
@@ -151,8 +152,8 @@ function upToOutside(c: Block | Part, kind: BlockKind | 'part', doc: CheckedDocu
     preferred: true,
   }] : [];
   out.push(diagnostic('syntax-error', span, {
-    en: `'level' takes one level here: '${words} …' belongs to the level of a sub-class only (LANGUAGE.md §§ 4, 12), and a ${kind} is classified at one level (RSVS § 5). Write the level itself, e.g. '${name}'.`,
-    et: `Väli 'tase' võtab siin ühe taseme: '${words} …' sobib ainult alaliigi tasemele (LANGUAGE.md §-d 4, 12), ${KIND_ET[kind]} on salastatud ühel tasemel (RSVS § 5). Kirjuta tase ise, nt '${nameEt}'.`,
+    en: `'level' takes one level here: '${words} …' belongs to the level of a sub-class only (${SPEC.levelRanges.en}), and a ${kind} is classified at one level (RSVS ${CITE.levels.en}). Write the level itself, e.g. '${name}'.`,
+    et: `Väli 'tase' võtab siin ühe taseme: '${words} …' sobib ainult alaliigi tasemele (${SPEC.levelRanges.et}), ${KIND_ET[kind]} on salastatud ühel tasemel (RSVS ${CITE.levels.et}). Kirjuta tase ise, nt '${nameEt}'.`,
   }, fixes));
 }
 
@@ -251,8 +252,8 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     // depend on the sub-class the block names, never on others, which the incremental check does not follow.)
     const fixes = fixesFor('basis', held.own.basis.span, want, subBasis, { en: `Change the basis to ${want}, the sub-class's`, et: `Muuda alus: ${want} (alaliigi oma)` }, true);
     out.push(diagnostic('subclass-basis-mismatch', held.own.basis.span, {
-      en: `"${id}" is a sub-class of ${want} of the RSVS, not of ${have}${was.en}: information of the sub-class is classified on ${want} (RSVS § 11(1)). Change the basis to ${want}, or name a sub-class of ${have}.`,
-      et: `"${id}" on RSVS ${want} alaliik, mitte ${have} oma${was.et}: alaliigi teave salastatakse alusel ${want} (RSVS § 11 lg 1). Muuda alus: ${want}, või vali ${have} alaliik.`,
+      en: `"${id}" is a sub-class of ${want} of the RSVS, not of ${have}${was.en}: information of the sub-class is classified on ${want} (RSVS ${CITE.subclass.en}). Change the basis to ${want}, or name a sub-class of ${have}.`,
+      et: `"${id}" on RSVS ${want} alaliik, mitte ${have} oma${was.et}: alaliigi teave salastatakse alusel ${want} (RSVS ${CITE.subclass.et}). Muuda alus: ${want}, või vali ${have} alaliik.`,
     }, fixes));
   }
 
@@ -270,7 +271,7 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
       fixes.push(...fixesFor('level', held.own.level!.span, text, { ...held.own.level!, level: l }, { en: `Set the level to ${l}, the sub-class's`, et: `Muuda tase: ${levelText(l, 'et')} (alaliigi oma)` }, preferOne && i === 0));
     });
     const notSecret = have === 'internal use' && limit.level !== 'internal use'
-      ? { en: " 'internal use' is not a state secret (RSVS § 11(3)).", et: " 'asutusesiseseks kasutamiseks' pole riigisaladus (RSVS § 11 lg 3)." } : { en: '', et: '' };
+      ? { en: ` 'internal use' is not a state secret (RSVS ${CITE.internalUse.en}).`, et: ` 'asutusesiseseks kasutamiseks' pole riigisaladus (RSVS ${CITE.internalUse.et}).` } : { en: '', et: '' };
     const rule = limit.upTo
       ? { en: `allows the state-secret levels up to '${limit.level}'`, et: `lubab riigisaladuse tasemeid kuni '${levelText(limit.level, 'et')}'` }
       : { en: `fixes the level at '${limit.level}'`, et: `määrab tasemeks '${levelText(limit.level, 'et')}'` };
@@ -281,8 +282,8 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
         ? { en: `Set the level to '${allowed[0]}'.`, et: `Muuda tase: '${levelText(allowed[0]!, 'et')}'.` }
         : { en: `Set the level to one of ${allowed.map((l) => `'${l}'`).join(', ')}.`, et: `Muuda tase: ${allowed.map((l) => `'${levelText(l, 'et')}'`).join(', ')}.` };
     out.push(diagnostic('subclass-level-mismatch', held.own.level.span, {
-      en: `Sub-class "${id}" ${rule.en} (RSVS § 11(1)), not '${have}'${was.en}.${notSecret.en} ${advice.en}`,
-      et: `Alaliik "${id}" ${rule.et} (RSVS § 11 lg 1), mitte '${levelText(have, 'et')}'${was.et}.${notSecret.et} ${advice.et}`,
+      en: `Sub-class "${id}" ${rule.en} (RSVS ${CITE.subclass.en}), not '${have}'${was.en}.${notSecret.en} ${advice.en}`,
+      et: `Alaliik "${id}" ${rule.et} (RSVS ${CITE.subclass.et}), mitte '${levelText(have, 'et')}'${was.et}.${notSecret.et} ${advice.et}`,
     }, fixes));
   }
 
@@ -295,8 +296,8 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
       fixes.push(replaceFix({ en: `End the term on ${end}`, et: `Lõpeta tähtaeg ${end}` }, held.own.term.span, `${estonian ? 'kuni' : 'until'} ${end}`));
     }
     out.push(diagnostic('subclass-term-exceeds', held.own.term.span, {
-      en: `Sub-class "${id}" classifies for at most ${termWords(longest, false)} (RSVS § 11(1)); this term, ${termWords(held.term, false)}${was.en}, runs longer. Shorten it to the sub-class's; only an extension under § 14 keeps information classified longer.`,
-      et: `Alaliigi "${id}" salastustähtaeg on kuni ${termWords(longest, true)} (RSVS § 11 lg 1); see tähtaeg, ${termWords(held.term, true)}${was.et}, on pikem. Lühenda see alaliigi omaks; kauem hoiab salastust vaid § 14 alusel pikendamine.`,
+      en: `Sub-class "${id}" classifies for at most ${termWords(longest, false)} (RSVS ${CITE.subclass.en}); this term, ${termWords(held.term, false)}${was.en}, runs longer. Shorten it to the sub-class's; only an extension under ${CITE.extension.en} keeps information classified longer.`,
+      et: `Alaliigi "${id}" salastustähtaeg on kuni ${termWords(longest, true)} (RSVS ${CITE.subclass.et}); see tähtaeg, ${termWords(held.term, true)}${was.et}, on pikem. Lühenda see alaliigi omaks; kauem hoiab salastust vaid ${CITE.extension.et} alusel pikendamine.`,
     }, fixes));
   }
 }
@@ -344,10 +345,10 @@ function unknown(ref: StringValue, ctx: CheckContext, out: Diagnostic[]): void {
   const hintEt = guesses.length ? ` Kas mõtlesid "${guesses[0]}"?` : '';
   const kindEt = other ? KIND_ET[other.block.kind] : '';
   out.push(diagnostic('subclass-unknown', ref.span, {
-    en: other ? `"${ref.value}" is a ${other.block.kind}, not a sub-class: 'subclass' names a sub-class of the Government regulation (RSVS § 11(1)) that the workspace declares.${hint}`
-      : `No sub-class "${ref.value}" is declared in the workspace: 'subclass' names a sub-class of the Government regulation (RSVS § 11(1)) declared in a 'subclass' block.${hint}`,
-    et: other ? `"${ref.value}" on ${kindEt}, mitte alaliik: 'alaliik' viitab tööruumis kirjeldatud Vabariigi Valitsuse määruse alaliigile (RSVS § 11 lg 1).${hintEt}`
-      : `Alaliiki "${ref.value}" tööruumis pole: 'alaliik' viitab Vabariigi Valitsuse määruse alaliigile (RSVS § 11 lg 1), mis on kirjeldatud plokis 'alaliik'.${hintEt}`,
+    en: other ? `"${ref.value}" is a ${other.block.kind}, not a sub-class: 'subclass' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) that the workspace declares.${hint}`
+      : `No sub-class "${ref.value}" is declared in the workspace: 'subclass' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) declared in a 'subclass' block.${hint}`,
+    et: other ? `"${ref.value}" on ${kindEt}, mitte alaliik: 'alaliik' viitab tööruumis kirjeldatud Vabariigi Valitsuse määruse alaliigile (RSVS ${CITE.subclass.et}).${hintEt}`
+      : `Alaliiki "${ref.value}" tööruumis pole: 'alaliik' viitab Vabariigi Valitsuse määruse alaliigile (RSVS ${CITE.subclass.et}), mis on kirjeldatud plokis 'alaliik'.${hintEt}`,
   }, guesses.map((g, i) => replaceFix({ en: `Change to "${g}"`, et: `Muuda: "${g}"` }, ref.span, JSON.stringify(g), i === 0))));
 }
 

@@ -9,8 +9,9 @@ import { extensionLimits } from './competence.ts';
 import { diagnostic, replaceFix, termYears, writeYears } from './model.ts';
 import type { CheckContext, Diagnostic, Fix } from './types.ts';
 import type { Values, Writing } from './values.ts';
+import { CITE, FIGURES, INTERNAL_USE_ACT } from '../law/provisions.ts';
 /** Information for internal use: Public Information Act § 40(1). */
-export const INTERNAL_USE_MAX_YEARS = 5;
+export const INTERNAL_USE_MAX_YEARS = FIGURES.internalUseMaxYears;
 
 /** term-ends-before-start, term-exceeds-basis, term-invalid-for-basis of the values' term; a corrected term with the extensions beyond § 14(1). */
 export function checkTermValues(v: Values, w: Writing, ctx: CheckContext, out: Diagnostic[]): void {
@@ -19,15 +20,15 @@ export function checkTermValues(v: Values, w: Writing, ctx: CheckContext, out: D
   if (!term) return;
   if (term.kind === 'until' && start && term.date.valid && compareDates(term.date, start) <= 0) {
     out.push(diagnostic('term-ends-before-start', term.span, {
-      en: `The term ends on ${formatIso(term.date)}, on or before the date it starts (${formatIso(start)}): a classification must run for some time (RSVS § 12). Give a later end date.`,
-      et: `Tähtaeg lõpeb ${formatIso(term.date)}, alguskuupäeval (${formatIso(start)}) või varem: salastus peab kestma (RSVS § 12). Märgi hilisem lõpp.`,
+      en: `The term ends on ${formatIso(term.date)}, on or before the date it starts (${formatIso(start)}): a classification must run for some time (RSVS ${CITE.term.en}). Give a later end date.`,
+      et: `Tähtaeg lõpeb ${formatIso(term.date)}, alguskuupäeval (${formatIso(start)}) või varem: salastus peab kestma (RSVS ${CITE.term.et}). Märgi hilisem lõpp.`,
     }));
     return;
   }
   if (term.kind === 'years' && term.years === 0) {
     out.push(diagnostic('term-ends-before-start', term.span, {
-      en: 'A term of 0 years ends the day it starts: give the number of years the information stays classified (RSVS §§ 6–10).',
-      et: '0-aastane tähtaeg lõpeb samal päeval: märgi, mitu aastat teave on salastatud (RSVS §§ 6–10).',
+      en: `A term of 0 years ends the day it starts: give the number of years the information stays classified (RSVS ${CITE.bases.en}).`,
+      et: `0-aastane tähtaeg lõpeb samal päeval: märgi, mitu aastat teave on salastatud (RSVS ${CITE.bases.et}).`,
     }));
     return;
   }
@@ -60,8 +61,8 @@ function checkInternalUse(term: TermValue, start: Ymd | undefined, estonian: boo
   const y = termYears(term, start);
   if (term.kind === 'possession' || (y !== undefined && y > INTERNAL_USE_MAX_YEARS)) {
     out.push(diagnostic('term-exceeds-basis', term.span, {
-      en: `Information for internal use (RSVS § 11(3)) is restricted for at most ${INTERNAL_USE_MAX_YEARS} years (Public Information Act § 40(1)). Shorten the term to ${INTERNAL_USE_MAX_YEARS} years.`,
-      et: `Asutusesiseseks kasutamiseks mõeldud teabe (RSVS § 11 lg 3) juurdepääsupiirang kehtib kuni ${INTERNAL_USE_MAX_YEARS} aastat (AvTS § 40 lg 1). Lühenda tähtaeg ${INTERNAL_USE_MAX_YEARS} aastale.`,
+      en: `Information for internal use (RSVS ${CITE.internalUse.en}) is restricted for at most ${INTERNAL_USE_MAX_YEARS} years (${INTERNAL_USE_ACT.en}). Shorten the term to ${INTERNAL_USE_MAX_YEARS} years.`,
+      et: `Asutusesiseseks kasutamiseks mõeldud teabe (RSVS ${CITE.internalUse.et}) juurdepääsupiirang kehtib kuni ${INTERNAL_USE_MAX_YEARS} aastat (${INTERNAL_USE_ACT.et}). Lühenda tähtaeg ${INTERNAL_USE_MAX_YEARS} aastale.`,
     }, shorten(term, start, INTERNAL_USE_MAX_YEARS, estonian)));
   }
 }
@@ -72,8 +73,8 @@ function checkAgainstClause(term: TermValue, start: Ymd | undefined, clause: Cla
     if (clause.possession !== 'no') return;
     const max = clause.exactYears ?? clause.maxYears;
     out.push(diagnostic('term-invalid-for-basis', term.span, {
-      en: `${clause.label} of the RSVS does not classify information until possession ends: only §§ 9 p 2 (buildings and premises), 10 p 3 and 10 p 4 do. ${max ? `Give a term of at most ${max} years.` : ''}`.trim(),
-      et: `RSVS ${clause.label} ei luba salastada valdamise lõpuni (seda lubavad ainult § 9 p 2 hoonete ja ruumide kohta, § 10 p 3 ja § 10 p 4).${max ? ` Märgi tähtaeg kuni ${max} aastat.` : ''}`,
+      en: `${clause.label} of the RSVS does not classify information until possession ends: only ${CITE.possessionClauses.en} do. ${max ? `Give a term of at most ${max} years.` : ''}`.trim(),
+      et: `RSVS ${clause.label} ei luba salastada valdamise lõpuni (seda lubavad ainult ${CITE.possessionClauses.et}).${max ? ` Märgi tähtaeg kuni ${max} aastat.` : ''}`,
     }, max ? [replaceFix({ en: `Change to ${max} years`, et: `Muuda: ${max} aastat` }, term.span, writeYears(max, estonian), true)] : []));
     return;
   }
@@ -103,16 +104,16 @@ function checkAgainstClause(term: TermValue, start: Ymd | undefined, clause: Cla
     // § 9 p 11: a longer term needs the register's reason (reason-and-event.ts), but never beyond § 14(1).
     if (y > maxTotal) {
       out.push(diagnostic('term-exceeds-basis', term.span, {
-        en: `${clause.label} of the RSVS allows a term longer than ${max} years only as far as the register's information requires, and no classification runs beyond ${maxTotal} years (RSVS § 14(1)). Shorten the term to at most ${maxTotal} years.`,
-        et: `RSVS ${clause.label} lubab pikemat tähtaega kui ${max} aastat vaid registri teabe ulatuses ning ükski salastus ei kesta üle ${maxTotal} aasta (RSVS § 14 lg 1). Lühenda tähtaeg kuni ${maxTotal} aastale.`,
+        en: `${clause.label} of the RSVS allows a term longer than ${max} years only as far as the register's information requires, and no classification runs beyond ${maxTotal} years (RSVS ${CITE.extensionMaxTotal.en}). Shorten the term to at most ${maxTotal} years.`,
+        et: `RSVS ${clause.label} lubab pikemat tähtaega kui ${max} aastat vaid registri teabe ulatuses ning ükski salastus ei kesta üle ${maxTotal} aasta (RSVS ${CITE.extensionMaxTotal.et}). Lühenda tähtaeg kuni ${maxTotal} aastale.`,
       }, shorten(term, start, maxTotal, estonian)));
     }
     return;
   }
   if (y > max) {
     out.push(diagnostic('term-exceeds-basis', term.span, {
-      en: `${clause.label} of the RSVS allows a term of at most ${max} years, not ${y}. Shorten the term to ${max} years; only an extension under § 14 can keep it classified longer.`,
-      et: `RSVS ${clause.label} lubab salastada kuni ${max} aastaks, mitte ${y}. Lühenda tähtaeg ${max} aastale; kauem saab salastust hoida vaid § 14 alusel pikendades.`,
+      en: `${clause.label} of the RSVS allows a term of at most ${max} years, not ${y}. Shorten the term to ${max} years; only an extension under ${CITE.extension.en} can keep it classified longer.`,
+      et: `RSVS ${clause.label} lubab salastada kuni ${max} aastaks, mitte ${y}. Lühenda tähtaeg ${max} aastale; kauem saab salastust hoida vaid ${CITE.extension.et} alusel pikendades.`,
     }, shorten(term, start, max, estonian)));
   }
 }

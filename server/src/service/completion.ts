@@ -19,6 +19,7 @@ import { sameBasis, subclassLevelWords, termWords } from '../check/subclass.ts';
 import type { BlockRef, CheckContext, Lang, WorkspaceIndex } from '../check/types.ts';
 import { allowsLevel, formatLabel, inForceOn } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
+import { FIGURES, PERIOD_CHOICES, TERM_CHOICES } from '../law/provisions.ts';
 import { cite, levelsText, termText } from './explain.ts';
 import { FIELD_DOCS, levelName, t } from './i18n.ts';
 import { escapeString } from './navigation.ts';
@@ -237,12 +238,12 @@ function blockSnippets(today: string, lang: Lang, span: Span): CompletionItem[] 
     make('märge', 'marking', true, `märge "\${%:tunnus}" {\n  registreeritud: \${%:${d}}\n  tase: ${levelChoice(true)}\n  kuni: \${%:kuupäev}\n  osa "\${%:Põhitekst}" { otsus: "\${%}" }\n}\n`),
     make('declassification', 'declassification', false, `declassification "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  reason: "\${%}"\n}\n`),
     make('kustutamine', 'declassification', true, `kustutamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  põhjendus: "\${%}"\n}\n`),
-    make('extension', 'extension', false, `extension "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  period: \${%:5} years\n}\n`),
+    make('extension', 'extension', false, `extension "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  period: \${%:${FIGURES.extensionStepYears}} years\n}\n`),
     make('correction', 'correction', false, `correction "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  level: ${levelChoice(false)}\n  reason: "\${%}"\n}\n`),
     make('parandamine', 'correction', true, `parandamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  tase: ${levelChoice(true)}\n  põhjendus: "\${%}"\n}\n`),
     make('subclass', 'subclass', false, `subclass "\${%:id}" {\n  title: "\${%}"\n  basis: § \${%:7} p \${%:1}\n  level: ${subclassLevelChoice(false)}\n  term: \${%:10} years\n}\n`),
     make('alaliik', 'subclass', true, `alaliik "\${%:tunnus}" {\n  pealkiri: "\${%}"\n  alus: § \${%:7} p \${%:1}\n  tase: ${subclassLevelChoice(true)}\n  tähtaeg: \${%:10} aastat\n}\n`),
-    make('pikendamine', 'extension', true, `pikendamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  periood: \${%:5} aastat\n}\n`),
+    make('pikendamine', 'extension', true, `pikendamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  periood: \${%:${FIGURES.extensionStepYears}} aastat\n}\n`),
   ].map((s) => ({ ...s, insertText: s.insertText.replace(/\n$/, '') }));
 }
 
@@ -397,7 +398,7 @@ function termItems(parsed: { container: Block | Part } | undefined, ctx: CheckCo
   }
   if (clause && clause.possession !== 'no') items.push({ label: possession, kind: 'value', insertText: possession, span, detail: clause.label, sortText: '1' });
   if (!clause) {
-    for (const n of [5, 10, 15, 20, 25, 30, 50, 75]) items.push({ label: years(n), kind: 'value', insertText: years(n), span, sortText: `2${String(n).padStart(2, '0')}` });
+    for (const n of TERM_CHOICES) items.push({ label: years(n), kind: 'value', insertText: years(n), span, sortText: `2${String(n).padStart(2, '0')}` });
   }
   return items;
 }
@@ -564,7 +565,7 @@ function valueItems(
       return termItems(parsed, ctx, estonian, lang, span);
     case 'period': {
       const years = (n: number): string => `${n} ${estonian ? 'aastat' : 'years'}`;
-      return [5, 10, 15, 20, 25].map((n, i) => ({ label: years(n), kind: 'value' as const, insertText: years(n), span, sortText: String(i), detail: t(lang, 'completion.period'), ...(i === 0 ? { preselect: true } : {}) }));
+      return PERIOD_CHOICES.map((n, i) => ({ label: years(n), kind: 'value' as const, insertText: years(n), span, sortText: String(i), detail: t(lang, 'completion.period'), ...(i === 0 ? { preselect: true } : {}) }));
     }
     case 'classified':
     case 'registered':

@@ -6,6 +6,7 @@ import { levelName } from './i18n.ts';
 import type { Lang } from '../check/types.ts';
 import type { LevelName } from '../../../grammar/index.ts';
 import type { Stamp, StampDifference } from './stamp.ts';
+import { CITE } from '../law/provisions.ts';
 
 const LEVELS: readonly string[] = ['internal use', 'restricted', 'confidential', 'secret', 'top secret'] satisfies LevelName[];
 
@@ -25,17 +26,17 @@ function end(v: string, lang: Lang): string {
 export function differenceText(d: StampDifference, lang: Lang): string {
   if (d.field === 'level') {
     return lang === 'et'
-      ? `${d.written ? `Märke plokis on tase ${level(d.written, 'et')}` : 'Märke plokis pole taset'}; seaduse järgi on see ${level(d.law, 'et')}, osade kõrgeim tase (RSVS § 17 lg 1).`
-      : `${d.written ? `The marking block says the level is ${level(d.written, 'en')}` : 'The marking block gives no level'}; the law makes it ${level(d.law, 'en')}, the highest level of its parts (RSVS § 17(1)).`;
+      ? `${d.written ? `Märke plokis on tase ${level(d.written, 'et')}` : 'Märke plokis pole taset'}; seaduse järgi on see ${level(d.law, 'et')}, osade kõrgeim tase (RSVS ${CITE.markingLevel.et}).`
+      : `${d.written ? `The marking block says the level is ${level(d.written, 'en')}` : 'The marking block gives no level'}; the law makes it ${level(d.law, 'en')}, the highest level of its parts (RSVS ${CITE.markingLevel.en}).`;
   }
   if (d.law === 'until the originator permits') {
     return lang === 'et'
-      ? `Märke plokis on tähtaeg ${end(d.written, 'et')}; seaduse järgi tähtaega pole: välisriigi salastatud teave on salastatud, kuni koostaja lubab salastatuse kustutada (RSVS § 50 lg 3).`
-      : `The marking block says until ${end(d.written, 'en')}; the law gives no date: classified information of a foreign state stays classified until its originator permits declassification (RSVS § 50(3)).`;
+      ? `Märke plokis on tähtaeg ${end(d.written, 'et')}; seaduse järgi tähtaega pole: välisriigi salastatud teave on salastatud, kuni koostaja lubab salastatuse kustutada (RSVS ${CITE.foreignNoTerm.et}).`
+      : `The marking block says until ${end(d.written, 'en')}; the law gives no date: classified information of a foreign state stays classified until its originator permits declassification (RSVS ${CITE.foreignNoTerm.en}).`;
   }
   const why = d.law === 'possession ends'
-    ? { en: 'a part is classified until possession ends (RSVS § 17(2))', et: 'osa on salastatud valdamise lõpuni (RSVS § 17 lg 2)' }
-    : { en: 'the end of its latest part, counted from registration (RSVS § 17(2)–(3))', et: 'hiliseima osa tähtaja lõpp registreerimisest arvates (RSVS § 17 lg 2–3)' };
+    ? { en: `a part is classified until possession ends (RSVS ${CITE.markingPossession.en})`, et: `osa on salastatud valdamise lõpuni (RSVS ${CITE.markingPossession.et})` }
+    : { en: `the end of its latest part, counted from registration (RSVS ${CITE.markingTerm.en})`, et: `hiliseima osa tähtaja lõpp registreerimisest arvates (RSVS ${CITE.markingTerm.et})` };
   return lang === 'et'
     ? `${d.written ? `Märke plokis on tähtaeg ${end(d.written, 'et')}` : 'Märke plokis pole tähtaega'}; seaduse järgi on see ${end(d.law, 'et')}, ${why.et}.`
     : `${d.written ? `The marking block says until ${end(d.written, 'en')}` : 'The marking block gives no until'}; the law makes it ${end(d.law, 'en')}, ${why.en}.`;
