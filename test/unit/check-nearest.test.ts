@@ -1,7 +1,7 @@
 // "Did you mean": the nearest candidates are those a brute-force ranking by edit distance
 // (then by name), each within its reach, gives.
 import assert from 'node:assert/strict';
-import { editDistance, nearestIn, prepareCandidates, preparedAfter, preparedFor } from '../../server/src/check/model.ts';
+import { editDistance, nearestIn, prepareCandidates, preparedAfter, preparedFor } from '../../server/src/check/did-you-mean.ts';
 import { rng } from '../helpers/random.ts';
 
 const ALPHABET = ['a', 'b', 'c', 'K', 'M', '-', '/', '0', '1', '2', 'ä', 'õ', '§', '¹', '⁵', 'ž', '😀'];

@@ -6,7 +6,8 @@ import type { Block } from '../../../grammar/index.ts';
 import { citeProvision } from '../law/cite.ts';
 import { competenceChecked, competentFor, originatorOf } from './competence.ts';
 import { actOf, courseOfBlock } from './course.ts';
-import { diagnostic, isEstonian, nearestIn, preparedFor, replaceFix, value } from './model.ts';
+import { diagnostic, isEstonian, replaceFix, value } from './model.ts';
+import { nearestIn, preparedFor } from './did-you-mean.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 import { CITE } from '../law/provisions.ts';
 

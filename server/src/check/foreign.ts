@@ -2,7 +2,8 @@
 // originator's marking maps to an Estonian level by the NATO and EU security agreements.
 import type { Block, LevelName, Part } from '../../../grammar/index.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
-import { clauseOf, diagnostic, levelText, levelWithin, nearestIn, preparedFor, replaceFix, value, writeLevel } from './model.ts';
+import { clauseOf, diagnostic, levelText, levelWithin, replaceFix, value, writeLevel } from './model.ts';
+import { nearestIn, preparedFor } from './did-you-mean.ts';
 import { courseOfBlock, standingOn } from './course.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { CITE } from '../law/provisions.ts';

@@ -2,7 +2,8 @@
 // and every `decision: "…"` reference must name a decision in it.
 import type { Block, StringValue } from '../../../grammar/index.ts';
 import type { Registry } from '../law/registry.ts';
-import { diagnostic, nearestIn, prepareCandidates, preparedAfter, replaceFix, value, type PreparedCandidates } from './model.ts';
+import { diagnostic, replaceFix, value } from './model.ts';
+import { nearestIn, prepareCandidates, preparedAfter, type PreparedCandidates } from './did-you-mean.ts';
 import type { CheckContext, Diagnostic, WorkspaceIndex } from './types.ts';
 
 /** Every decision id of an index, prepared once for "did you mean" (the index is rebuilt when ids change). */

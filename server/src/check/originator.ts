@@ -2,7 +2,8 @@
 // or who may declassify and extend its secrets (RSVS §§ 13–14) cannot be checked.
 import type { Block } from '../../../grammar/index.ts';
 import { findInstitution } from './competence.ts';
-import { diagnostic, isEstonian, nearestIn, preparedFor, replaceFix, value } from './model.ts';
+import { diagnostic, isEstonian, replaceFix, value } from './model.ts';
+import { nearestIn, preparedFor } from './did-you-mean.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { CITE } from '../law/provisions.ts';
 

@@ -24,10 +24,8 @@ import {
 import { formatLabel } from '../law/catalogue.ts';
 import { correctionFix } from './decision-values.ts';
 import { courseOfDecision, endedBy, standingOn, type Course } from './course.ts';
-import {
-  basisOf, diagnostic, field, isEstonian, LEVEL_RANK, levelText, nearestIn, prepareCandidates, replaceFix, stringOf, termOf,
-  validDate, value, writeLevel, writeYears, type PreparedCandidates,
-} from './model.ts';
+import { basisOf, diagnostic, field, isEstonian, LEVEL_RANK, levelText, replaceFix, stringOf, termOf, validDate, value, writeLevel, writeYears } from './model.ts';
+import { nearestIn, prepareCandidates, type PreparedCandidates } from './did-you-mean.ts';
 import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, Fix, Message, WorkspaceIndex } from './types.ts';
 import { checkValues, type Values } from './values.ts';
 import { CITE, SPEC } from '../law/provisions.ts';
