@@ -927,7 +927,7 @@ async function main(): Promise<void> {
 /** Parses and checks the corpus; prints reported codes beside planted ones. */
 export async function verify(corpus: Corpus): Promise<void> {
   const { parseDocument } = await import('../grammar/index.ts');
-  const { checkWorkspace } = await import('../server/src/check/index.ts');
+  const { checkWorkspace } = await import('../server/src/check/checker.ts');
   const files = toSalastus(corpus);
   const docs = files.map((f) => ({ uri: f.name, text: f.text, doc: parseDocument(f.text) }));
   const result = checkWorkspace(docs, { catalogue: loadCatalogue(), registry: createRegistry(), today: TODAY });

@@ -8,7 +8,7 @@
 // levels in English, dates ISO, a term as a number of years, `{ until: date }` or
 // "until possession ends".
 import { BLOCK_FIELDS, formatIso, type FieldName, type LevelName, type Ymd } from '../grammar/index.ts';
-import { ALL_CODES } from '../server/src/check/index.ts';
+import { ALL_CODES } from '../server/src/check/checker.ts';
 import type { Catalogue, Clause } from '../server/src/law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../server/src/law/foreign.ts';
 import type { Registry } from '../server/src/law/registry.ts';

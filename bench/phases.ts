@@ -10,7 +10,7 @@ import { parseDocument, segmentBounds } from '../grammar/index.ts';
 import { salastusLexer } from '../grammar/lexer.ts';
 import { CHUNK } from '../grammar/parse.ts';
 import { parser, tokens } from '../grammar/parser.ts';
-import { checkWorkspace, type CheckOptions } from '../server/src/check/index.ts';
+import { checkWorkspace, type CheckOptions } from '../server/src/check/checker.ts';
 import { dist, type Dist } from './stats.ts';
 
 export interface Phases {

@@ -69,7 +69,7 @@ export function areaOf(frame: CallFrame): string {
   if (u.startsWith('grammar/incremental')) return 'incremental parse';
   if (u.startsWith('grammar/parse') || u.startsWith('grammar/parser') || u.startsWith('grammar/dates') || u.startsWith('grammar/keywords') || /chevrotain/.test(u) || u.includes('@chevrotain')) return 'parser';
   if (u.startsWith('grammar/positions')) return 'positions (LineIndex)';
-  if (u === 'server/src/check/index.ts' && /buildIndex|push/.test(name)) return 'index';
+  if (u === 'server/src/check/checker.ts' && /buildIndex|push/.test(name)) return 'index';
   if (u === 'server/src/check/incremental.ts') return 'incremental check';
   if (u.startsWith('server/src/check/')) return 'checker rules';
   if (u.startsWith('server/src/law/')) return 'law (catalogue, registry)';

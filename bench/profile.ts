@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver/node';
 import { parseDocument } from '../grammar/index.ts';
-import { checkWorkspace } from '../server/src/check/index.ts';
+import { checkWorkspace } from '../server/src/check/checker.ts';
 import { loadCatalogue } from '../server/src/law/catalogue.ts';
 import { createRegistry } from '../server/src/law/registry.ts';
 import { LspClient } from '../test/lsp/client.ts';

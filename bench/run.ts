@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Hover, CompletionItem, CompletionList, Position, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { parseDocument } from '../grammar/index.ts';
-import { checkWorkspace } from '../server/src/check/index.ts';
+import { checkWorkspace } from '../server/src/check/checker.ts';
 import { threadsFor } from '../server/src/cli/check-files.ts';
 import { loadCatalogue } from '../server/src/law/catalogue.ts';
 import { createRegistry } from '../server/src/law/registry.ts';

@@ -3,8 +3,8 @@
 // positions that round-trip, a time bound proportional to the size).
 import assert from 'node:assert/strict';
 import { LineIndex, parseDocument, type SalastusDocument, type Span } from '../../grammar/index.ts';
-import { checkWorkspace, type CheckedDocument, type Diagnostic } from '../../server/src/check/index.ts';
-import type { CheckOptions } from '../../server/src/check/index.ts';
+import { checkWorkspace, type CheckedDocument, type Diagnostic } from '../../server/src/check/checker.ts';
+import type { CheckOptions } from '../../server/src/check/checker.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { createRegistry } from '../../server/src/law/registry.ts';
 

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { diffTexts, LineIndex, parseDocument, parseFull, parseIncremental } from '../../grammar/index.ts';
 import { decodeSalastus } from '../../server/src/io/decode.ts';
-import type { CheckedDocument } from '../../server/src/check/index.ts';
+import type { CheckedDocument } from '../../server/src/check/checker.ts';
 import {
   applyMutations, mutatedFile, mutation, noiseBytes, noiseText, permutation, validFile, type GenBlock, type GenFile,
 } from './generators.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { tokenMatcher, type IToken } from 'chevrotain';
 import { FIELD_NAMES, parseDocument, type Block, type Field, type Part, type SalastusDocument, type Span } from '../../grammar/index.ts';
 import { LBrace, RBrace, salastusLexer, StringLiteral } from '../../grammar/lexer.ts';
-import { checkWorkspace, type Diagnostic } from '../../server/src/check/index.ts';
+import { checkWorkspace, type Diagnostic } from '../../server/src/check/checker.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
 import { CODE_FIXTURES, SPEC_EXAMPLES, TODAY, type SourceFile } from '../helpers/salastus.ts';

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from '../../grammar/index.ts';
 import { salastusLexer, superscriptValue } from '../../grammar/lexer.ts';
-import type { Diagnostic } from '../../server/src/check/index.ts';
+import type { Diagnostic } from '../../server/src/check/checker.ts';
 import { formatText } from '../../server/src/service/format.ts';
 import { occurrences, rename } from '../../server/src/service/navigation.ts';
 import type { TextEdit, WorkspaceEdit } from '../../server/src/service/types.ts';

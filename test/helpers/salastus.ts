@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineIndex, parseDocument, type Ymd } from '../../grammar/index.ts';
-import { checkWorkspace, type CheckedDocument, type Diagnostic } from '../../server/src/check/index.ts';
+import { checkWorkspace, type CheckedDocument, type Diagnostic } from '../../server/src/check/checker.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
 

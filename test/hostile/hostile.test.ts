@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { parseDocument } from '../../grammar/index.ts';
-import { checkWorkspace } from '../../server/src/check/index.ts';
+import { checkWorkspace } from '../../server/src/check/checker.ts';
 import { main } from '../../server/src/cli/run.ts';
 import { checkOptions } from '../fuzz/harness.ts';
 import { LspClient } from '../lsp/client.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { compareDates, formatIso, parseDocument, type Ymd } from '../../grammar/index.ts';
-import { buildIndex } from '../../server/src/check/index.ts';
+import { buildIndex } from '../../server/src/check/checker.ts';
 import { main } from '../../server/src/cli/run.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';

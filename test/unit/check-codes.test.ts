@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { LEVEL_NAMES } from '../../grammar/index.ts';
-import { ALL_CODES, CODES } from '../../server/src/check/index.ts';
+import { ALL_CODES, CODES } from '../../server/src/check/checker.ts';
 import { specWhere } from '../../scripts/generate-rule-docs.ts';
 import { checkFiles } from '../../server/src/cli/check-files.ts';
 import {

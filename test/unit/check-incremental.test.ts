@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDocument, parseFull, parseIncremental, type ParsedText } from '../../grammar/index.ts';
-import { checkWorkspace } from '../../server/src/check/index.ts';
+import { checkWorkspace } from '../../server/src/check/checker.ts';
 import { IncrementalChecker } from '../../server/src/check/incremental.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { createRegistry } from '../../server/src/law/registry.ts';

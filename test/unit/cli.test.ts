@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ALL_CODES, CODES } from '../../server/src/check/index.ts';
+import { ALL_CODES, CODES } from '../../server/src/check/checker.ts';
 import { main } from '../../server/src/cli/run.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { CODE_FIXTURES, REPO, SPEC_EXAMPLES, checkTexts } from '../helpers/salastus.ts';

@@ -16,7 +16,7 @@ import {
   POSSESSION_PHRASES, UP_TO_PHRASES, YEAR_WORDS, type FieldName, type LevelName,
 } from '../../grammar/index.ts';
 import { KwAct, KwPart, salastusLexer, StringLiteral, UnclosedString, DateLiteral, Word } from '../../grammar/lexer.ts';
-import { ALL_CODES } from '../../server/src/check/index.ts';
+import { ALL_CODES } from '../../server/src/check/checker.ts';
 import {
   FIXTURES, SPEC_EXAMPLES, checkTexts, codeFixtures, compareWithMarkers, listDiagnostics, type SourceFile,
 } from '../helpers/salastus.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tokenMatcher, type IToken } from 'chevrotain';
 import { parseDocument, type Field, type SalastusDocument, type Span } from '../../grammar/index.ts';
 import { KwAct, LBrace, RBrace, salastusLexer } from '../../grammar/lexer.ts';
-import { checkWorkspace, toLineRanges } from '../../server/src/check/index.ts';
+import { checkWorkspace, toLineRanges } from '../../server/src/check/checker.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
 import { CODE_FIXTURES, FIXTURES, SPEC_EXAMPLES, TODAY } from '../helpers/salastus.ts';

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   blockStarts, EditedText, LineIndex, parseDocument, parseIncremental, thenReplaced, unchanged, type ParsedText, type SourceText, type TextChange,
 } from '../../grammar/index.ts';
-import { buildIndex, checkWorkspace } from '../../server/src/check/index.ts';
+import { buildIndex, checkWorkspace } from '../../server/src/check/checker.ts';
 import { IncrementalChecker } from '../../server/src/check/incremental.ts';
 import { completeList, MAX_DECISION_ITEMS } from '../../server/src/service/completion.ts';
 import type { WorkspaceIndex } from '../../server/src/check/types.ts';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../grammar/index.ts';
-import { checkWorkspace } from '../../server/src/check/index.ts';
+import { checkWorkspace } from '../../server/src/check/checker.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
 import { TODAY, workspace } from './service-helpers.ts';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { LineIndex, parseDocument } from '../../grammar/index.ts';
-import { ALL_CODES } from '../../server/src/check/index.ts';
+import { ALL_CODES } from '../../server/src/check/checker.ts';
 import { SPEC_EXAMPLES, checkTexts, listDiagnostics, readExample, splitLines } from '../helpers/salastus.ts';
 
 const codes: readonly string[] = ALL_CODES;

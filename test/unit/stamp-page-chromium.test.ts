@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { main } from '../../server/src/cli/run.ts';
 import { parseDocument } from '../../grammar/index.ts';
-import { buildIndex } from '../../server/src/check/index.ts';
+import { buildIndex } from '../../server/src/check/checker.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
 import { stampOf } from '../../server/src/service/stamp.ts';

@@ -9,7 +9,7 @@
 // that keeps its id drops nothing). The result equals a full
 // checkWorkspace; test/unit/check-incremental.test.ts holds it to that over random edits.
 import { blocksEditedFrom, type Block, type Field } from '../../../grammar/index.ts';
-import { buildIndex, checkBlock, checkDocumentLevel, sortDiagnostics, type CheckOptions } from './index.ts';
+import { buildIndex, checkBlock, checkDocumentLevel, sortDiagnostics, type CheckOptions } from './checker.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 
 interface Entry {

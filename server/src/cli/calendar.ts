@@ -6,7 +6,7 @@
 // Exit status: 0, or 2 when it could not run (the reason on stderr).
 import { readFileSync } from 'node:fs';
 import { isValidDate, LineIndex, parseDateText, type Ymd } from '../../../grammar/index.ts';
-import { buildIndex, type CheckedDocument } from '../check/index.ts';
+import { buildIndex, type CheckedDocument } from '../check/checker.ts';
 import { findSalastusFiles } from '../io/files.ts';
 import { calendarEvents, DEFAULT_MONTHS, MAX_MONTHS } from '../service/calendar.ts';
 import { CALENDAR_FORMATS, formatCalendar, rowsOf, type CalendarFormat, type CalendarRow } from '../service/calendar-format.ts';

@@ -5,7 +5,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Ymd } from '../../../grammar/index.ts';
-import { buildIndex, checkDocument, type CheckContext, type CheckedDocument } from '../check/index.ts';
+import { buildIndex, checkDocument, type CheckContext, type CheckedDocument } from '../check/checker.ts';
 import type { RegistryExtension } from '../law/registry.ts';
 import { findSalastusFiles } from '../io/files.ts';
 import { checkInThreads, type Checked, type Unreadable } from './check-parallel.ts';

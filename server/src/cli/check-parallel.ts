@@ -27,7 +27,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { blockStarts, segmentBounds, parseDocument, parseSegment, type Block, type BlockKind, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
 import { indexed, indexedFacts, indexLists, type IdLists, type IndexedFacts } from '../check/id-index.ts';
-import { checkDocument, type CheckContext, type CheckedDocument, type WorkspaceIndex } from '../check/index.ts';
+import { checkDocument, type CheckContext, type CheckedDocument, type WorkspaceIndex } from '../check/checker.ts';
 import type { BlockRef } from '../check/types.ts';
 import type { RegistryExtension } from '../law/registry.ts';
 import { checkOptions, loadFile, reportedOf, type Loaded } from './per-file.ts';

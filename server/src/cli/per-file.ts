@@ -2,7 +2,7 @@
 // a checking thread (check-parallel.ts): read and parse it, and turn its diagnostics into the
 // lines the report prints. Keeping both paths on these functions keeps their output identical.
 import { addSegment, parseSegments, segmentBounds, type SalastusDocument, type Ymd } from '../../../grammar/index.ts';
-import { toLineRanges, type CheckedDocument, type CheckOptions, type Diagnostic } from '../check/index.ts';
+import { toLineRanges, type CheckedDocument, type CheckOptions, type Diagnostic } from '../check/checker.ts';
 import { loadCatalogue } from '../law/catalogue.ts';
 import { createRegistry, type RegistryExtension } from '../law/registry.ts';
 import { readSalastusFile } from '../io/files.ts';

@@ -1,5 +1,5 @@
 // The command line's output formats (LANGUAGE.md § 10): text, json, sarif and github.
-import { CODES, type Code, type Severity } from '../check/index.ts';
+import { CODES, type Code, type Severity } from '../check/checker.ts';
 
 export interface Reported {
   file: string;

@@ -7,7 +7,7 @@
 // `text`: each stamp in the --lang language, then the other; `html`: one printable page
 // (service/stamp-page.ts). Exit 2, with the reason, when it could not run.
 import { isValidDate, LineIndex, parseDateText, type Block, type Ymd } from '../../../grammar/index.ts';
-import { buildIndex, type CheckContext, type CheckedDocument } from '../check/index.ts';
+import { buildIndex, type CheckContext, type CheckedDocument } from '../check/checker.ts';
 import { blockName } from '../service/i18n.ts';
 import { stampOf, type Stamp } from '../service/stamp.ts';
 import { stampPage } from '../service/stamp-page.ts';
