@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // The pure language core knows nothing of LSP, VS Code or the process it runs in.
-    files: ['grammar/**/*.ts', 'server/src/law/**/*.ts', 'server/src/check/**/*.ts', 'server/src/service/**/*.ts'],
+    files: ['util/**/*.ts', 'grammar/**/*.ts', 'server/src/law/**/*.ts', 'server/src/check/**/*.ts', 'server/src/service/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
@@ -29,6 +29,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['**/server/**', '../server/*'], message: 'grammar/ knows nothing of the law or the server.' }],
+      }],
+    },
+  },
+  {
+    files: ['util/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['../*', 'node:*'], message: 'util/ is the bottom layer: it imports nothing.' }],
       }],
     },
   },

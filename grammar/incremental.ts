@@ -12,6 +12,7 @@ import { addSegment, parseSegment, parseSegments, type SegmentResult } from './p
 import { blockKeywordAt, blockStarts, boundaryReach, segmentBounds } from './segments.ts';
 import { flatText, type SourceText } from './edited-text.ts';
 import { changeBetween, isUnchanged, type TextChange } from './text-diff.ts';
+import { firstWhere } from '../util/search.ts';
 
 export interface ParsedText {
   /** The text parsed (an EditedText stays one: the parse read only around its edit). */
@@ -63,33 +64,17 @@ export function settleBlockSpans(parsed: ParsedText, block: Block): void {
   const u = parsed.unsettled;
   if (!u) return;
   const at = block.span.start;
-  let lo = 0;
-  let hi = u.segments.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const seg = u.segments[mid]!;
-    if (seg.end <= at) lo = mid + 1;
-    else if (seg.start > at) hi = mid - 1;
-    else {
-      if (seg.block === block && !u.settled[mid]) {
-        shiftInner(seg, u.delta);
-        u.settled[mid] = 1;
-      }
-      return;
-    }
+  const i = firstWhere(0, u.segments.length, (k) => u.segments[k]!.end > at);
+  const seg = u.segments[i];
+  if (seg && seg.start <= at && seg.block === block && !u.settled[i]) {
+    shiftInner(seg, u.delta);
+    u.settled[i] = 1;
   }
 }
 
 /** The first index ≥ from of the sorted `xs` whose value is above x. */
 function firstAbove(xs: readonly number[], x: number, from: number): number {
-  let lo = from;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstWhere(from, xs.length, (i) => xs[i]! > x);
 }
 
 /** The index of x in the sorted `xs` at or after `from`, or -1. */
@@ -113,14 +98,7 @@ function assemble(length: number, segments: readonly SegmentResult[]): SalastusD
 
 /** How many of `items` (ascending by start) start before `offset`. */
 function countBefore<T>(items: readonly T[], offset: number, startOf: (x: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (startOf(items[mid]!) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstWhere(0, items.length, (i) => startOf(items[i]!) >= offset);
 }
 
 /**
@@ -219,16 +197,7 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
   const ob = previous.bounds;
   // A segment is kept when the keyword that ends it, up to its quote, lies before the edit.
   // The reach of a boundary grows with it, so the last such segment is found by bisection.
-  let keep = 0;
-  let lo = 1;
-  let hi = ob.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (boundaryReach(old, ob[mid]!) < p) {
-      keep = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const keep = Math.max(0, firstWhere(1, ob.length, (i) => boundaryReach(old, ob[i]!) >= p) - 1);
   const scanFrom = ob[keep] ?? 0;
 
   // Rescan from there until an old boundary of the unchanged tail is met again.

@@ -26,6 +26,7 @@ import {
 } from './lexer.ts';
 import { describeToken, isRealToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
 import { blockKeywordAt, segmentBounds } from './segments.ts';
+import { firstWhere } from '../util/search.ts';
 
 /** What one segment of the text holds. Independent of every other segment. */
 export interface SegmentResult {
@@ -571,14 +572,7 @@ class SegmentContext {
   private lexErrorIn(from: number, to: number): LexError | undefined {
     const list = this.lexErrors;
     if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]!.at < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const e = list[lo];
+    const e = list[firstWhere(0, list.length, (i) => list[i]!.at >= from)];
     return e && e.at + e.length <= to ? e : undefined;
   }
 

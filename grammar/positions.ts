@@ -3,6 +3,7 @@
 // whatever line endings a file uses.
 import { flatText, type SourceText, type TextLike } from './edited-text.ts';
 import { changeBetween, type TextChange } from './text-diff.ts';
+import { firstWhere } from '../util/search.ts';
 
 export interface Position {
   line: number;
@@ -77,14 +78,8 @@ export class LineIndex {
   /** The line holding offset o (0 ≤ o ≤ length): the last line starting at or before it. */
   private lineOf(o: number): number {
     if (this.flat) return upperBound(this.flat, o) - 1;
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      const piece = this.pieces[mid]!;
-      if (piece.arr[piece.from]! + piece.delta <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last piece whose first line starts at or before o (the first piece always does).
+    const lo = Math.max(0, firstWhere(1, this.pieces.length, (i) => this.pieces[i]!.arr[this.pieces[i]!.from]! + this.pieces[i]!.delta > o) - 1);
     const piece = this.pieces[lo]!;
     return this.firstLine[lo]! + upperBound(piece.arr, o - piece.delta, piece.from, piece.to) - 1 - piece.from;
   }
@@ -185,13 +180,6 @@ function scanLineStarts(text: string, from: number, to: number, starts: number[]
 
 /** How many of the ascending `xs[from, to)` are <= x, plus from. */
 function upperBound(xs: readonly number[], x: number, from = 0, to = xs.length): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstWhere(from, to, (i) => xs[i]! > x);
 }
 

@@ -1,6 +1,7 @@
 // "Did you mean": the nearest names to one the registry, the Act or the workspace does not
 // know (an id, an institution, an authority, a foreign marking), for the fixes that offer
 // them. Candidates are prepared once per list (lower-cased, sorted) and answers remembered.
+import { firstWhere } from '../../../util/search.ts';
 
 /** Levenshtein distance, for "did you mean" fixes on ids and names. */
 export function editDistance(a: string, b: string): number {
@@ -102,14 +103,7 @@ export function preparedAfter(previous: PreparedCandidates, next: { has(name: st
     for (let j = names.length - added.length; j < names.length; j++) {
       // After every name not above it in spelling: by spelling, then by place, as the stable sort orders them.
       const l = lower[j]!;
-      let a = 0;
-      let b = sorted.length;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (lower[sorted[mid]!]! <= l) a = mid + 1;
-        else b = mid;
-      }
-      sorted.splice(a, 0, j);
+      sorted.splice(firstWhere(0, sorted.length, (i) => lower[sorted[i]!]! > l), 0, j);
     }
     prepared.sorted = sorted;
     prepared.widest = names.reduce((w, c) => Math.max(w, reach(c)), 0);
@@ -153,14 +147,7 @@ function reach(name: string): number {
 
 /** In sorted[from, hi), whose characters at `depth` ascend from `from`: the first index whose character there is above `ch`. */
 function runEnd(lower: readonly string[], sorted: readonly number[], from: number, hi: number, depth: number, ch: number): number {
-  let a = from;
-  let b = hi;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (lower[sorted[mid]!]!.charCodeAt(depth) <= ch) a = mid + 1;
-    else b = mid;
-  }
-  return a;
+  return firstWhere(from, hi, (i) => lower[sorted[i]!]!.charCodeAt(depth) > ch);
 }
 
 /** Whether (d, a) sorts before (e, b): by distance, then by name. */

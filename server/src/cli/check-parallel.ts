@@ -32,6 +32,7 @@ import type { BlockRef } from '../check/types.ts';
 import type { RegistryExtension } from '../law/registry.ts';
 import { checkOptions, loadFile, reportedOf, type Loaded } from './per-file.ts';
 import type { Reported } from './report.ts';
+import { firstWhere } from '../../../util/search.ts';
 
 const ROLE = 'salastus-check-thread';
 
@@ -446,13 +447,8 @@ class OtherFile {
     }
     if (!this.bounds) this.bounds = segmentBounds(this.text);
     const b = this.bounds;
-    let lo = 0;
-    let hi = b.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (b[mid]! <= start) lo = mid;
-      else hi = mid - 1;
-    }
+    // The segment holding the block: the last bound at or before its start (the first bound is 0).
+    const lo = Math.max(0, firstWhere(0, b.length, (i) => b[i]! > start) - 1);
     const block = parseSegment(this.text, b[lo]!, b[lo + 1] ?? this.text.length, lo === 0).block;
     if (block && block.kind === kind && block.span.start === start && block.span.end === end) return block;
     this.whole ??= parseDocument(this.text);

@@ -18,6 +18,7 @@ import type { CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import type { ServiceDocument } from './types.ts';
+import { firstWhere } from '../../../util/search.ts';
 
 export interface WorkspaceOptions {
   catalogue: Catalogue;
@@ -294,14 +295,8 @@ export class Workspace {
   segmentStart(uri: string, offset: number): number {
     if (!this.current(uri)) return 0;
     const bounds = this.entries.get(uri)!.parsed!.bounds;
-    let lo = 0;
-    let hi = bounds.length; // the answer is bounds[lo - 1]: the count of bounds < offset
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (bounds[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? 0 : bounds[lo - 1]!;
+    const before = firstWhere(0, bounds.length, (i) => bounds[i]! >= offset); // how many bounds lie before offset
+    return before === 0 ? 0 : bounds[before - 1]!;
   }
 
   documents(): ServiceDocument[] {
