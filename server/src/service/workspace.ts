@@ -10,7 +10,7 @@
 // from the previous version's, and the index of ids is kept and updated with the blocks
 // an edit added or removed (blocks the incremental parse reused keep their identity).
 import {
-  flatText, LineIndex, parseIncremental, isUnchanged, settleBlockSpans, settleSpans, thenChanged, type Block, type ParsedText, type SalastusDocument, type SourceText, type TextChange, type Ymd,
+  compareDates, flatText, LineIndex, parseIncremental, isUnchanged, settleBlockSpans, settleSpans, thenChanged, type Block, type ParsedText, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
 import { KeptIdIndex } from '../check/id-index.ts';
 import { blockChanges, blockLinkedIds, IncrementalChecker } from '../check/incremental.ts';
@@ -74,10 +74,6 @@ function serviceDocument(uri: string, source: SourceText, version: number, doc: 
   };
 }
 
-function sameDay(a: Ymd, b: Ymd): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day;
-}
-
 /** The ids a document defines or refers to: what links it to other documents. */
 export function linkedIds(doc: SalastusDocument): Set<string> {
   return new Set(doc.blocks.flatMap(blockLinkedIds));
@@ -132,7 +128,7 @@ export class Workspace {
   /** Changes the law, registry or date: every document is checked again. */
   setOptions(options: Partial<WorkspaceOptions>): void {
     const next = { ...this.options, ...options };
-    const same = next.catalogue === this.options.catalogue && next.registry === this.options.registry && sameDay(next.today, this.options.today);
+    const same = next.catalogue === this.options.catalogue && next.registry === this.options.registry && compareDates(next.today, this.options.today) === 0;
     this.options = next;
     if (same) return;
     this.checker.setOptions(next);
