@@ -40,8 +40,8 @@ export function partFacts(part: Part, registered: Ymd | undefined, ctx: CheckCon
   if (ownTerm) end = termEnd(ownTerm, registered);
   else if (s?.term) end = termEnd(s.term, registered, s.extensionYears);
   else if (!course && isForeignPart(part)) end = { kind: 'originator' };
-  const declassified = s?.declassifiedBy?.date;
-  const ended = (declassified !== undefined && compareDates(ctx.today, declassified) >= 0) || (end?.kind === 'date' && isAfter(ctx.today, end.date));
+  // A declassification in today's standing has ended it, dated (on or before today) or with a date that did not parse (course.ts).
+  const ended = s?.declassifiedBy !== undefined || (end?.kind === 'date' && isAfter(ctx.today, end.date));
   return { level, end, ended };
 }
 
