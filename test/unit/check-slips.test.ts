@@ -75,4 +75,47 @@ describe('a value left out while typing (LANGUAGE.md §§ 3, 8, 11)', () => {
       same(t(''), ['15:syntax-error']);
     });
   });
+
+  describe("a decision's value that did not parse", () => {
+    it("its government: who may correct it is not judged (§ 15(1))", () => {
+      const g = (lines: string[]) => `${decision('D', '2025-03-01', lines)}\n\n${act('correction', '2025-06-01', 'Government of the Republic', ['  level: confidential'])}`;
+      same(g(['  government: yes']), []);
+      same(g(['  government:']), ['9:syntax-error']);
+      same(g([]), ['13:authority-not-competent']);
+    });
+    it('its basis: who may declassify it early is not judged (§ 13(3))', () => {
+      const kapo = (basis: string) => ['decision "D" {', '  originator: "Internal Security Service"', '  level: top secret', `  basis: ${basis}`,
+        '  classified: 2026-01-10', '  term: 50 years', '  reason: "r"', '  event: "use of the information in a criminal file"', '}', '',
+        act('declassification', '2026-06-09', 'Director General of the Internal Security Service')].join('\n');
+      same(kapo('§ 9 p 4'), []);
+      same(kapo(''), ['5:syntax-error']);
+    });
+    it('its level: reason-missing is not judged (the level may be internal use, § 11(3))', () => {
+      const noReason = (level: string) => ['decision "D" {', '  originator: "Ministry of Defence"', `  level: ${level}`, '  basis: § 7 p 3',
+        '  classified: 2025-03-01', '  term: 5 years', '}'].join('\n');
+      same(noReason('internal use'), []);
+      same(noReason(''), ['4:syntax-error']);
+      same(noReason('secret'), ['1:reason-missing']);
+    });
+    it('its level: a marking whose every part has ended must still show it (§ 37(7))', () => {
+      const m = (level: string) => `${decision('D', '2020-01-01', [], level)}\n\n${act('declassification', '2026-06-01', 'Minister of Defence')}\n\n${marking('2020-01-10', '2035-01-10')}`;
+      same(m('secret'), ['19:marking-expired']);
+      same(m(''), ['4:syntax-error', '19:marking-expired']);
+    });
+  });
+
+  it("a sub-class's event that did not parse is still an event its decisions should state (§ 11(1))", () => {
+    const s = (event: string) => ['subclass "S" {', '  basis: § 7 p 1', '  level: up to confidential', '  term: 10 years', `  event: ${event}`, '}', '',
+      'decision "D" {', '  originator: "Ministry of Defence"', '  level: confidential', '  basis: § 7 p 1', '  classified: 2026-02-01',
+      '  term: 10 years', '  subclass: "S"', '  reason: "r"', '}'].join('\n');
+    same(s('"the exercise is over"'), ['8:event-missing']);
+    same(s(''), ['6:syntax-error', '8:event-missing']);
+  });
+
+  it("a foreign part's level that did not parse does not make its marking need an until (§ 50(3))", () => {
+    const f = (level: string) => ['marking "M" {', '  registered: 2026-02-01', '  level: secret', '  foreign: "NATO SECRET"', '  inspected: 2026-06-01',
+      `  part "P" { foreign: "NATO SECRET"  level: ${level} }`, '}'].join('\n');
+    same(f('secret'), []);
+    same(f(''), ['6:syntax-error']);
+  });
 });

@@ -69,6 +69,11 @@ export function expectedMarking(marking: Block, ctx: CheckContext): { level: Lev
   return level && end ? { level, end, ended } : undefined;
 }
 
+function allPartsEnded(marking: Block, ctx: CheckContext): boolean {
+  const registered = validDate(marking, 'registered');
+  return marking.parts.every((part) => partFacts(part, registered, ctx).ended);
+}
+
 export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'marking') return;
   const estonian = isEstonian(doc.text, block);
@@ -106,7 +111,9 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
   }
   if (field(block, 'declassified')) return;
   const passed = until?.kind === 'date' && until.valid && isAfter(ctx.today, until);
-  if (passed || expected?.ended) {
+  // Whether every part has ended needs no level: told part by part where a level (of a part or of
+  // its decision) did not parse or is missing and leaves the expected marking unknown (LANGUAGE.md §§ 3, 7).
+  if (passed || (expected ? expected.ended : block.parts.length > 0 && allPartsEnded(block, ctx))) {
     const today = formatIso(ctx.today);
     const why = passed
       ? { en: `The term of this medium ended on ${formatIso(until)}`, et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}` }
