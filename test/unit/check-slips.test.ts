@@ -118,4 +118,11 @@ describe('a value left out while typing (LANGUAGE.md §§ 3, 8, 11)', () => {
     same(f('secret'), []);
     same(f(''), ['6:syntax-error']);
   });
+
+  it("a foreign part's term that did not parse is a term its originator set: the marking's until is not judged (§ 50(3))", () => {
+    const f = (term: string) => ['marking "M" {', '  registered: 2026-02-01', '  level: secret', '  until: 2036-02-01', '  foreign: "NATO SECRET"',
+      '  inspected: 2026-06-01', `  part "P" { foreign: "NATO SECRET"  level: secret  term: ${term} }`, '}'].join('\n');
+    same(f('10 years'), []);
+    same(f(''), ['7:syntax-error']);
+  });
 });

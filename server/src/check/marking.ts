@@ -12,7 +12,7 @@ import { compareDates, formatIso, type Block, type LevelName, type Part, type Ym
 import { courseOfBlock, standingOn, termEnd } from './course.ts';
 import {
   diagnostic, field, fieldName, idSpan, insertFieldFix, isAfter, isEstonian, LEVEL_RANK, levelText, replaceFix,
-  termOf, validDate, value, writable, writeLevel, type End,
+  termOf, unparsed, validDate, value, writable, writeLevel, type End,
 } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { CITE } from '../law/provisions.ts';
@@ -39,7 +39,8 @@ export function partFacts(part: Part, registered: Ymd | undefined, ctx: CheckCon
   let end: End | undefined;
   if (ownTerm) end = termEnd(ownTerm, registered);
   else if (s?.term) end = termEnd(s.term, registered, s.extensionYears);
-  else if (!course && isForeignPart(part)) end = { kind: 'originator' };
+  // A foreign part's term that did not parse is a term the originator set, not yet known (LANGUAGE.md §§ 3, 7).
+  else if (!course && isForeignPart(part) && !unparsed(part, 'term')) end = { kind: 'originator' };
   // A declassification in today's standing has ended it, dated (on or before today) or with a date that did not parse (course.ts).
   const ended = s?.declassifiedBy !== undefined || (end?.kind === 'date' && isAfter(ctx.today, end.date));
   return { level, end, ended };
