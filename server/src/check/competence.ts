@@ -4,7 +4,7 @@
 import type { Block } from '../../../grammar/index.ts';
 import { normalizeName, type Authority, type CompetenceAction, type CompetenceQuery, type CompetenceVerdict, type CompetentAuthority, type Institution, type Registry } from '../law/registry.ts';
 import type { Clause } from '../law/types.ts';
-import { clauseOf, field, stringOf, value } from './model.ts';
+import { clauseOf, field, stringOf, unparsed, value } from './model.ts';
 import type { CheckContext } from './types.ts';
 
 export function originatorOf(decision: Block, ctx: CheckContext): Institution | undefined {
@@ -34,10 +34,13 @@ export function extensionLimits(ctx: CheckContext): { stepYears: number; maxTota
 /**
  * Whether the acts on a decision are checked for competence: not when the decision names no
  * originator (`originator-missing`, or a value that did not parse: its syntax error says so):
- * there is nothing to hold them against (LANGUAGE.md § 6).
+ * there is nothing to hold them against (LANGUAGE.md § 6). Nor when its `government` or its
+ * `basis` is there but did not parse: who decides turns on them (§ 13(3) 3 and 8, § 15(1);
+ * the clause for a security authority's information), and a slip while typing the decision
+ * does not make its acts unlawful (LANGUAGE.md §§ 3, 8).
  */
 export function competenceChecked(decision: Block): boolean {
-  return stringOf(decision, 'originator') !== undefined;
+  return stringOf(decision, 'originator') !== undefined && !unparsed(decision, 'government') && !unparsed(decision, 'basis');
 }
 
 /** `clause`: the decision's basis as the act found it (a correction may have changed it). */

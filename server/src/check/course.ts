@@ -7,7 +7,7 @@ import { addDays, addYears, compareDates, type BasisValue, type Block, type Leve
 import type { Clause } from '../law/types.ts';
 import type { CompetenceVerdict } from '../law/registry.ts';
 import { competenceChecked, correctionVerdict, extensionLimits, verdict } from './competence.ts';
-import { basisOf, field, termOf, termYears, validDate, value, type End } from './model.ts';
+import { basisOf, field, termOf, termYears, unparsed, validDate, value, type End } from './model.ts';
 import type { BlockRef, CheckContext } from './types.ts';
 import { valuesFaulty } from './values.ts';
 
@@ -27,7 +27,10 @@ export interface Standing {
   declassifiedBy: Act | undefined;
 }
 
-/** How a classification had ended when an act came too late. */
+/**
+ * How a classification had ended when an act came too late. `on`: the declassification's date;
+ * for one whose date did not parse, the day asked about (it had ended by then).
+ */
 export type Ended = { by: 'term'; lastDay: Ymd } | { by: 'declassification'; on: Ymd; act: Act };
 
 /** Why an act changes nothing, or what the rules report on it. Each is one diagnostic of the act's rules. */
@@ -49,7 +52,10 @@ const WARNINGS: ReadonlySet<Fault['code']> = new Set(['declassification-after-ex
 export interface Act {
   ref: BlockRef;
   kind: ActKind;
-  /** Its valid date; an act without one changes nothing (date-missing, date-invalid). */
+  /**
+   * Its valid date; an act without one changes nothing (date-missing, date-invalid), except
+   * one whose date did not parse: it counts as taken after the dated acts (computeCourse).
+   */
   date: Ymd | undefined;
   faults: Fault[];
   /** Lawful, and it changed the course (a declassification after the end changes nothing). */
@@ -64,7 +70,10 @@ export interface Course {
   classified: Ymd | undefined;
   /** The decision as issued. */
   issued: Standing;
-  /** Its acts in date order (two on one day in the order of files and text); acts without a valid date last. */
+  /**
+   * Its acts in date order (two on one day in the order of files and text); acts without a valid
+   * date last, but an extension whose date did not parse first (computeCourse).
+   */
   acts: Act[];
   /** After every lawful act. */
   final: Standing;
@@ -97,7 +106,9 @@ function standing(level: LevelValue | undefined, basis: BasisValue | undefined, 
 
 /** How the classification had ended by `date` (an act dated on the last day is in time), or undefined while it runs. */
 export function endedBy(s: Standing, date: Ymd): Ended | undefined {
-  if (s.declassifiedBy?.date && compareDates(date, s.declassifiedBy.date) >= 0) return { by: 'declassification', on: s.declassifiedBy.date, act: s.declassifiedBy };
+  const d = s.declassifiedBy;
+  // A declassification whose date did not parse is in effect once it is in the standing (standingOn).
+  if (d && (!d.date || compareDates(date, d.date) >= 0)) return { by: 'declassification', on: d.date ?? date, act: d };
   if (s.termEnd?.kind === 'date' && compareDates(date, s.termEnd.date) > 0) return { by: 'term', lastDay: s.termEnd.date };
   return undefined;
 }
@@ -178,16 +189,23 @@ function computeCourse(decision: Block, refs: readonly BlockRef[], ctx: CheckCon
   const classified = validDate(decision, 'classified');
   const issued = standing(value(decision, 'level', 'level'), basisOf(decision), termOf(decision), 0, classified, undefined, ctx);
   if (refs.length === 0) return { decision, classified, issued, acts: NO_ACTS, final: issued };
-  const dated = refs.filter((r) => isAct(r.block)).map((ref) => ({ ref, date: validDate(ref.block, 'date') as Ymd | undefined }));
+  const dated = refs.filter((r) => isAct(r.block)).map((ref) => ({ ref, date: validDate(ref.block, 'date') as Ymd | undefined, rank: 1 }));
+  // An extension whose date did not parse comes first: lawful, it can only have lengthened the
+  // term, so the acts after it are not judged late for want of it (whether it came in time itself,
+  // its date would tell). Other acts without a valid date come last.
+  for (const d of dated) if (!d.date) d.rank = d.ref.block.kind === 'extension' && unparsed(d.ref.block, 'date') ? 0 : 2;
   // Date order; the sort is stable, so one day's acts stay in the index's order of files and text.
-  dated.sort((a, b) => (a.date && b.date ? compareDates(a.date, b.date) : a.date ? -1 : b.date ? 1 : 0));
+  dated.sort((a, b) => (a.rank !== b.rank ? a.rank - b.rank : a.date && b.date ? compareDates(a.date, b.date) : 0));
   const acts: Act[] = [];
   let now = issued;
   for (const { ref, date } of dated) {
     const kind = ref.block.kind as ActKind;
     const act: Act = { ref, kind, date, faults: [], effective: false, before: now, after: now };
     act.faults = judge(act, decision, classified, ctx);
-    const lawful = date !== undefined && complete(ref.block) && act.faults.every((f) => WARNINGS.has(f.code));
+    // A date that did not parse (a slip while typing, its own syntax error) does not void the act
+    // (LANGUAGE.md §§ 3, 8: the rest is read as the drafter meant it): it is judged on all its date
+    // does not decide and counts as taken after the dated acts. Absent or invalid, it does (§ 11).
+    const lawful = (date !== undefined || unparsed(ref.block, 'date')) && complete(ref.block) && act.faults.every((f) => WARNINGS.has(f.code));
     act.effective = lawful && !act.faults.some((f) => f.code === 'declassification-after-expiry');
     if (act.effective) act.after = now = apply(act, now, classified, ctx);
     acts.push(act);
@@ -199,23 +217,30 @@ function computeCourse(decision: Block, refs: readonly BlockRef[], ctx: CheckCon
  * Whether the act has what it needs to take effect (a missing field is its own error:
  * `<field>-missing`). An authority whose value did not parse (a slip while typing, its own
  * syntax error) counts as one the registry does not know: the act is not voided by a slip.
+ * Nor by a period that did not parse: the extension stands, and the term it leaves is unknown (apply).
  */
 function complete(block: Block): boolean {
   if (!field(block, 'authority')) return false;
-  if (block.kind === 'extension') return !!value(block, 'period', 'years');
+  if (block.kind === 'extension') return !!field(block, 'period');
   return true;
 }
 
 function apply(act: Act, s: Standing, classified: Ymd | undefined, ctx: CheckContext): Standing {
   const block = act.ref.block;
   switch (act.kind) {
-    case 'extension':
-      return standing(s.level, s.basis, s.term, s.extensionYears + value(block, 'period', 'years')!.years, classified, s.declassifiedBy, ctx);
+    case 'extension': {
+      const period = value(block, 'period', 'years');
+      // A period that did not parse: how long the term now runs is unknown, and so is all that depends on its end.
+      if (!period) return { ...s, term: undefined, termEnd: undefined };
+      return standing(s.level, s.basis, s.term, s.extensionYears + period.years, classified, s.declassifiedBy, ctx);
+    }
     case 'declassification':
       return { ...s, declassifiedBy: act };
-    case 'correction':
+    case 'correction': {
       // A corrected term counts from the original date of classification; lawful extensions still add to it (LANGUAGE.md § 11).
-      return standing(value(block, 'level', 'level') ?? s.level, basisOf(block) ?? s.basis, termOf(block) ?? s.term, s.extensionYears, classified, s.declassifiedBy, ctx);
+      const v = correctedValues(block, s, classified, ctx);
+      return standing(v.level, v.basis, v.term, s.extensionYears, classified, s.declassifiedBy, ctx);
+    }
   }
 }
 
@@ -275,25 +300,33 @@ function judge(act: Act, decision: Block, classified: Ymd | undefined, ctx: Chec
   return faults;
 }
 
-/** The values a correction leaves the decision with: those it gives, the others as they stood. */
+/**
+ * The values a correction leaves the decision with: those it gives, the others as they stood.
+ * A value it gives that did not parse (its own syntax error) is unknown from then on, not the
+ * old one: the correction replaced it (LANGUAGE.md § 11), and what depends on it is not judged.
+ */
 export function correctedValues(block: Block, s: Standing, classified: Ymd | undefined, ctx: CheckContext) {
-  const basis = basisOf(block) ?? s.basis;
+  const basis = field(block, 'basis') ? basisOf(block) : s.basis;
   return {
-    level: value(block, 'level', 'level') ?? s.level,
+    level: field(block, 'level') ? value(block, 'level', 'level') : s.level,
     basis,
     clause: basis ? ctx.catalogue.clause(basis.section, basis.clause, basis.sup) : undefined,
-    term: termOf(block) ?? s.term,
+    term: field(block, 'term') ? termOf(block) : s.term,
     start: classified,
     inForceOn: classified,
     extensionYears: s.extensionYears,
   };
 }
 
-/** The decision as it stands on `date`: after its lawful acts dated on or before it. */
+/**
+ * The decision as it stands on `date`: after its lawful acts dated on or before it, and the
+ * lawful acts whose date did not parse (an extension first in the course, the others last,
+ * once every dated act is in).
+ */
 export function standingOn(course: Course, date: Ymd): Standing {
   let s = course.issued;
   for (const a of course.acts) {
-    if (!a.date || compareDates(a.date, date) > 0) break;
+    if (a.date && compareDates(a.date, date) > 0) break;
     if (a.effective) s = a.after;
   }
   return s;
@@ -301,6 +334,6 @@ export function standingOn(course: Course, date: Ymd): Standing {
 
 /** The last classified day as things stand (a declassification's eve, or the term's end); possession; undefined when unknown. */
 export function lastDay(s: Standing): End | undefined {
-  if (s.declassifiedBy?.date) return { kind: 'date', date: addDays(s.declassifiedBy.date, -1) };
+  if (s.declassifiedBy) return s.declassifiedBy.date ? { kind: 'date', date: addDays(s.declassifiedBy.date, -1) } : undefined;
   return s.termEnd;
 }

@@ -12,7 +12,7 @@ import { compareDates, formatIso, type Block, type LevelName, type Part, type Ym
 import { courseOfBlock, standingOn, termEnd } from './course.ts';
 import {
   diagnostic, field, fieldName, idSpan, insertFieldFix, isAfter, isEstonian, LEVEL_RANK, levelText, replaceFix,
-  termOf, validDate, value, writable, writeLevel, type End,
+  termOf, unparsed, validDate, value, writable, writeLevel, type End,
 } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { CITE } from '../law/provisions.ts';
@@ -39,9 +39,10 @@ export function partFacts(part: Part, registered: Ymd | undefined, ctx: CheckCon
   let end: End | undefined;
   if (ownTerm) end = termEnd(ownTerm, registered);
   else if (s?.term) end = termEnd(s.term, registered, s.extensionYears);
-  else if (!course && isForeignPart(part)) end = { kind: 'originator' };
-  const declassified = s?.declassifiedBy?.date;
-  const ended = (declassified !== undefined && compareDates(ctx.today, declassified) >= 0) || (end?.kind === 'date' && isAfter(ctx.today, end.date));
+  // A foreign part's term that did not parse is a term the originator set, not yet known (LANGUAGE.md §§ 3, 7).
+  else if (!course && isForeignPart(part) && !unparsed(part, 'term')) end = { kind: 'originator' };
+  // A declassification in today's standing has ended it, dated (on or before today) or with a date that did not parse (course.ts).
+  const ended = s?.declassifiedBy !== undefined || (end?.kind === 'date' && isAfter(ctx.today, end.date));
   return { level, end, ended };
 }
 
@@ -67,6 +68,11 @@ export function expectedMarking(marking: Block, ctx: CheckContext): { level: Lev
     ended &&= f.ended;
   }
   return level && end ? { level, end, ended } : undefined;
+}
+
+function allPartsEnded(marking: Block, ctx: CheckContext): boolean {
+  const registered = validDate(marking, 'registered');
+  return marking.parts.every((part) => partFacts(part, registered, ctx).ended);
 }
 
 export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
@@ -106,7 +112,9 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
   }
   if (field(block, 'declassified')) return;
   const passed = until?.kind === 'date' && until.valid && isAfter(ctx.today, until);
-  if (passed || expected?.ended) {
+  // Whether every part has ended needs no level: told part by part where a level (of a part or of
+  // its decision) did not parse or is missing and leaves the expected marking unknown (LANGUAGE.md §§ 3, 7).
+  if (passed || (expected ? expected.ended : block.parts.length > 0 && allPartsEnded(block, ctx))) {
     const today = formatIso(ctx.today);
     const why = passed
       ? { en: `The term of this medium ended on ${formatIso(until)}`, et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}` }

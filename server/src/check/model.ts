@@ -24,6 +24,17 @@ export function field(container: Block | Part, name: FieldName): Field | undefin
   return undefined;
 }
 
+/**
+ * Whether the field is there but its value did not parse (a slip while typing: its own
+ * `syntax-error` says so). Not the same as absent (`<field>-missing`): what depends on the
+ * value is unknown, so left unjudged, and a slip neither voids an act nor changes other
+ * blocks (LANGUAGE.md §§ 3, 8).
+ */
+export function unparsed(container: Block | Part, name: FieldName): boolean {
+  const f = field(container, name);
+  return f !== undefined && f.value === undefined;
+}
+
 export function value<K extends Value['kind']>(container: Block | Part, name: FieldName, ...kinds: K[]): Extract<Value, { kind: K }> | undefined {
   const v = field(container, name)?.value;
   return v && (kinds as string[]).includes(v.kind) ? v as Extract<Value, { kind: K }> : undefined;

@@ -8,7 +8,7 @@
 //   stated, so the holder knows when it ends (§ 11(1), § 12).
 import type { Block, Part, Ymd } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
-import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, levelText, stringOf, termOf, termYears, validDate, value } from './model.ts';
+import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, levelText, stringOf, termOf, termYears, unparsed, validDate, value } from './model.ts';
 import { subclassOf } from './subclass.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 import { CITE } from '../law/provisions.ts';
@@ -35,7 +35,8 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
   if (clause.higherWithReason && !hasReason) higherWithoutReason(block, clause, validDate(block, 'classified'), reasonFix(), out);
 
   // Information for internal use is exactly the information whose disclosure would not damage security (§ 11(3)): no reason asked.
-  if (clause.exceptNoDamage && !hasReason && value(block, 'level', 'level')?.level !== 'internal use') {
+  // A level that did not parse may be it: not judged (its syntax error says so; LANGUAGE.md §§ 3, 8).
+  if (clause.exceptNoDamage && !hasReason && value(block, 'level', 'level')?.level !== 'internal use' && !unparsed(block, 'level')) {
     // What the clause protects: the security of the Republic, or (§ 8 p 7) the protected person's safety.
     const of = clause.exceptNoDamageOf ?? 'the security of the Republic of Estonia';
     const damaged = { en: of, et: /safety/.test(of) ? 'kaitstava isiku turvalisust' : 'Eesti Vabariigi julgeolekut' };
@@ -55,8 +56,10 @@ function checkEvent(block: Block, clause: Clause | undefined, doc: CheckedDocume
   if (field(block, 'event')) return;
   const sub = ctx.index.subclasses.size > 0 ? subclassOf(block, ctx)?.block : undefined;
   const subEvent = sub ? stringOf(sub, 'event') : undefined;
+  // A sub-class's event whose text did not parse is still an event (its own syntax error says so): named without its words.
+  const subHasEvent = subEvent !== undefined || (sub !== undefined && unparsed(sub, 'event'));
   const clauseEvents = clause?.events ?? [];
-  if (clauseEvents.length === 0 && subEvent === undefined) return;
+  if (clauseEvents.length === 0 && !subHasEvent) return;
   const events = subEvent !== undefined ? [subEvent, ...clauseEvents.filter((e) => e !== subEvent)] : clauseEvents;
   const message = { en: '', et: '' };
   if (clause && clauseEvents.length > 0) {
@@ -64,10 +67,10 @@ function checkEvent(block: Block, clause: Clause | undefined, doc: CheckedDocume
     message.en = `Under ${clause.label} of the RSVS classification also expires on an event: ${listed}.`;
     message.et = `RSVS ${clause.label} järgi lõpeb salastatus ka sündmusega: ${listed}.`;
   }
-  if (subEvent !== undefined) {
+  if (subHasEvent) {
     const id = sub!.id?.value ?? '';
-    message.en += `${message.en ? ' ' : ''}Its sub-class "${id}" ends classification on an event: ${subEvent} (RSVS ${CITE.subclass.en}).`;
-    message.et += `${message.et ? ' ' : ''}Selle alaliigi "${id}" salastus lõpeb sündmusega: ${subEvent} (RSVS ${CITE.subclass.et}).`;
+    message.en += `${message.en ? ' ' : ''}Its sub-class "${id}" ends classification on an event${subEvent !== undefined ? `: ${subEvent}` : ''} (RSVS ${CITE.subclass.en}).`;
+    message.et += `${message.et ? ' ' : ''}Selle alaliigi "${id}" salastus lõpeb sündmusega${subEvent !== undefined ? `: ${subEvent}` : ''} (RSVS ${CITE.subclass.et}).`;
   }
   out.push(diagnostic('event-missing', idSpan(block), {
     en: `${message.en} State it in an 'event' field.`,

@@ -4,7 +4,7 @@
 import { BLOCK_FIELDS, formatIso, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import type { Code } from './codes.ts';
 import {
-  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, levelText, value, writable,
+  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, levelText, termOf, value, writable,
 } from './model.ts';
 import { competentAuthorities, originatorOf } from './competence.ts';
 import { expectedMarking, isForeignPart } from './marking.ts';
@@ -22,8 +22,9 @@ export function checkRequiredFields(block: Block, doc: CheckedDocument, ctx: Che
   const estonian = isEstonian(doc.text, block);
   for (const name of BLOCK_FIELDS[block.kind].required) {
     if (field(block, name)) continue;
-    // A medium of foreign information without a term has no end date to show (§ 50(3); LANGUAGE.md § 7).
-    if (name === 'until' && expectedMarking(block, ctx)?.end.kind === 'originator') continue;
+    // A medium of foreign information without a term has no end date to show (§ 50(3); LANGUAGE.md § 7),
+    // whatever its parts' levels (one that did not parse leaves the expected marking unknown, not this).
+    if (name === 'until' && block.parts.some((p) => isForeignPart(p) && !termOf(p))) continue;
     report(block, name, doc, ctx, estonian, out);
   }
   for (const part of block.parts) {

@@ -189,7 +189,8 @@ function heldValues(c: Block | Part, block: Block, ctx: CheckContext): Held {
   const now = standingOn(course, ctx.today);
   const correctedBy: Held['correctedBy'] = {};
   for (const a of course.acts) {
-    if (!a.date || compareDates(a.date, ctx.today) > 0) break;
+    // As standingOn: the dated acts up to today, then those whose date did not parse.
+    if (a.date && compareDates(a.date, ctx.today) > 0) break;
     if (a.kind !== 'correction' || !a.effective) continue;
     for (const f of ['level', 'basis', 'term'] as const) if (field(a.ref.block, f)) correctedBy[f] = a.ref.block;
   }
