@@ -12,7 +12,7 @@ import { blocksEditedFrom, type Block, type Field } from '../../../grammar/index
 import { buildIndex, checkBlock, checkDocumentLevel, sortDiagnostics, type CheckOptions } from './checker.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from './types.ts';
 
-interface Entry {
+interface CachedResult {
   /** The block's start offset when checked: cached spans are moved by how far the block moved. */
   start: number;
   diagnostics: readonly Diagnostic[];
@@ -77,7 +77,7 @@ function cloneShifted(ds: readonly Diagnostic[], d: number): Diagnostic[] {
 }
 
 /** The entry of every block without diagnostics (most of them): where it stood does not matter. */
-const CLEAN: Entry = Object.freeze({ start: 0, diagnostics: Object.freeze([]) });
+const CLEAN: CachedResult = Object.freeze({ start: 0, diagnostics: Object.freeze([]) });
 
 /** What the checker keeps of one document between calls. */
 interface DocState {
@@ -127,7 +127,7 @@ function byStart(a: Block, b: Block): number {
 export class IncrementalChecker {
   private options: CheckOptions;
   /** Valid results only: a result is deleted as soon as something it depends on changes. */
-  private cache = new WeakMap<Block, Entry>();
+  private cache = new WeakMap<Block, CachedResult>();
   /**
    * The cached blocks whose result depends on each id: the block itself while it is the only
    * one (most ids: a decision's own; a set per id held ~10 MB for the 50,000-decision file).

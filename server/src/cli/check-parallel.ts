@@ -163,7 +163,7 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
     const unreadable: Unreadable[] = [];
     const leftOut: { file: string; count: number }[] = [];
     const texts = new Array<string | null>(files.length).fill(null);
-    const entries: { ref: Entry; facts: IndexedFacts }[] = [];
+    const entries: { ref: IndexedEntry; facts: IndexedFacts }[] = [];
     let parsedFiles = 0;
     for (let f = 0; f < files.length; f++) {
       const p = parsed[f];
@@ -203,7 +203,7 @@ export async function checkInThreads(files: readonly string[], sizes: readonly n
 }
 
 /** One indexed block of file `f`, as the main thread knows it: its facts' numbers. */
-interface Entry {
+interface IndexedEntry {
   f: number;
   at: number;
   kind: number;
@@ -212,7 +212,7 @@ interface Entry {
 }
 
 /** The entries of file `f`'s indexed blocks, from the facts its thread reported. */
-function entriesOf(facts: Facts, f: number, out: { ref: Entry; facts: IndexedFacts }[]): void {
+function entriesOf(facts: Facts, f: number, out: { ref: IndexedEntry; facts: IndexedFacts }[]): void {
   for (let i = 0; i < facts.ids.length; i++) {
     const n = facts.nums.subarray(i * FACT, i * FACT + FACT);
     const kind = n[1]!;
@@ -224,8 +224,8 @@ function entriesOf(facts: Facts, f: number, out: { ref: Entry; facts: IndexedFac
 }
 
 /** The index as keys and numbers: the same for every thread, which tells its own files from the others. */
-function flatten(index: IdLists<Entry>): FlatIndex {
-  const flat = (m: ReadonlyMap<string, Entry[]>): FlatMap => {
+function flatten(index: IdLists<IndexedEntry>): FlatIndex {
+  const flat = (m: ReadonlyMap<string, IndexedEntry[]>): FlatMap => {
     const keys: string[] = [];
     const counts = new Int32Array(m.size);
     let total = 0;

@@ -1,5 +1,7 @@
-// The only code that reads the file system: finds `.salastus` files under folders and
-// reads them. Symbolic links are not followed, so a check never leaves the folders given.
+// Finds `.salastus` files under folders and reads them: the one place a `.salastus` file is
+// read. (The command line also reads the registry file it is given, `--registry`, and the
+// server's scan asks where a file really lies, lsp/files.ts.) Symbolic links are not
+// followed, so a check never leaves the folders given.
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSalastus, type Decoded } from './decode.ts';

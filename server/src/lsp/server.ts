@@ -21,11 +21,10 @@ import { loadCatalogue } from '../law/catalogue.ts';
 import { loadRegistry, type Registry } from '../law/registry.ts';
 import {
   codeActions, codeLenses, completeList, createMarkingEdit, decisionById, definition, documentSymbols, explainBasisText,
-  foldingRanges, format, hover, inlayHints, prepareRename, references, rename, stampAt, t, workspaceSymbols, Workspace,
+  foldingRanges, format, formatCalendar, hover, inlayHints, jsonOf, prepareRename, references, rename, rowsOf, stampAt, t,
+  windowMonths, workspaceCalendar, workspaceSymbols, Workspace,
   type CompletionKind, type DocumentSymbol, type ServiceDocument, type SymbolKind as OurSymbolKind, type WorkspaceEdit,
 } from '../service/index.ts';
-import { windowMonths, workspaceCalendar } from '../service/calendar.ts';
-import { formatCalendar, jsonOf, rowsOf } from '../service/calendar-format.ts';
 import { canonicalUri, insideFolders, listWorkspaceFiles, pathUri, readWorkspaceFile, realFolders, uriToPath, type Skipped } from './files.ts';
 import { configurationSettings, DEFAULTS, readSettings, resolveLang, resolveRegistry, resolveToday, type Settings } from './settings.ts';
 

@@ -42,8 +42,3 @@ export function locate(doc: SalastusDocument, offset: number): Located {
   }
   return out;
 }
-
-/** The block or part that holds the field. */
-export function containerOf(l: Located): Block | Part | undefined {
-  return l.part ?? l.block;
-}

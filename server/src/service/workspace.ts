@@ -26,7 +26,7 @@ export interface WorkspaceOptions {
   today: Ymd;
 }
 
-interface Entry {
+interface DocumentEntry {
   uri: string;
   /** The open buffer, if the document is open in the editor. */
   open: { text: SourceText; version: number } | undefined;
@@ -89,7 +89,7 @@ function namesSubclass(block: Block): boolean {
 export class Workspace {
   private options: WorkspaceOptions;
   private readonly checker: IncrementalChecker;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, DocumentEntry>();
   private readonly kept = new KeptIdIndex();
   private index_: WorkspaceIndex | undefined;
   /** Uris whose content changed (or that were removed) since the index was updated. */
@@ -143,7 +143,7 @@ export class Workspace {
     }
   }
 
-  private entry(uri: string): Entry {
+  private entry(uri: string): DocumentEntry {
     let e = this.entries.get(uri);
     if (!e) {
       e = { uri, open: undefined, disk: undefined, parsed: undefined, current: undefined, lines: undefined, change: undefined, openLines: undefined };
