@@ -5,7 +5,7 @@ export { parseDocument, parseSegment, parseSegments, addSegment, type SegmentRes
 export { blockStarts, blockKeywordAt, openStringEnd, segmentBounds } from './segments.ts';
 export * from './keywords.ts';
 export * from './dates.ts';
-export { LineIndex } from './positions.ts';
+export { LineIndex, type Position } from './positions.ts';
 export { isClosedString, quoteString } from './lexer.ts';
 export { blocksEditedFrom, parseFull, parseIncremental, settleBlockSpans, settleSpans, type BlocksEdit, type IncrementalOptions, type ParsedText } from './incremental.ts';
 export { EditedText, flatText, type SourceText, type TextLike } from './edited-text.ts';

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { EditedText, LineIndex, thenReplaced, unchanged, type SourceText } from '../../grammar/index.ts';
 import { workspace } from './service-helpers.ts';
 
 setFlagsFromString('--expose-gc');
@@ -38,8 +37,7 @@ async function editAllOver(edits: number, told: boolean): Promise<{ mb: number; 
   const start = bigText();
   const uri = 'file:///memory.salastus';
   const ws = workspace({});
-  let text: SourceText = start;
-  let lines = new LineIndex(start);
+  let text = start;
   ws.setOpen(uri, text, 1);
   ws.diagnostics(uri);
   let version = 2;
@@ -47,23 +45,14 @@ async function editAllOver(edits: number, told: boolean): Promise<{ mb: number; 
     const at = Math.floor((((i * 7919) % 997) / 997) * (text.length - 2));
     const insert = i % 3 === 0 ? '\n' : i % 3 === 1 ? 'x' : '';
     const end = insert === '' ? at + 1 : at;
-    if (told) {
-      const next = EditedText.edit(text, at, end, insert);
-      const change = thenReplaced(unchanged(text.length), text.length, at, end);
-      lines = lines.edited(text, next, change);
-      text = next;
-      ws.setOpen(uri, text, version++, { change, lines });
-    } else {
-      // A client that sends whole texts: the service compares them.
-      const flat = typeof text === 'string' ? text : text.flat();
-      text = flat.slice(0, at) + insert + flat.slice(end);
-      ws.setOpen(uri, text, version++);
-    }
+    const lines = ws.forPublishing(uri)!.lines;
+    // A client that sends ranges (the server's way), or one that sends whole texts: the service compares them.
+    ws.edit(uri, version++, [told ? { range: { start: lines.positionAt(at), end: lines.positionAt(end) }, text: insert } : { text: text.slice(0, at) + insert + text.slice(end) }]);
+    text = text.slice(0, at) + insert + text.slice(end);
     ws.forPublishing(uri);
     ws.diagnostics(uri);
     ws.drainChanges();
     // What the server does once the diagnostics are out.
-    if (typeof text !== 'string') text.flat();
     ws.settle();
   };
   for (let i = 0; i < 30; i++) edit(i);

@@ -14,7 +14,7 @@ import {
   type Location as LspLocation, type Position, type Range, type TextEdit as LspTextEdit, type WorkDoneProgressServerReporter,
   type WorkspaceEdit as LspWorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { EditedText, LineIndex, thenReplaced, unchanged, type SourceText, type Span, type TextChange } from '../../../grammar/index.ts';
+import { LineIndex, type Span } from '../../../grammar/index.ts';
 import type { Severity } from '../check/codes.ts';
 import type { Diagnostic, Lang } from '../check/types.ts';
 import { loadCatalogue } from '../law/catalogue.ts';
@@ -154,8 +154,6 @@ function sameYmd(a: { year: number; month: number; day: number }, b: { year: num
 }
 
 export function startServer(connection: Connection): void {
-  /** The editor's open buffers as the client last sent them (uri as sent → text and its line index). */
-  const buffers = new Map<string, { text: SourceText; lines: LineIndex }>();
   const ws = new Workspace({ catalogue: loadCatalogue(), registry: loadRegistry(), today: resolveToday('').today });
   let locale: string | undefined;
   let initSettings: Settings = DEFAULTS;
@@ -310,7 +308,7 @@ export function startServer(connection: Connection): void {
       removedToClear.delete(u);
       if (ws.has(u)) continue;
       connection.sendDiagnostics({ uri: out(u), diagnostics: [] }).catch(() => undefined);
-      if (!buffers.has(out(u))) clientUris.delete(u);
+      clientUris.delete(u);
     }
     const sent: Promise<void>[] = [];
     for (const u of [...toPublish]) {
@@ -335,7 +333,6 @@ export function startServer(connection: Connection): void {
   function tidySoon(): void {
     tidying ??= later(0, () => {
       tidying = undefined;
-      for (const b of buffers.values()) if (typeof b.text !== 'string') b.text.flat();
       ws.settle();
     });
   }
@@ -635,7 +632,6 @@ export function startServer(connection: Connection): void {
   // with its own line index (UTF-16 positions, clamped to the line as LSP says).
   connection.onDidOpenTextDocument(guard('open', undefined, (e) => {
     const { uri: sent, text, version } = e.textDocument;
-    buffers.set(sent, { text, lines: new LineIndex(text) });
     const uri = canonicalUri(sent);
     clientUris.set(uri, sent);
     ws.setOpen(uri, text, version);
@@ -644,36 +640,13 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeTextDocument(guard('change', undefined, (e) => {
     const sent = e.textDocument.uri;
-    const buffer = buffers.get(sent);
-    if (!buffer) return; // a change to a document the client never opened: nothing to apply it to
-    let { text, lines } = buffer;
-    // Where the text changed since the last version (unknown after a full replacement).
-    let change: TextChange | undefined = unchanged(text.length);
-    for (const c of e.contentChanges) {
-      if (!('range' in c) || !c.range) {
-        text = c.text;
-        lines = new LineIndex(text);
-        change = undefined;
-        continue;
-      }
-      // A position past the end of its line stands for the line's end, before its line break (LSP).
-      const a = lines.offsetAt(c.range.start, text);
-      const b = Math.max(a, lines.offsetAt(c.range.end, text));
-      // Not `text.slice(0, a) + c.text + text.slice(b)`: V8 would copy all of it into one string at the first read.
-      const next = EditedText.edit(text, a, b, c.text);
-      lines = lines.edited(text, next, thenReplaced(unchanged(text.length), text.length, a, b));
-      if (change) change = thenReplaced(change, text.length, a, b);
-      text = next;
-    }
-    buffers.set(sent, { text, lines });
     const uri = canonicalUri(sent);
+    if (!ws.edit(uri, e.textDocument.version, e.contentChanges)) return; // a document the client never opened: nothing to apply it to
     clientUris.set(uri, sent);
-    ws.setOpen(uri, text, e.textDocument.version, change ? { change, lines } : { lines });
     schedule(uri);
   }));
 
   connection.onDidCloseTextDocument(guard('close', undefined, (e) => {
-    buffers.delete(e.textDocument.uri);
     const uri = canonicalUri(e.textDocument.uri);
     // The file on disk, as it is now, takes the buffer's place.
     const path = uriToPath(uri);
