@@ -1,6 +1,6 @@
 // VS Code before 1.101 runs the server on its extension host's Node 20, and drafters run the
-// command line on whatever Node they have. Chevrotain 13 needs Object.groupBy (Node 22), which
-// server/src/compat.ts supplies: run the built bundles on the machine's own Node when it is older.
+// command line on whatever Node they have: run the built bundles on the machine's own Node when
+// it is older than 22. (Chevrotain 13, which needs Node 22's Object.groupBy, was replaced by 11.)
 import assert from 'node:assert/strict';
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,5 @@
 // Entry point of the `salastus` command (bundled to dist/cli.js). The bundle is also what
 // `check --jobs N` starts its checking threads from: in one of those, the command does not run.
-import '../compat.ts';
 import { isCheckThread } from './check-parallel.ts';
 import { main } from './run.ts';
 

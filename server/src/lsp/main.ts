@@ -1,7 +1,6 @@
 // Entry point of the Salastus language server (bundled to dist/server.js). The transport
 // (`--stdio`, `--node-ipc`, `--socket=…`, `--pipe=…`) is the one the client asks for on the
 // command line, as vscode-languageserver's createConnection reads it.
-import '../compat.ts';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.ts';
 
