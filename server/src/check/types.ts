@@ -62,7 +62,7 @@ export interface BlockRef {
   block: Block;
 }
 
-/** The workspace's ids, built once per check from every document. */
+/** The workspace's ids (check/id-index.ts: built from every document, or kept across edits by the service). */
 export interface WorkspaceIndex {
   /** Blocks by id (any kind); more than one means `id-duplicate`. */
   byId: ReadonlyMap<string, BlockRef[]>;
