@@ -2,17 +2,60 @@
 // case-insensitive: every table is keyed by the lower-cased word.
 import type { BlockKind, FieldName, LevelName } from './ast.ts';
 
-export const BLOCK_KEYWORDS: ReadonlyMap<string, BlockKind> = new Map<string, BlockKind>([
-  ['decision', 'decision'], ['otsus', 'decision'],
-  ['marking', 'marking'], ['märge', 'marking'],
-  ['declassification', 'declassification'], ['kustutamine', 'declassification'],
-  ['extension', 'extension'], ['pikendamine', 'extension'],
-  ['correction', 'correction'], ['parandamine', 'correction'],
-  ['subclass', 'subclass'], ['alaliik', 'subclass'],
-]);
+/**
+ * The words that shape the text — the blocks, a marking's part and the header — and the words
+ * of values, each in English and in Estonian: THE table of the language's keywords. The maps
+ * below read it both ways (word → what it is and in which language, what → its word); the
+ * lexer builds its keyword tokens from it (lexer.ts), completion and snippets write from it.
+ * Field names are in FIELD_ALIASES, level names in LEVEL_ESTONIAN (both below), read so too.
+ */
+export const KEYWORDS = {
+  decision: { en: 'decision', et: 'otsus' },
+  marking: { en: 'marking', et: 'märge' },
+  declassification: { en: 'declassification', et: 'kustutamine' },
+  extension: { en: 'extension', et: 'pikendamine' },
+  correction: { en: 'correction', et: 'parandamine' },
+  subclass: { en: 'subclass', et: 'alaliik' },
+  part: { en: 'part', et: 'osa' },
+  act: { en: 'act', et: 'seadus' },
+  // In values.
+  years: { en: 'years', et: 'aastat' },
+  year: { en: 'year', et: 'aasta' },
+  until: { en: 'until', et: 'kuni' },
+  /** Before a sub-class's level (LANGUAGE.md § 12). */
+  upTo: { en: 'up to', et: 'kuni' },
+  possession: { en: 'possession ends', et: 'valdamise lõpuni' },
+  yes: { en: 'yes', et: 'jah' },
+  no: { en: 'no', et: 'ei' },
+} as const satisfies Record<string, { en: string; et: string }>;
 
-export const PART_KEYWORDS: ReadonlySet<string> = new Set(['part', 'osa']);
-export const ACT_KEYWORDS: ReadonlySet<string> = new Set(['act', 'seadus']);
+export type KeywordName = keyof typeof KEYWORDS;
+/** The keywords that begin something: a block, a marking's part, the header. */
+export type StructureKeyword = BlockKind | 'part' | 'act';
+
+const BLOCK_KINDS: readonly BlockKind[] = ['decision', 'marking', 'declassification', 'extension', 'correction', 'subclass'];
+
+/** A keyword as written in English, or in Estonian. */
+export function keywordText(name: KeywordName, estonian: boolean): string {
+  return estonian ? KEYWORDS[name].et : KEYWORDS[name].en;
+}
+
+/** The English and the Estonian spelling of a keyword. */
+export function spellings(name: KeywordName): [string, string] {
+  return [KEYWORDS[name].en, KEYWORDS[name].et];
+}
+
+/** A structure keyword (lower case, English or Estonian) → what it begins and whether it is the Estonian one. */
+export const STRUCTURE_KEYWORDS: ReadonlyMap<string, { kind: StructureKeyword; estonian: boolean }> = new Map(
+  ([...BLOCK_KINDS, 'part', 'act'] as StructureKeyword[]).flatMap((kind) => [
+    [KEYWORDS[kind].en, { kind, estonian: false }], [KEYWORDS[kind].et, { kind, estonian: true }],
+  ] as [string, { kind: StructureKeyword; estonian: boolean }][]),
+);
+
+export const BLOCK_KEYWORDS: ReadonlyMap<string, BlockKind> = new Map<string, BlockKind>(BLOCK_KINDS.flatMap((k) => spellings(k).map((w) => [w, k] as [string, BlockKind])));
+
+export const PART_KEYWORDS: ReadonlySet<string> = new Set(spellings('part'));
+export const ACT_KEYWORDS: ReadonlySet<string> = new Set(spellings('act'));
 
 /** Field names: English canonical name → Estonian alias. */
 export const FIELD_ALIASES: Readonly<Record<FieldName, string>> = {
@@ -27,28 +70,28 @@ export const FIELD_NAMES: ReadonlyMap<string, FieldName> = new Map<string, Field
   (Object.keys(FIELD_ALIASES) as FieldName[]).flatMap((en) => [[en, en], [FIELD_ALIASES[en], en]] as [string, FieldName][]),
 );
 
-/** Level names, one or more words joined by a single space (`top-secret` is one word). */
-export const LEVEL_NAMES: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['restricted', 'restricted'], ['piiratud', 'restricted'],
-  ['confidential', 'confidential'], ['konfidentsiaalne', 'confidential'],
-  ['secret', 'secret'], ['salajane', 'secret'],
-  ['top secret', 'top secret'], ['top-secret', 'top secret'], ['täiesti salajane', 'top secret'],
-  ['internal use', 'internal use'], ['asutusesiseseks kasutamiseks', 'internal use'], ['ak', 'internal use'],
-]);
-
-/** Estonian names of the levels, for messages and completion. */
+/** Estonian names of the levels (LANGUAGE.md § 9), for messages and completion; read both ways by LEVEL_NAMES. */
 export const LEVEL_ESTONIAN: Readonly<Record<LevelName, string>> = {
   'internal use': 'asutusesiseseks kasutamiseks', restricted: 'piiratud', confidential: 'konfidentsiaalne',
   secret: 'salajane', 'top secret': 'täiesti salajane',
 };
 
-export const YEAR_WORDS: ReadonlySet<string> = new Set(['years', 'year', 'aastat', 'aasta']);
-export const UNTIL_WORDS: ReadonlySet<string> = new Set(['until', 'kuni']);
+/**
+ * Level names, one or more words joined by a single space: the English and Estonian names, and
+ * two other spellings (`top-secret` is one word; `AK` is short for `asutusesiseseks kasutamiseks`).
+ */
+export const LEVEL_NAMES: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
+  ...(Object.keys(LEVEL_ESTONIAN) as LevelName[]).flatMap((l) => [[l, l], [LEVEL_ESTONIAN[l], l]] as [string, LevelName][]),
+  ['top-secret', 'top secret'], ['ak', 'internal use'],
+]);
+
+export const YEAR_WORDS: ReadonlySet<string> = new Set([...spellings('years'), ...spellings('year')]);
+export const UNTIL_WORDS: ReadonlySet<string> = new Set(spellings('until'));
 /** `up to` and `kuni` before a sub-class's level (LANGUAGE.md § 12), as word sequences. */
-export const UP_TO_PHRASES: ReadonlySet<string> = new Set(['up to', 'kuni']);
+export const UP_TO_PHRASES: ReadonlySet<string> = new Set(spellings('upTo'));
 /** `possession ends` and `valdamise lõpuni`, as word sequences. */
-export const POSSESSION_PHRASES: ReadonlySet<string> = new Set(['possession ends', 'valdamise lõpuni']);
-export const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([['yes', true], ['jah', true], ['no', false], ['ei', false]]);
+export const POSSESSION_PHRASES: ReadonlySet<string> = new Set(spellings('possession'));
+export const BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([...spellings('yes').map((w) => [w, true] as const), ...spellings('no').map((w) => [w, false] as const)]);
 /** `p`, `clause`, `punkt` between section and clause number. */
 export const CLAUSE_WORDS: ReadonlySet<string> = new Set(['p', 'clause', 'punkt']);
 export const ACT_PREFIXES: ReadonlySet<string> = new Set(['rsvs']);

@@ -4,6 +4,7 @@
 // and is given its meaning by the parser's tables in keywords.ts. All of them belong
 // to the category `Name`, so a field may be named by any word.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { KEYWORDS, type StructureKeyword } from './keywords.ts';
 import { closedStringEnd, openStringEnd } from './segments.ts';
 
 const LETTER = 'A-Za-z_\\u00C0-\\u024F';
@@ -17,23 +18,24 @@ export const Word = createToken({
   categories: [Name],
 });
 
-function keyword(name: string, words: string[], categories: TokenType[]): TokenType {
+/** The token of a keyword, in English or Estonian (keywords.ts, KEYWORDS). */
+function keyword(name: string, word: StructureKeyword, categories: TokenType[]): TokenType {
   return createToken({
     name,
-    pattern: new RegExp(words.join('|'), 'i'),
+    pattern: new RegExp(`${KEYWORDS[word].en}|${KEYWORDS[word].et}`, 'i'),
     longer_alt: Word,
     categories,
   });
 }
 
-export const KwDecision = keyword('KwDecision', ['decision', 'otsus'], [BlockKeyword, Name]);
-export const KwMarking = keyword('KwMarking', ['marking', 'märge'], [BlockKeyword, Name]);
-export const KwDeclassification = keyword('KwDeclassification', ['declassification', 'kustutamine'], [BlockKeyword, Name]);
-export const KwExtension = keyword('KwExtension', ['extension', 'pikendamine'], [BlockKeyword, Name]);
-export const KwCorrection = keyword('KwCorrection', ['correction', 'parandamine'], [BlockKeyword, Name]);
-export const KwSubclass = keyword('KwSubclass', ['subclass', 'alaliik'], [BlockKeyword, Name]);
-export const KwPart = keyword('KwPart', ['part', 'osa'], [Name]);
-export const KwAct = keyword('KwAct', ['act', 'seadus'], [Name]);
+export const KwDecision = keyword('KwDecision', 'decision', [BlockKeyword, Name]);
+export const KwMarking = keyword('KwMarking', 'marking', [BlockKeyword, Name]);
+export const KwDeclassification = keyword('KwDeclassification', 'declassification', [BlockKeyword, Name]);
+export const KwExtension = keyword('KwExtension', 'extension', [BlockKeyword, Name]);
+export const KwCorrection = keyword('KwCorrection', 'correction', [BlockKeyword, Name]);
+export const KwSubclass = keyword('KwSubclass', 'subclass', [BlockKeyword, Name]);
+export const KwPart = keyword('KwPart', 'part', [Name]);
+export const KwAct = keyword('KwAct', 'act', [Name]);
 
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',

@@ -16,6 +16,7 @@ import {
   allTokens, BlockKeyword, Colon, DateLiteral, Dot, KwAct, KwPart, LBrace, Name, NumberLiteral,
   RBrace, Section, StringLiteral, Superscript,
 } from './lexer.ts';
+import { KEYWORDS, STRUCTURE_KEYWORDS } from './keywords.ts';
 
 export type RawValue =
   | { kind: 'string'; token: IToken }
@@ -49,10 +50,15 @@ export interface RawHeader {
   name: IToken;
 }
 
+/** The block keywords of a language, listed. */
+function blockWords(estonian: boolean): string {
+  return [...STRUCTURE_KEYWORDS].filter(([, k]) => k.estonian === estonian && k.kind !== 'part' && k.kind !== 'act').map(([w]) => w).join(', ');
+}
+
 /** What each token is, in English and Estonian, for syntax messages. */
 const TOKEN_DESCRIPTIONS: ReadonlyMap<string, [string, string]> = new Map([
-  ['Name', ['a name', 'nimi']], ['BlockKeyword', ['a block (decision, marking, declassification, extension, correction, subclass)', 'plokk (otsus, märge, kustutamine, pikendamine, parandamine, alaliik)']],
-  ['Word', ['a word', 'sõna']], ['KwPart', ["'part'", "'osa'"]], ['KwAct', ["'act'", "'seadus'"]],
+  ['Name', ['a name', 'nimi']], ['BlockKeyword', [`a block (${blockWords(false)})`, `plokk (${blockWords(true)})`]],
+  ['Word', ['a word', 'sõna']], ['KwPart', [`'${KEYWORDS.part.en}'`, `'${KEYWORDS.part.et}'`]], ['KwAct', [`'${KEYWORDS.act.en}'`, `'${KEYWORDS.act.et}'`]],
   ['StringLiteral', ['a string in double quotes', 'jutumärkides tekst']], ['DateLiteral', ['a date', 'kuupäev']],
   ['NumberLiteral', ['a number', 'arv']], ['Superscript', ['a superscript', 'ülaindeks']],
   ['Section', ["'§'", "'§'"]], ['Colon', ["':'", "':'"]], ['LBrace', ["'{'", "'{'"]], ['RBrace', ["'}'", "'}'"]], ['Dot', ["'.'", "'.'"]],
@@ -88,8 +94,8 @@ const messages: IParserErrorMessageProvider = {
   buildNoViableAltMessage({ actual, ruleName }) {
     const tok = actual[0];
     if (ruleName === 'header') {
-      return both(`Unexpected ${tok ? describeToken(tok) : 'input'}: expected the name of the act after 'act'.`,
-        `Ootamatu ${tok ? describeToken(tok, 1) : 'sisend'}: sõna 'seadus' järel oodati seaduse nime.`);
+      return both(`Unexpected ${tok ? describeToken(tok) : 'input'}: expected the name of the act after '${KEYWORDS.act.en}'.`,
+        `Ootamatu ${tok ? describeToken(tok, 1) : 'sisend'}: sõna '${KEYWORDS.act.et}' järel oodati seaduse nime.`);
     }
     return both(`Unexpected ${tok ? describeToken(tok) : 'input'}: expected a value (a string, date, level, legal basis or term).`,
       `Ootamatu ${tok ? describeToken(tok, 1) : 'sisend'}: oodati väärtust (tekst, kuupäev, tase, õiguslik alus või tähtaeg).`);

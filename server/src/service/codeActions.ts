@@ -3,7 +3,7 @@
 // marking for this decision": a complete marking block (registered today, the decision's
 // level, the end of its term counted from registration, RSVS § 17(3)) after a decision no
 // marking refers to yet.
-import { formatIso, type Block, type Span } from '../../../grammar/index.ts';
+import { formatIso, keywordText, type Block, type Span } from '../../../grammar/index.ts';
 import { courseOfDecision, standingOn, termEnd } from '../check/course.ts';
 import { isEstonian, fieldName, levelText as levelWord, value } from '../check/model.ts';
 import type { Diagnostic, FixData, Lang } from '../check/types.ts';
@@ -96,17 +96,17 @@ export function createMarkingEdit(ws: Workspace, uri: string, decision: Block): 
   const et = isEstonian(doc.text, decision);
   const f = (n: Parameters<typeof fieldName>[0]): string => fieldName(n, et);
   if (end.kind === 'originator') return undefined;
-  const until = end.kind === 'date' ? formatIso(end.date) : et ? 'valdamise lõpuni' : 'possession ends';
+  const until = end.kind === 'date' ? formatIso(end.date) : keywordText('possession', et);
   const id = freeId(ws, `${decision.id.value}-M`);
   const eol = eolOf(doc.text);
   // The level in the decision's language (a corrected level may be written in another file).
   const levelText = levelWord(level.level, et ? 'et' : 'en');
   const lines = [
-    `${et ? 'märge' : 'marking'} "${escapeString(id)}" {`,
+    `${keywordText('marking', et)} "${escapeString(id)}" {`,
     `  ${f('registered')}: ${formatIso(ctx.today)}`,
     `  ${f('level')}: ${levelText}`,
     `  ${f('until')}: ${until}`,
-    `  ${et ? 'osa' : 'part'} "${escapeString(t(et ? 'et' : 'en', 'marking.mainPart'))}" { ${f('decision')}: "${escapeString(decision.id.value)}" }`,
+    `  ${keywordText('part', et)} "${escapeString(t(et ? 'et' : 'en', 'marking.mainPart'))}" { ${f('decision')}: "${escapeString(decision.id.value)}" }`,
     '}',
   ];
   const at = decision.span.end;

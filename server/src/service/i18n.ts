@@ -1,7 +1,7 @@
 // The language service's own texts in English and Estonian (hover, completion, code
 // actions, lenses, stamps). The checker's messages carry both languages themselves.
 // `{0}`, `{1}` … are replaced by the arguments of `t`.
-import { LEVEL_ESTONIAN, type BlockKind, type FieldName, type LevelName } from '../../../grammar/index.ts';
+import { keywordText, LEVEL_ESTONIAN, type BlockKind, type FieldName, type LevelName } from '../../../grammar/index.ts';
 import type { Lang, Message } from '../check/types.ts';
 import { CITE, FIGURES, figureWords, INTERNAL_USE_ACT, SPEC } from '../law/provisions.ts';
 
@@ -213,12 +213,8 @@ export function levelName(level: LevelName, lang: Lang): string {
   return lang === 'et' ? LEVEL_ESTONIAN[level] : level;
 }
 
-const BLOCK_NAMES_ET: Readonly<Record<BlockKind | 'part', string>> = {
-  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', correction: 'parandamine', subclass: 'alaliik', part: 'osa',
-};
-
 export function blockName(kind: BlockKind | 'part', lang: Lang): string {
-  return lang === 'et' ? BLOCK_NAMES_ET[kind] : kind;
+  return keywordText(kind, lang === 'et');
 }
 
 /** What each field means, for completion and hover on a field name (LANGUAGE.md § 3). */
