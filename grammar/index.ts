@@ -10,3 +10,4 @@ export { isClosedString, quoteString } from './lexer.ts';
 export { blocksEditedFrom, parseFull, parseIncremental, settleBlockSpans, settleSpans, type BlocksEdit, type IncrementalOptions, type ParsedText } from './incremental.ts';
 export { EditedText, flatText, type SourceText, type TextLike } from './edited-text.ts';
 export { diffTexts, isUnchanged, thenChanged, thenReplaced, unchanged, type TextChange } from './text-diff.ts';
+export { contextAt, segmentStartBefore, type CursorContainer, type CursorContext } from './context-at.ts';

@@ -1,6 +1,6 @@
-// Completion. Works on the text as typed (which often does not parse yet): a small scanner
-// reads the enclosing block up to the cursor to learn where the cursor is — between
-// blocks, at a field name, or in the value of a field — and offers:
+// Completion. Works on the text as typed (which often does not parse yet): the grammar says
+// where the cursor is (grammar/context-at.ts) — between blocks, at a field name, or in the
+// value of a field — and completion offers:
 // - between blocks: block snippets (English and Estonian);
 // - at a field name: the fields the block or part still lacks, in the block's language,
 //   and in a marking a `part` snippet;
@@ -8,8 +8,8 @@
 //   registry names; today's date; terms the clause allows; decision ids; the workspace's
 //   sub-classes, those of the block's basis first (and in a sub-class, `up to` levels).
 import {
-  BLOCK_FIELDS, BLOCK_KEYWORDS, blockTakes, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN, openStringEnd, PART_KEYWORDS,
-  type BasisValue, type Block, type BlockKind, type FieldName, type LevelName, type Part, type Span,
+  BLOCK_FIELDS, contextAt, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN,
+  type BasisValue, type Block, type BlockKind, type CursorContainer, type CursorContext, type FieldName, type LevelName, type Part, type Span,
 } from '../../../grammar/index.ts';
 import { competentFor, correctors, originatorOf } from '../check/competence.ts';
 import { courseOfBlock, standingOn } from '../check/course.ts';
@@ -43,160 +43,6 @@ export interface CompletionItem {
   preselect?: boolean;
   /** Open completion again after inserting (a field name, to pick its value). */
   retrigger?: boolean;
-}
-
-// ---------------------------------------------------------------------------------------
-// Where is the cursor?
-
-const LETTER = /[A-Za-z_\u00C0-\u024F]/;
-const WORD = /[A-Za-z_\u00C0-\u024F]+(?:-[A-Za-z_\u00C0-\u024F]+)*/y;
-
-interface Container {
-  kind: BlockKind | 'part';
-  /** The enclosing block's kind (itself for a block). */
-  blockKind: BlockKind;
-  estonian: boolean;
-  /** Offset of its keyword, to find it in the parsed document. */
-  keywordStart: number;
-  fields: Set<FieldName>;
-  unknownFields: Set<string>;
-}
-
-interface Scan {
-  state: 'top' | 'body' | 'comment' | 'string' | 'head';
-  container: Container | undefined;
-  /** The field whose value the cursor may be in. */
-  field: { name: FieldName | undefined; nameText: string; nameStart: number; valueStart: number } | undefined;
-  /** Where the string the cursor is in starts (state 'string'). */
-  stringStart: number;
-  /** Whether anything but comments precedes the segment (for `act RSVS`). */
-  atFileStart: boolean;
-  /** A field name the block takes and lacks, then blanks up to the cursor or the word or string typed: its colon left out (`level |`). */
-  bare: { name: FieldName; end: number } | undefined;
-}
-
-function isEstonianKeyword(word: string): boolean {
-  const w = word.toLowerCase();
-  return w === 'otsus' || w === 'märge' || w === 'kustutamine' || w === 'pikendamine' || w === 'parandamine' || w === 'alaliik' || w === 'osa';
-}
-
-/** Reads text[from, offset) and says where the cursor stands. */
-function scan(text: string, from: number, offset: number): Scan {
-  const stack: Container[] = [];
-  let pending: { kind: BlockKind | 'part'; estonian: boolean; start: number } | undefined;
-  let field: Scan['field'];
-  let i = from;
-  let lastWord: { text: string; start: number } | undefined;
-  const result = (state: Scan['state'], stringStart = -1): Scan => ({
-    state, container: stack[stack.length - 1], field, stringStart, atFileStart: onlyCommentsBefore(text, from), bare: bareField(i),
-  });
-  const bareField = (upTo: number): Scan['bare'] => {
-    const top = stack[stack.length - 1];
-    const name = top && lastWord ? FIELD_NAMES.get(lastWord.text.toLowerCase()) : undefined;
-    const end = lastWord ? lastWord.start + lastWord.text.length : 0;
-    return name && !top!.fields.has(name) && blockTakes(top!.kind, name) && /^[ \t]+$/.test(text.slice(end, upTo)) ? { name, end } : undefined;
-  };
-  while (i < offset) {
-    const c = text[i]!;
-    if (c === '/' && text[i + 1] === '/') {
-      const nl = text.slice(i).search(/[\r\n]/);
-      const end = nl < 0 ? text.length : i + nl;
-      if (end >= offset) return result('comment');
-      i = end;
-      continue;
-    }
-    if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0 || close + 2 > offset) return result('comment');
-      i = close + 2;
-      continue;
-    }
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"' && text[j] !== '\n' && text[j] !== '\r') j += text[j] === '\\' ? 2 : 1;
-      if (j >= offset) return result('string', i);
-      i = text[j] === '"' ? j + 1 : j;
-      continue;
-    }
-    if (c === '{') {
-      if (pending) {
-        const top = stack[stack.length - 1];
-        stack.push({
-          kind: pending.kind, blockKind: pending.kind === 'part' ? top?.blockKind ?? 'marking' : pending.kind,
-          estonian: pending.kind === 'part' ? top?.estonian ?? pending.estonian : pending.estonian,
-          keywordStart: pending.start, fields: new Set(), unknownFields: new Set(),
-        });
-        pending = undefined;
-        field = undefined;
-      }
-      i++;
-      continue;
-    }
-    if (c === '}') {
-      stack.pop();
-      field = undefined;
-      i++;
-      continue;
-    }
-    if (c === ':') {
-      if (lastWord && stack.length > 0) {
-        const name = FIELD_NAMES.get(lastWord.text.toLowerCase());
-        const top = stack[stack.length - 1]!;
-        if (name) top.fields.add(name);
-        else top.unknownFields.add(lastWord.text.toLowerCase());
-        field = { name, nameText: lastWord.text, nameStart: lastWord.start, valueStart: i + 1 };
-      }
-      lastWord = undefined;
-      i++;
-      continue;
-    }
-    if (LETTER.test(c)) {
-      WORD.lastIndex = i;
-      const m = WORD.exec(text);
-      const w = m ? m[0] : c;
-      const lower = w.toLowerCase();
-      if (i + w.length >= offset) break; // the word being typed
-      if (stack.length === 0 && BLOCK_KEYWORDS.has(lower)) pending = { kind: BLOCK_KEYWORDS.get(lower)!, estonian: isEstonianKeyword(lower), start: i };
-      else if (stack.length === 1 && stack[0]!.kind === 'marking' && PART_KEYWORDS.has(lower)) pending = { kind: 'part', estonian: isEstonianKeyword(lower), start: i };
-      lastWord = { text: w, start: i };
-      i += w.length;
-      continue;
-    }
-    if (!/\s/.test(c)) lastWord = undefined;
-    i++;
-  }
-  if (stack.length === 0) return result(pending ? 'head' : 'top');
-  return result('body');
-}
-
-/** Whether text[0, end) holds nothing but white space and comments (stops at the first thing that is not). */
-function onlyCommentsBefore(text: string, end: number): boolean {
-  let i = 0;
-  while (i < end) {
-    const c = text[i]!;
-    if (c === '/' && text[i + 1] === '/') {
-      while (i < end && text[i] !== '\n' && text[i] !== '\r') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      if (close < 0 || close + 2 > end) return false;
-      i = close + 2;
-    } else if (/\s/.test(c)) {
-      i++;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** The word around the cursor: letters, digits and a few joiners. */
-function wordAt(text: string, offset: number): Span {
-  const re = /[\p{L}\p{N}_\-.§^¹²³⁰⁴⁵⁶⁷⁸⁹]/u;
-  let s = offset;
-  while (s > 0 && re.test(text[s - 1]!)) s--;
-  let e = offset;
-  while (e < text.length && re.test(text[e]!)) e++;
-  return { start: s, end: e };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -549,7 +395,7 @@ interface RequestState {
 
 function valueItems(
   name: FieldName, ws: Workspace, uri: string, parsed: { block: Block; container: Block | Part } | undefined,
-  container: Container, lang: Lang, span: Span, state: RequestState,
+  container: CursorContainer, lang: Lang, span: Span, state: RequestState,
 ): CompletionItem[] {
   const ctx = ws.context();
   const estonian = container.estonian;
@@ -671,20 +517,13 @@ function valueItems(
  * The values of a field whose colon was left out, each written with it (': secret'), replacing
  * from the end of the name; filtered on the value (an editor skips the blanks before what is typed).
  */
-function colonLeftOut(bare: NonNullable<Scan['bare']>, ws: Workspace, uri: string, parsed: { block: Block; container: Block | Part } | undefined,
-  container: Container, lang: Lang, span: Span, state: RequestState): CompletionItem[] {
+function colonLeftOut(bare: NonNullable<CursorContext['bare']>, ws: Workspace, uri: string, parsed: { block: Block; container: Block | Part } | undefined,
+  container: CursorContainer, lang: Lang, span: Span, state: RequestState): CompletionItem[] {
   return valueItems(bare.name, ws, uri, parsed, container, lang, span, state)
     .map((it) => ({ ...it, insertText: `: ${it.insertText}`, filterText: it.filterText ?? it.label }));
 }
 
-/** Where the string at `start` ends: after its closing quote, or where the grammar ends one left open (`{ decision: "K| }`). */
-function stringEnd(text: string, start: number): number {
-  let end = start + 1;
-  while (end < text.length && text[end] !== '"' && text[end] !== '\n' && text[end] !== '\r') end += text[end] === '\\' ? 2 : 1;
-  return text[end] === '"' ? end + 1 : openStringEnd(text, start);
-}
-
-function fieldItems(container: Container, currentWord: string, lang: Lang, span: Span): CompletionItem[] {
+function fieldItems(container: CursorContainer, currentWord: string, lang: Lang, span: Span): CompletionItem[] {
   const spec = BLOCK_FIELDS[container.kind];
   const items: CompletionItem[] = [];
   const typed = FIELD_NAMES.get(currentWord.toLowerCase());
@@ -720,12 +559,11 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   const doc = ws.get(uri);
   if (!doc || offset < 0 || offset > doc.text.length) return [];
   const text = doc.text;
-  const from = ws.segmentStart(uri, offset);
-  const at = scan(text, from, offset);
-  const word = wordAt(text, offset);
+  const at = contextAt(text, offset, ws.segmentStart(uri, offset));
+  const word = at.word;
   const today = formatIso(ws.today);
-  if (at.state === 'comment' || at.state === 'head') return [];
-  if (at.state === 'top') {
+  if (at.where === 'comment' || at.where === 'head') return [];
+  if (at.where === 'top') {
     const items = blockSnippets(today, lang, word);
     if (at.atFileStart && !doc.doc.header && !doc.doc.blocks.some((b) => b.span.start < offset)) {
       items.push({ label: 'act RSVS', kind: 'keyword', insertText: 'act RSVS', span: word, detail: t(lang, 'completion.block.act'), sortText: '00' });
@@ -735,30 +573,25 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   const container = at.container;
   if (!container) return [];
   const parsed = parsedContainer(ws, uri, container.keywordStart);
-  if (at.state === 'string') {
-    if (!at.field?.name) return at.bare ? colonLeftOut(at.bare, ws, uri, parsed, container, lang, { start: at.bare.end, end: Math.max(stringEnd(text, at.stringStart), offset) }, state) : [];
+  if (at.where === 'string') {
     // Replace the whole string, closing quote included when it is there.
-    const end = stringEnd(text, at.stringStart);
-    return valueItems(at.field.name, ws, uri, parsed, container, lang, { start: at.stringStart, end: Math.max(end, offset) }, state);
+    const end = Math.max(at.string!.end, offset);
+    if (!at.field?.name) return at.bare ? colonLeftOut(at.bare, ws, uri, parsed, container, lang, { start: at.bare.end, end }, state) : [];
+    return valueItems(at.field.name, ws, uri, parsed, container, lang, { start: at.string!.start, end }, state);
   }
   // In the value of a field, or at the start of a new field?
   const f = at.field;
-  if (f && f.name) {
-    const sameLine = !/[\r\n]/.test(text.slice(f.valueStart, offset));
-    let vs = f.valueStart;
-    while (vs < offset && (text[vs] === ' ' || text[vs] === '\t')) vs++;
-    const typed = text.slice(vs, offset);
-    if (sameLine) {
-      const span = { start: vs, end: Math.max(offset, word.end) };
-      let items = valueItems(f.name, ws, uri, parsed, container, lang, span, state);
-      // `level:|` — keep a space after the colon.
-      if (typed === '' && text[offset - 1] === ':') items = items.map((it) => ({ ...it, insertText: ` ${it.insertText}` }));
-      const t0 = normaliseForMatch(typed);
-      const candidates = items.map((it) => normaliseForMatch(it.filterText ?? it.label));
-      // `level: secret ` — a complete value and a space: a new field starts.
-      const finished = /\s$/.test(typed) && candidates.some((c) => c === t0 || c === `${t0}"`);
-      if (typed.trim() === '' || (!finished && candidates.some((c) => c.startsWith(t0)))) return items;
-    }
+  if (f?.name && f.onCursorLine) {
+    const typed = text.slice(f.valueStart, offset);
+    const span = { start: f.valueStart, end: Math.max(offset, word.end) };
+    let items = valueItems(f.name, ws, uri, parsed, container, lang, span, state);
+    // `level:|` — keep a space after the colon.
+    if (typed === '' && f.colonEnd === offset) items = items.map((it) => ({ ...it, insertText: ` ${it.insertText}` }));
+    const t0 = normaliseForMatch(typed);
+    const candidates = items.map((it) => normaliseForMatch(it.filterText ?? it.label));
+    // `level: secret ` — a complete value and a space: a new field starts.
+    const finished = /\s$/.test(typed) && candidates.some((c) => c === t0 || c === `${t0}"`);
+    if (typed.trim() === '' || (!finished && candidates.some((c) => c.startsWith(t0)))) return items;
   }
   // `level |`, `level sec|`: a field name, its colon left out — its values, each with the colon.
   if (at.bare) return colonLeftOut(at.bare, ws, uri, parsed, container, lang, { start: at.bare.end, end: Math.max(offset, word.end) }, state);
