@@ -8,8 +8,8 @@
 //   registry names; today's date; terms the clause allows; decision ids; the workspace's
 //   sub-classes, those of the block's basis first (and in a sub-class, `up to` levels).
 import {
-  BLOCK_FIELDS, contextAt, FIELD_ALIASES, FIELD_NAMES, formatIso, LEVEL_ESTONIAN,
-  type BasisValue, type Block, type BlockKind, type CursorContainer, type CursorContext, type FieldName, type LevelName, type Part, type Span,
+  BLOCK_FIELDS, contextAt, FIELD_ALIASES, FIELD_NAMES, formatIso, keywordText, LEVEL_ESTONIAN,
+  type BasisValue, type Block, type CursorContainer, type CursorContext, type FieldName, type LevelName, type Part, type Span, type Ymd,
 } from '../../../grammar/index.ts';
 import { competentFor, correctors, originatorOf } from '../check/competence.ts';
 import { courseOfBlock, standingOn } from '../check/course.ts';
@@ -19,10 +19,11 @@ import { sameBasis, subclassLevelWords, termWords } from '../check/subclass.ts';
 import type { BlockRef, CheckContext, Lang, WorkspaceIndex } from '../check/types.ts';
 import { allowsLevel, formatLabel, inForceOn } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
-import { FIGURES, PERIOD_CHOICES, TERM_CHOICES } from '../law/provisions.ts';
+import { PERIOD_CHOICES, TERM_CHOICES } from '../law/provisions.ts';
 import { cite, levelsText, termText } from './explain.ts';
 import { FIELD_DOCS, levelName, t } from './i18n.ts';
 import { escapeString } from './navigation.ts';
+import { ACT_NAME, BLOCK_SNIPPETS, HEADER_SNIPPET, PART_SNIPPETS, snippetLabel, snippetLines } from './snippets.ts';
 import type { Workspace } from './workspace.ts';
 
 export type CompletionKind = 'snippet' | 'field' | 'value' | 'reference' | 'keyword' | 'constant' | 'text';
@@ -46,69 +47,26 @@ export interface CompletionItem {
 }
 
 // ---------------------------------------------------------------------------------------
-// Snippets
+// Snippets (snippets.ts writes them; VS Code has them from snippets/salastus.json, written so too)
 
-function snippetEscape(s: string): string {
-  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+function blockSnippets(today: Ymd, lang: Lang, span: Span): CompletionItem[] {
+  return BLOCK_SNIPPETS.flatMap((spec) => [false, true].map((estonian): CompletionItem => {
+    const label = snippetLabel(spec, estonian);
+    return {
+      label, kind: 'snippet', insertText: snippetLines(spec, estonian, { today }).join('\n'), snippet: true, span,
+      detail: t(lang, `completion.block.${spec.keyword}`),
+      sortText: `${(lang === 'et') === estonian ? '0' : '1'}${label}`,
+      filterText: label,
+    };
+  }));
 }
 
-function levelChoice(estonian: boolean): string {
-  const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret'];
-  return `\${%|${levels.map((l) => (estonian ? LEVEL_ESTONIAN[l] : l)).join(',')}|}`;
-}
-
-/** A sub-class's level: a level it fixes, or `up to` one (LANGUAGE.md § 12). */
-function subclassLevelChoice(estonian: boolean): string {
-  const levels: LevelName[] = ['restricted', 'confidential', 'secret', 'top secret'];
-  const words = levels.map((l) => (estonian ? LEVEL_ESTONIAN[l] : l));
-  return `\${%|${[...words.map((w) => `${estonian ? 'kuni' : 'up to'} ${w}`), ...words].join(',')}|}`;
-}
-
-function numbered(template: string): string {
-  let n = 0;
-  return template.replace(/\$\{%/g, () => `\${${++n}`);
-}
-
-function blockSnippets(today: string, lang: Lang, span: Span): CompletionItem[] {
-  const d = snippetEscape(today);
-  const make = (label: string, kind: BlockKind | 'act', estonian: boolean, body: string): CompletionItem => ({
-    label, kind: 'snippet', insertText: numbered(body), snippet: true, span,
-    detail: kind === 'act' ? t(lang, 'completion.block.act') : t(lang, `completion.block.${kind}`),
-    sortText: `${(lang === 'et') === estonian ? '0' : '1'}${label}`,
-    filterText: label,
-  });
-  return [
-    make('decision', 'decision', false, `decision "\${%:id}" {\n  title: "\${%}"\n  originator: "\${%}"\n  level: ${levelChoice(false)}\n  basis: § \${%:7} p \${%:3}\n  classified: \${%:${d}}\n  term: \${%:15} years\n  reason: "\${%}"\n}\n`),
-    make('otsus', 'decision', true, `otsus "\${%:tunnus}" {\n  pealkiri: "\${%}"\n  koostaja: "\${%}"\n  tase: ${levelChoice(true)}\n  alus: § \${%:7} p \${%:3}\n  salastatud: \${%:${d}}\n  tähtaeg: \${%:15} aastat\n  põhjendus: "\${%}"\n}\n`),
-    make('marking', 'marking', false, `marking "\${%:id}" {\n  registered: \${%:${d}}\n  level: ${levelChoice(false)}\n  until: \${%:date}\n  part "\${%:Main text}" { decision: "\${%}" }\n}\n`),
-    make('märge', 'marking', true, `märge "\${%:tunnus}" {\n  registreeritud: \${%:${d}}\n  tase: ${levelChoice(true)}\n  kuni: \${%:kuupäev}\n  osa "\${%:Põhitekst}" { otsus: "\${%}" }\n}\n`),
-    make('declassification', 'declassification', false, `declassification "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  reason: "\${%}"\n}\n`),
-    make('kustutamine', 'declassification', true, `kustutamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  põhjendus: "\${%}"\n}\n`),
-    make('extension', 'extension', false, `extension "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  period: \${%:${FIGURES.extensionStepYears}} years\n}\n`),
-    make('correction', 'correction', false, `correction "\${%:id}" {\n  decision: "\${%}"\n  date: \${%:${d}}\n  authority: "\${%}"\n  level: ${levelChoice(false)}\n  reason: "\${%}"\n}\n`),
-    make('parandamine', 'correction', true, `parandamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  tase: ${levelChoice(true)}\n  põhjendus: "\${%}"\n}\n`),
-    make('subclass', 'subclass', false, `subclass "\${%:id}" {\n  title: "\${%}"\n  basis: § \${%:7} p \${%:1}\n  level: ${subclassLevelChoice(false)}\n  term: \${%:10} years\n}\n`),
-    make('alaliik', 'subclass', true, `alaliik "\${%:tunnus}" {\n  pealkiri: "\${%}"\n  alus: § \${%:7} p \${%:1}\n  tase: ${subclassLevelChoice(true)}\n  tähtaeg: \${%:10} aastat\n}\n`),
-    make('pikendamine', 'extension', true, `pikendamine "\${%:tunnus}" {\n  otsus: "\${%}"\n  kuupäev: \${%:${d}}\n  otsustaja: "\${%}"\n  periood: \${%:${FIGURES.extensionStepYears}} aastat\n}\n`),
-  ].map((s) => ({ ...s, insertText: s.insertText.replace(/\n$/, '') }));
-}
-
-function partSnippets(estonian: boolean, lang: Lang, span: Span): CompletionItem[] {
-  const kw = estonian ? 'osa' : 'part';
-  const f = (n: FieldName): string => (estonian ? FIELD_ALIASES[n] : n);
-  const years = estonian ? 'aastat' : 'years';
-  return [
-    {
-      label: `${kw} { ${f('decision')} }`, kind: 'snippet', snippet: true, span, filterText: kw, sortText: '00',
-      insertText: numbered(`${kw} "\${%:${estonian ? 'Põhitekst' : 'Main text'}}" { ${f('decision')}: "\${%}" }`),
-      detail: t(lang, 'completion.block.part'),
-    },
-    {
-      label: `${kw} { ${f('level')} ${f('basis')} ${f('term')} }`, kind: 'snippet', snippet: true, span, filterText: kw, sortText: '01',
-      insertText: numbered(`${kw} "\${%:${estonian ? 'Lisa 1' : 'Annex 1'}}" { ${f('level')}: ${levelChoice(estonian)}  ${f('basis')}: § \${%:7} p \${%:3}  ${f('term')}: \${%:15} ${years} }`),
-      detail: t(lang, 'completion.block.part'),
-    },
-  ];
+function partSnippets(estonian: boolean, today: Ymd, lang: Lang, span: Span): CompletionItem[] {
+  return PART_SNIPPETS.map((spec, i) => ({
+    label: snippetLabel(spec, estonian), kind: 'snippet', snippet: true, span, filterText: keywordText('part', estonian), sortText: `0${i}`,
+    insertText: snippetLines(spec, estonian, { today }).join('\n'),
+    detail: t(lang, 'completion.block.part'),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -391,6 +349,7 @@ export interface CompletionResult {
 interface RequestState {
   offset: number;
   incomplete: boolean;
+  snippets: boolean;
 }
 
 function valueItems(
@@ -544,13 +503,18 @@ function fieldItems(container: CursorContainer, currentWord: string, lang: Lang,
 
 // ---------------------------------------------------------------------------------------
 
-export function complete(ws: Workspace, uri: string, offset: number, lang: Lang): CompletionItem[] {
-  return completeList(ws, uri, offset, lang).items;
+export interface CompletionOptions {
+  /** Offer the snippets (blocks, a marking's parts): not when the editor has them (VS Code: snippets/salastus.json). Default true. */
+  snippets?: boolean;
+}
+
+export function complete(ws: Workspace, uri: string, offset: number, lang: Lang, options: CompletionOptions = {}): CompletionItem[] {
+  return completeList(ws, uri, offset, lang, options).items;
 }
 
 /** As `complete`, saying whether items were left out (then the editor must ask again as the user types). */
-export function completeList(ws: Workspace, uri: string, offset: number, lang: Lang): CompletionResult {
-  const state: RequestState = { offset, incomplete: false };
+export function completeList(ws: Workspace, uri: string, offset: number, lang: Lang, options: CompletionOptions = {}): CompletionResult {
+  const state: RequestState = { offset, incomplete: false, snippets: options.snippets ?? true };
   const items = completeItems(ws, uri, offset, lang, state);
   return { items, incomplete: state.incomplete };
 }
@@ -561,12 +525,12 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   const text = doc.text;
   const at = contextAt(text, offset, ws.segmentStart(uri, offset));
   const word = at.word;
-  const today = formatIso(ws.today);
   if (at.where === 'comment' || at.where === 'head') return [];
   if (at.where === 'top') {
-    const items = blockSnippets(today, lang, word);
+    const items = state.snippets ? blockSnippets(ws.today, lang, word) : [];
     if (at.atFileStart && !doc.doc.header && !doc.doc.blocks.some((b) => b.span.start < offset)) {
-      items.push({ label: 'act RSVS', kind: 'keyword', insertText: 'act RSVS', span: word, detail: t(lang, 'completion.block.act'), sortText: '00' });
+      const header = `${keywordText(HEADER_SNIPPET.keyword, false)} ${ACT_NAME}`;
+      items.push({ label: header, kind: 'keyword', insertText: header, span: word, detail: t(lang, 'completion.block.act'), sortText: '00' });
     }
     return items;
   }
@@ -599,6 +563,6 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   const currentWord = text.slice(word.start, offset);
   if (/[^\p{L}_-]/u.test(currentWord)) return [];
   const items = fieldItems(container, currentWord, lang, word);
-  if (container.kind === 'marking') items.push(...partSnippets(container.estonian, lang, word));
+  if (container.kind === 'marking' && state.snippets) items.push(...partSnippets(container.estonian, ws.today, lang, word));
   return items;
 }
