@@ -157,18 +157,10 @@ export function activate(context: vscode.ExtensionContext): void {
       { scheme: 'untitled', language: 'salastus' },
     ],
     synchronize: { configurationSection: 'salastus', fileEvents: watcher },
-    initializationOptions: settings(),
+    // VS Code has the snippets from snippets/salastus.json (generated from the server's own,
+    // server/src/service/snippets.ts): the server leaves them out of completion.
+    initializationOptions: { ...settings(), clientSnippets: true },
     diagnosticCollectionName: 'salastus',
-    middleware: {
-      // VS Code has the block snippets from snippets/salastus.json; the server offers the same
-      // ones to other editors. Keep one copy.
-      provideCompletionItem: async (document, position, context, token, next) => {
-        const result = await next(document, position, context, token);
-        const keep = (i: vscode.CompletionItem) => i.kind !== vscode.CompletionItemKind.Snippet;
-        if (!result) return result;
-        return Array.isArray(result) ? result.filter(keep) : { ...result, items: result.items.filter(keep) };
-      },
-    },
   };
   client = new LanguageClient('salastus', 'Salastus', serverOptions, clientOptions);
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type {
   CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, MarkupContent, TextEdit,
 } from 'vscode-languageserver/node';
-import { applyEdits, TODAY, useServer, type Server } from './client.ts';
+import { applyEdits, LspClient, TODAY, useServer, type Server } from './client.ts';
 
 describe('LSP: features', function () {
   this.timeout(30000);
@@ -129,6 +129,20 @@ describe('LSP: features', function () {
       assert.deepEqual(dates, ['2026-11-21']);
       const ids = (await complete('declassification "D" {\n  decision: |\n}\n')).map((i) => i.label);
       assert.ok(ids.includes('KM-2026/041') && ids.includes('KAPO-2026/7'));
+    });
+
+    it('leaves the snippets out for a client that has them (the VS Code extension: initializationOptions.clientSnippets)', async () => {
+      const client = await LspClient.start({ initializationOptions: { clientSnippets: true } });
+      try {
+        await client.open('untitled:snippets', 'marking "M" {\n  \n}\n');
+        await client.open('untitled:empty', '');
+        const top = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'untitled:empty' }, position: { line: 0, character: 0 } });
+        assert.deepEqual(top.map((i) => i.label), ['act RSVS']);
+        const inMarking = (await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'untitled:snippets' }, position: { line: 1, character: 2 } })).map((i) => i.label);
+        assert.ok(inMarking.includes('until') && !inMarking.some((l) => l.startsWith('part')), inMarking.join(', '));
+      } finally {
+        await client.shutdown();
+      }
     });
   });
 

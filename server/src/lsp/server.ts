@@ -169,6 +169,8 @@ export function startServer(connection: Connection): void {
   let canRefreshCodeLenses = false;
   let canRefreshInlayHints = false;
   let canRegisterSymbols = false;
+  /** The client has the language's snippets itself (the VS Code extension: snippets/salastus.json): completion leaves them out. */
+  let clientSnippets = false;
   /**
    * The document symbols (Outline, breadcrumbs), registered with the client when it can take
    * a registration: LSP has no request to refresh them, but a client asks again for the
@@ -504,6 +506,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale;
     initSettings = readSettings(params.initializationOptions, DEFAULTS);
+    clientSnippets = (params.initializationOptions as { clientSnippets?: unknown } | undefined)?.clientSnippets === true;
     settings = initSettings;
     applySettings(initSettings);
     const c = params.capabilities;
@@ -671,7 +674,7 @@ export function startServer(connection: Connection): void {
     const doc = docOf(p.textDocument.uri);
     const at = doc && offsetOf(doc, p.position);
     if (!doc || at === undefined) return [];
-    const list = completeList(ws, doc.uri, at, lang);
+    const list = completeList(ws, doc.uri, at, lang, { snippets: !clientSnippets });
     const items = list.items.map((it): LspCompletionItem => ({
       label: it.label,
       kind: COMPLETION_KIND[it.kind],
