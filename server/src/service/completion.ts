@@ -141,10 +141,10 @@ function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckC
       });
       // A sub-class's level may be a bound: `up to LEVEL`, this or a lower state-secret level (LANGUAGE.md § 12).
       if (subclass && l !== 'internal use') {
-        const bound = `${et ? 'kuni' : 'up to'} ${label}`;
+        const bound = `${keywordText('upTo', et)} ${label}`;
         items.push({
           label: bound, kind: 'constant', insertText: bound, span, filterText: bound,
-          detail: `${et ? 'up to' : 'kuni'} ${levelName(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
+          detail: `${keywordText('upTo', !et)} ${levelName(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
           sortText: `${allowed ? 0 : 1}${et === estonian ? 0 : 1}${LEVEL_RANK[l]}b`,
         });
       }
@@ -193,8 +193,8 @@ function standingBasis(part: Part, ctx: CheckContext): BasisValue | undefined {
 function termItems(parsed: { container: Block | Part } | undefined, ctx: CheckContext, estonian: boolean, lang: Lang, span: Span): CompletionItem[] {
   const basis = parsed ? value(parsed.container, 'basis', 'basis') : undefined;
   const clause = basis ? ctx.catalogue.clause(basis.section, basis.clause, basis.sup) : undefined;
-  const years = (n: number): string => `${n} ${estonian ? 'aastat' : 'years'}`;
-  const possession = estonian ? 'kuni valdamise lõpuni' : 'until possession ends';
+  const years = (n: number): string => `${n} ${keywordText('years', estonian)}`;
+  const possession = `${keywordText('until', estonian)} ${keywordText('possession', estonian)}`;
   const items: CompletionItem[] = [];
   if (clause && clause.possession !== 'only') {
     const n = clause.exactYears ?? clause.maxYears;
@@ -369,7 +369,7 @@ function valueItems(
     case 'term':
       return termItems(parsed, ctx, estonian, lang, span);
     case 'period': {
-      const years = (n: number): string => `${n} ${estonian ? 'aastat' : 'years'}`;
+      const years = (n: number): string => `${n} ${keywordText('years', estonian)}`;
       return PERIOD_CHOICES.map((n, i) => ({ label: years(n), kind: 'value' as const, insertText: years(n), span, sortText: String(i), detail: t(lang, 'completion.period'), ...(i === 0 ? { preselect: true } : {}) }));
     }
     case 'classified':
@@ -385,13 +385,13 @@ function valueItems(
         const iso = formatIso(expected.end.date);
         items.push({ label: iso, kind: 'value', insertText: iso, span, detail: t(lang, 'completion.computedUntil'), preselect: true, sortText: '0' });
       }
-      const possession = estonian ? 'valdamise lõpuni' : 'possession ends';
+      const possession = keywordText('possession', estonian);
       items.push({ label: possession, kind: 'value', insertText: possession, span, sortText: expected?.end.kind === 'possession' ? '0' : '1', ...(expected?.end.kind === 'possession' ? { preselect: true } : {}) });
       return items;
     }
     case 'archived':
     case 'government': {
-      const words = estonian ? ['jah', 'ei'] : ['yes', 'no'];
+      const words = [keywordText('yes', estonian), keywordText('no', estonian)];
       return words.map((w, i) => ({ label: w, kind: 'constant' as const, insertText: w, span, sortText: String(i) }));
     }
     case 'originator': {
