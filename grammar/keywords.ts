@@ -52,6 +52,12 @@ export const STRUCTURE_KEYWORDS: ReadonlyMap<string, { kind: StructureKeyword; e
   ] as [string, { kind: StructureKeyword; estonian: boolean }][]),
 );
 
+/** The block keywords of a language listed, the last after 'or' ('või'): for messages. */
+export function blockKeywordList(estonian: boolean): string {
+  const words = BLOCK_KINDS.map((k) => keywordText(k, estonian));
+  return `${words.slice(0, -1).join(', ')} ${estonian ? 'või' : 'or'} ${words[words.length - 1]!}`;
+}
+
 export const BLOCK_KEYWORDS: ReadonlyMap<string, BlockKind> = new Map<string, BlockKind>(BLOCK_KINDS.flatMap((k) => spellings(k).map((w) => [w, k] as [string, BlockKind])));
 
 export const PART_KEYWORDS: ReadonlySet<string> = new Set(spellings('part'));

@@ -17,8 +17,8 @@ import {
 } from './ast.ts';
 import { isValidDate, parseDateText } from './dates.ts';
 import {
-  ACT_PREFIXES, BLOCK_KEYWORDS, blockTakes, BOOL_WORDS, CLAUSE_WORDS, FIELD_NAMES, FIELD_VALUE_TYPE, LEVEL_NAMES, nearestField,
-  POSSESSION_PHRASES, UNTIL_WORDS, UP_TO_PHRASES, YEAR_WORDS, type ValueType,
+  ACT_PREFIXES, BLOCK_KEYWORDS, blockKeywordList, blockTakes, BOOL_WORDS, CLAUSE_WORDS, FIELD_NAMES, FIELD_VALUE_TYPE, KEYWORDS, LEVEL_NAMES,
+  nearestField, POSSESSION_PHRASES, UNTIL_WORDS, UP_TO_PHRASES, YEAR_WORDS, type ValueType,
 } from './keywords.ts';
 import {
   BlockKeyword, Colon, DateLiteral, Dot, KwAct, KwPart, LBrace, Name, NumberLiteral, RBrace, salastusLexer, Section, StringLiteral,
@@ -27,6 +27,10 @@ import {
 import { describeToken, isRealToken, MESSAGE_SEPARATOR, parser, type RawField, type RawValue } from './parser.ts';
 import { blockKeywordAt, segmentBounds } from './segments.ts';
 import { firstWhere } from '../util/search.ts';
+
+/** The block keywords, listed for messages. */
+const BLOCKS_EN = blockKeywordList(false);
+const BLOCKS_ET = blockKeywordList(true);
 
 /** What one segment of the text holds. Independent of every other segment. */
 export interface SegmentResult {
@@ -125,8 +129,8 @@ function parseLexed(ctx: SegmentContext, first: boolean): SegmentResult {
   } else if (first && tokenMatcher(head, KwAct)) {
     result.header = ctx.parseHeader();
   } else {
-    ctx.error(ctx.span(head), `Unexpected ${describeToken(head)}: expected a block (decision, marking, declassification, extension, correction or subclass)${first ? " or the header 'act RSVS'" : ''}.`,
-      `Ootamatu ${describeToken(head, 1)}: oodati plokki (otsus, märge, kustutamine, pikendamine, parandamine või alaliik)${first ? " või päist 'seadus RSVS'" : ''}.`);
+    ctx.error(ctx.span(head), `Unexpected ${describeToken(head)}: expected a block (${BLOCKS_EN})${first ? ` or the header '${KEYWORDS.act.en} RSVS'` : ''}.`,
+      `Ootamatu ${describeToken(head, 1)}: oodati plokki (${BLOCKS_ET})${first ? ` või päist '${KEYWORDS.act.et} RSVS'` : ''}.`);
   }
   return ctx.finish(result);
 }
@@ -289,7 +293,7 @@ class SegmentContext {
     if (err) {
       const redundant = err.name === 'NotAllInputParsedException';
       const at = isRealToken(err.token) ? this.span(err.token) : this.endSpan();
-      if (redundant) this.error(at, `Unexpected ${describeToken(err.token)}: expected a block (decision, marking, declassification, extension, correction or subclass).`, `Ootamatu ${describeToken(err.token, 1)}: oodati plokki (otsus, märge, kustutamine, pikendamine, parandamine või alaliik).`);
+      if (redundant) this.error(at, `Unexpected ${describeToken(err.token)}: expected a block (${BLOCKS_EN}).`, `Ootamatu ${describeToken(err.token, 1)}: oodati plokki (${BLOCKS_ET}).`);
       else this.chevrotainError(at, err.message);
       if (!redundant || !raw) return undefined;
     }
@@ -335,8 +339,8 @@ class SegmentContext {
   }
 
   private junk(t: IToken): void {
-    this.error(this.span(t), `Unexpected ${describeToken(t)} after the end of the block: expected a block (decision, marking, declassification, extension, correction or subclass).`,
-      `Ootamatu ${describeToken(t, 1)} pärast ploki lõppu: oodati plokki (otsus, märge, kustutamine, pikendamine, parandamine või alaliik).`);
+    this.error(this.span(t), `Unexpected ${describeToken(t)} after the end of the block: expected a block (${BLOCKS_EN}).`,
+      `Ootamatu ${describeToken(t, 1)} pärast ploki lõppu: oodati plokki (${BLOCKS_ET}).`);
   }
 
   /**
