@@ -1,5 +1,5 @@
 // field-unknown and field-duplicate (LANGUAGE.md § 3): each block kind takes its own fields, each once.
-import { BLOCK_FIELDS, blockTakes, FIELD_ALIASES, nearestSpelling, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
+import { BLOCK_FIELDS, blockTakes, FIELD_ALIASES, keywordText, nearestSpelling, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import { describeBlock, diagnostic, fieldName, isEstonian } from './model.ts';
 import type { CheckedDocument, Diagnostic } from './types.ts';
 import { SPEC } from '../law/provisions.ts';
@@ -10,9 +10,6 @@ export function checkFieldNames(block: Block, doc: CheckedDocument, out: Diagnos
   for (const part of block.parts) checkContainer(part, 'part', estonian, out);
 }
 
-const KIND_ET: Readonly<Record<keyof typeof BLOCK_FIELDS, string>> = {
-  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', correction: 'parandamine', subclass: 'alaliik', part: 'osa',
-};
 
 /** One bit per field name (21 of them: they fit an int), for the fields seen in a block: every block passes here, so no set per block. */
 const FIELD_BIT: ReadonlyMap<FieldName, number> = new Map((Object.keys(FIELD_ALIASES) as FieldName[]).map((name, i) => [name, 1 << i]));
@@ -35,7 +32,7 @@ function checkContainer(c: Block | Part, kind: keyof typeof BLOCK_FIELDS, estoni
       const meant = f.guessed && f.name ? nearestSpelling(f.nameText, f.name) : undefined;
       out.push(diagnostic('field-unknown', f.nameSpan, {
         en: `'${f.nameText}' is not a field of a ${kind} (${SPEC.blocks.en}).${meant ? ` Did you mean '${meant}'?` : ''} A ${kind} takes: ${list}.`,
-        et: `'${f.nameText}' pole ploki ${KIND_ET[kind]} väli (${SPEC.blocks.et}).${meant ? ` Kas mõtlesid '${meant}'?` : ''} Lubatud väljad: ${list}.`,
+        et: `'${f.nameText}' pole ploki ${keywordText(kind, true)} väli (${SPEC.blocks.et}).${meant ? ` Kas mõtlesid '${meant}'?` : ''} Lubatud väljad: ${list}.`,
       }, meant ? [{ label: { en: `Change to '${meant}'`, et: `Muuda: '${meant}'` }, edits: [{ span: f.nameSpan, text: meant }], preferred: true }] : undefined));
       continue;
     }

@@ -1,7 +1,7 @@
 // Shared vocabulary of the rules: reading fields, ranking levels, computing ends of
 // terms, and building diagnostics and their fixes. No rule logic lives here.
 import {
-  addYears, compareDates, formatIso, LEVEL_ESTONIAN,
+  addYears, compareDates, formatIso, keywordText, LEVEL_ESTONIAN,
   type Block, type BasisValue, type DateValue, type Field, type FieldName, type LevelName, type Part, type Span,
   type TermValue, type TextLike, type Value, type Ymd, FIELD_ALIASES, BLOCK_KEYWORDS,
 } from '../../../grammar/index.ts';
@@ -121,9 +121,8 @@ export function idSpan(container: Block | Part): Span {
 }
 
 export function describeBlock(container: Block | Part): Message {
-  const kindEt: Record<string, string> = { decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', correction: 'parandamine', subclass: 'alaliik', part: 'osa' };
   const id = container.id ? ` "${container.id.value}"` : '';
-  return { en: `${container.kind}${id}`, et: `${kindEt[container.kind]}${id}` };
+  return { en: `${container.kind}${id}`, et: `${keywordText(container.kind, true)}${id}` };
 }
 
 export function diagnostic(code: Code, span: Span, message: Message, fixes?: Fix[]): Diagnostic {

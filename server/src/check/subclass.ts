@@ -18,7 +18,7 @@
 // event-missing for a sub-class's `event` is reported with the clause's events
 // (reason-and-event.ts); the fix of a missing basis writes the sub-class's (required-fields.ts).
 import {
-  addYears, compareDates, formatIso, type Block, type BlockKind, type FieldName, type LevelName, type LevelValue, type Part,
+  addYears, compareDates, formatIso, keywordText, type Block, type BlockKind, type FieldName, type LevelName, type LevelValue, type Part,
   type Span, type StringValue, type TermValue, type TextLike, type Ymd,
 } from '../../../grammar/index.ts';
 import { formatLabel } from '../law/catalogue.ts';
@@ -151,13 +151,10 @@ function upToOutside(c: Block | Part, kind: BlockKind | 'part', doc: CheckedDocu
   }] : [];
   out.push(diagnostic('syntax-error', span, {
     en: `'level' takes one level here: '${words} …' belongs to the level of a sub-class only (${SPEC.levelRanges.en}), and a ${kind} is classified at one level (RSVS ${CITE.levels.en}). Write the level itself, e.g. '${name}'.`,
-    et: `Väli 'tase' võtab siin ühe taseme: '${words} …' sobib ainult alaliigi tasemele (${SPEC.levelRanges.et}), ${KIND_ET[kind]} on salastatud ühel tasemel (RSVS ${CITE.levels.et}). Kirjuta tase ise, nt '${nameEt}'.`,
+    et: `Väli 'tase' võtab siin ühe taseme: '${words} …' sobib ainult alaliigi tasemele (${SPEC.levelRanges.et}), ${keywordText(kind, true)} on salastatud ühel tasemel (RSVS ${CITE.levels.et}). Kirjuta tase ise, nt '${nameEt}'.`,
   }, fixes));
 }
 
-const KIND_ET: Readonly<Record<BlockKind | 'part', string>> = {
-  decision: 'otsus', marking: 'märge', declassification: 'kustutamine', extension: 'pikendamine', correction: 'parandamine', subclass: 'alaliik', part: 'osa',
-};
 
 /** The values a decision or part is held to its sub-class with, and where each finding stands. */
 interface Held {
@@ -342,7 +339,7 @@ function unknown(ref: StringValue, ctx: CheckContext, out: Diagnostic[]): void {
   const guesses = nearestIn(ref.value, preparedSubclassIds(ctx));
   const hint = guesses.length ? ` Did you mean "${guesses[0]}"?` : '';
   const hintEt = guesses.length ? ` Kas mõtlesid "${guesses[0]}"?` : '';
-  const kindEt = other ? KIND_ET[other.block.kind] : '';
+  const kindEt = other ? keywordText(other.block.kind, true) : '';
   out.push(diagnostic('subclass-unknown', ref.span, {
     en: other ? `"${ref.value}" is a ${other.block.kind}, not a sub-class: 'subclass' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) that the workspace declares.${hint}`
       : `No sub-class "${ref.value}" is declared in the workspace: 'subclass' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) declared in a 'subclass' block.${hint}`,
