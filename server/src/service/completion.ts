@@ -1,9 +1,10 @@
 // Completion. Works on the text as typed (which often does not parse yet): the grammar says
 // where the cursor is (grammar/context-at.ts) — between blocks, at a field name, or in the
 // value of a field — and completion offers:
-// - between blocks: block snippets (English and Estonian);
+// - between blocks: block snippets (English and Estonian, written by snippets.ts; left out for an
+//   editor that has them, VS Code), and `act RSVS` at the start of a file;
 // - at a field name: the fields the block or part still lacks, in the block's language,
-//   and in a marking a `part` snippet;
+//   and in a marking the `part` snippets;
 // - in a value: levels; clauses ranked by the originator and allowed at the chosen level;
 //   registry names; today's date; terms the clause allows; decision ids; the workspace's
 //   sub-classes, those of the block's basis first (and in a sub-class, `up to` levels).
