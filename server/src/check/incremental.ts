@@ -228,6 +228,20 @@ export class IncrementalChecker {
   }
 
   /**
+   * Takes in the workspace as it is now (`index`: buildIndex(docs), or one kept up to date) and
+   * says which documents' diagnostics may differ from the last results this checker gave:
+   * those with blocks to check (new, or dropped because an id they depend on changed meaning)
+   * and those that lost blocks. A caller adds the documents whose text changed (their blocks
+   * moved). The next `check` starts from here.
+   */
+  update(docs: readonly CheckedDocument[], index: WorkspaceIndex): Set<string> {
+    this.observe(docs, index);
+    const out = new Set<string>();
+    for (const [uri, state] of this.docs) if (state.toCheck.size > 0 || state.lostBlocks) out.add(uri);
+    return out;
+  }
+
+  /**
    * Checks `docs` (the whole workspace) and returns the diagnostics of those in `only` (all
    * when absent). The diagnostics have spans of their own (not the AST's, which later edits
    * move in place); they are shared with the cache and later results: read them, never

@@ -13,8 +13,8 @@ import {
   compareDates, EditedText, flatText, LineIndex, parseIncremental, isUnchanged, settleBlockSpans, settleSpans, thenChanged, thenReplaced, unchanged, type Block, type ParsedText, type Position, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
 import { KeptIdIndex } from '../check/id-index.ts';
-import { blockChanges, blockLinkedIds, IncrementalChecker } from '../check/incremental.ts';
-import type { CheckContext, Diagnostic, WorkspaceIndex } from '../check/types.ts';
+import { blockChanges, IncrementalChecker } from '../check/incremental.ts';
+import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from '../check/types.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import type { ServiceDocument } from './types.ts';
@@ -85,18 +85,6 @@ function serviceDocument(uri: string, source: SourceText, version: number, doc: 
   };
 }
 
-/** The ids a document defines or refers to: what links it to other documents. */
-export function linkedIds(doc: SalastusDocument): Set<string> {
-  return new Set(doc.blocks.flatMap(blockLinkedIds));
-}
-
-/** Whether a block or one of its parts has a `subclass` value. */
-function namesSubclass(block: Block): boolean {
-  if (block.kind === 'subclass') return false;
-  for (const c of [block, ...block.parts]) for (const f of c.fields) if (f.name === 'subclass') return true;
-  return false;
-}
-
 export class Workspace {
   private options: WorkspaceOptions;
   private readonly checker: IncrementalChecker;
@@ -107,10 +95,6 @@ export class Workspace {
   private readonly changed = new Set<string>();
   /** The blocks of each document as the index holds them. */
   private readonly indexedBlocks = new Map<string, readonly Block[]>();
-  /** How many of each document's blocks define or refer to each id. */
-  private readonly indexedIds = new Map<string, Map<string, number>>();
-  /** How many of each document's blocks (with their parts) name a sub-class: their findings depend on the set of sub-class ids. */
-  private readonly subclassUsers = new Map<string, number>();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
   /** Documents whose diagnostics must be computed again. */
   private readonly stale = new Set<string>();
@@ -347,84 +331,46 @@ export class Workspace {
     return this.uris().map((u) => this.get(u)!);
   }
 
-  /** The cross-document index of ids, updated with the blocks that changed. */
+  /**
+   * The cross-document index of ids, updated with the blocks that changed; and which documents'
+   * diagnostics may have changed with them: those whose text changed, and those the checker
+   * says (a block of theirs depends on an id that changed meaning, check/incremental.ts).
+   */
   index(): WorkspaceIndex {
     if (this.index_ && this.changed.size === 0) return this.index_;
-    // Which ids did the blocks that appeared or vanished define or use?
-    const touchedIds = new Set<string>();
     for (const uri of this.changed) {
       const before = this.indexedBlocks.get(uri) ?? [];
       const exists = this.entries.has(uri);
       const after = exists ? this.current(uri)!.doc.blocks : [];
       const { removed, added } = blockChanges(before, after);
-      let counts = this.indexedIds.get(uri);
-      if (!counts) {
-        counts = new Map();
-        this.indexedIds.set(uri, counts);
-      }
-      let users = this.subclassUsers.get(uri) ?? 0;
-      for (const b of removed) {
-        if (namesSubclass(b)) users--;
-        this.kept.removeBlock(b);
-        for (const id of blockLinkedIds(b)) {
-          touchedIds.add(id);
-          const n = (counts.get(id) ?? 0) - 1;
-          if (n > 0) counts.set(id, n);
-          else counts.delete(id);
-        }
-      }
-      for (const b of added) {
-        if (namesSubclass(b)) users++;
-        this.kept.addBlock(uri, b);
-        for (const id of blockLinkedIds(b)) {
-          touchedIds.add(id);
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
-      }
-      if (users > 0 && exists) this.subclassUsers.set(uri, users);
-      else this.subclassUsers.delete(uri);
+      for (const b of removed) this.kept.removeBlock(b);
+      for (const b of added) this.kept.addBlock(uri, b);
       if (exists) {
         this.indexedBlocks.set(uri, after);
-        this.stale.add(uri);
-        this.unpublished.add(uri);
+        this.markChanged(uri);
       } else {
         this.indexedBlocks.delete(uri);
-        this.indexedIds.delete(uri);
-      }
-    }
-    if (touchedIds.size > 0) {
-      for (const [uri, counts] of this.indexedIds) {
-        if (this.stale.has(uri)) continue;
-        for (const id of touchedIds) {
-          if (counts.has(id)) {
-            this.stale.add(uri);
-            this.unpublished.add(uri);
-            break;
-          }
-        }
       }
     }
     this.changed.clear();
-    const changedSets = this.kept.endUpdate();
-    // An unknown reference's "did you mean" depends on the set of decision ids.
-    if (changedSets.decisions) {
-      for (const [uri, ds] of this.diagnosticsCache) {
-        if (ds.some((d) => d.code === 'decision-unknown')) {
-          this.stale.add(uri);
-          this.unpublished.add(uri);
-        }
-      }
-    }
-    // A `subclass` value's findings depend on the set of sub-class ids: whether there is any
-    // (LANGUAGE.md § 12), whether it names one, and the "did you mean" of one that does not.
-    if (changedSets.subclasses) {
-      for (const uri of this.subclassUsers.keys()) {
-        this.stale.add(uri);
-        this.unpublished.add(uri);
-      }
-    }
+    this.kept.endUpdate();
     this.index_ = this.kept.snapshot();
+    for (const uri of this.checker.update(this.checkedDocuments(), this.index_)) this.markChanged(uri);
     return this.index_;
+  }
+
+  private markChanged(uri: string): void {
+    this.stale.add(uri);
+    this.unpublished.add(uri);
+  }
+
+  /** Every document as the checker reads it (it settles each block before it checks it). */
+  private checkedDocuments(): CheckedDocument[] {
+    return this.uris().map((u) => {
+      const d = this.current(u)!;
+      const parsed = this.entries.get(u)!.parsed!;
+      return { uri: u, text: d.source, doc: d.doc, settle: (b: Block) => settleBlockSpans(parsed, b) };
+    });
   }
 
   /** What the checker needs, for features that reuse the checker's computations. */
@@ -441,13 +387,7 @@ export class Workspace {
     // Check every stale document at once: the checker sees the whole workspace anyway.
     const only = new Set([...this.stale].filter((u) => this.entries.has(u)));
     only.add(uri);
-    const docs = this.uris().map((u) => {
-      const d = this.current(u)!;
-      const parsed = this.entries.get(u)!.parsed!;
-      // The checker settles each block before it checks it.
-      return { uri: u, text: d.source, doc: d.doc, settle: (b: Block) => settleBlockSpans(parsed, b) };
-    });
-    const result = this.checker.check(docs, only, this.index());
+    const result = this.checker.check(this.checkedDocuments(), only, this.index());
     for (const [u, ds] of result) {
       this.diagnosticsCache.set(u, ds);
       this.stale.delete(u);
