@@ -5,6 +5,7 @@
 // from an event's date, kind, id, file, line, level, clauses and summary; no other text of a
 // block reaches an output. Pure: no file system, no clock (the stamp of an iCalendar file is
 // the calendar's "today").
+import { escapeHtml } from '../../../util/html.ts';
 import { addDays, daysInMonth, formatIso, LEVEL_ESTONIAN, type LevelName, type Ymd } from '../../../grammar/index.ts';
 import type { Lang, Message } from '../check/types.ts';
 import { CALENDAR_KINDS, monthsAfter, windowEnd, type CalendarEvent, type CalendarKind } from './calendar.ts';
@@ -234,9 +235,6 @@ function calendarIcs(rows: readonly CalendarRow[], meta: CalendarMeta): string {
 
 // ----- html ---------------------------------------------------------------------------------
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const MONTHS: Record<Lang, string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],

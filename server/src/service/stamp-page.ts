@@ -7,6 +7,7 @@
 // a stamp never split across pages, and what is said beside a stamp (the differences from the
 // block, the editor's preview only) left off the paper.
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../../util/html.ts';
 import type { Lang } from '../check/types.ts';
 import type { Stamp, StampLine } from './stamp.ts';
 import { stampWarnings, warningsHeading } from './stamp-report.ts';
@@ -53,9 +54,6 @@ export const STAMP_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HAS
 
 const TITLE: Record<Lang, string> = { en: 'Classification stamp', et: 'Salastusmärge' };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** The rows of a stamp: each line with its other-language twin (both have the same fields, in order). */
 function rows(stamp: Stamp, first: Lang): string {
