@@ -9,22 +9,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ICAL from 'ical.js';
 import { main } from '../../server/src/cli/run.ts';
+import type { CalendarEvent as Event } from '../../client/src/calendar.ts';
 import { LspClient, ROOT } from './client.ts';
 
 const CALENDAR = join(ROOT, 'test', 'fixtures', 'calendar');
 
-interface Event {
-  date: string;
-  kind: string;
-  id: string;
-  file: string;
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  level: string | null;
-  basis: string | null;
-  summary: string;
-  overdue: boolean;
-}
 
 async function cliJson(dir: string, lang: 'en' | 'et'): Promise<Record<string, unknown>[]> {
   let out = '';
