@@ -43,7 +43,7 @@ export function blockChanges(before: readonly Block[], after: readonly Block[]):
 }
 
 /** The ids that link a block to others: its own, and the decisions and sub-classes it (or a part of it) names. */
-export function blockLinkedIds(block: Block): string[] {
+function blockLinkedIds(block: Block): string[] {
   const ids: string[] = [];
   if (block.id) ids.push(block.id.value);
   referencedIds(block.fields, ids);

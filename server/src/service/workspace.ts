@@ -91,6 +91,8 @@ export class Workspace {
   private readonly entries = new Map<string, DocumentEntry>();
   private readonly kept = new KeptIdIndex();
   private index_: WorkspaceIndex | undefined;
+  /** Every document as the checker reads it, made with the index (both change with the documents only). */
+  private checked_: CheckedDocument[] = [];
   /** Uris whose content changed (or that were removed) since the index was updated. */
   private readonly changed = new Set<string>();
   /** The blocks of each document as the index holds them. */
@@ -355,7 +357,8 @@ export class Workspace {
     this.changed.clear();
     this.kept.endUpdate();
     this.index_ = this.kept.snapshot();
-    for (const uri of this.checker.update(this.checkedDocuments(), this.index_)) this.markChanged(uri);
+    this.checked_ = this.checkedDocuments();
+    for (const uri of this.checker.update(this.checked_, this.index_)) this.markChanged(uri);
     return this.index_;
   }
 
@@ -380,14 +383,14 @@ export class Workspace {
 
   /** The document's diagnostics, computed when something it depends on changed. */
   diagnostics(uri: string): Diagnostic[] {
-    this.index();
+    const index = this.index();
     if (!this.entries.has(uri)) return [];
     const cached = this.diagnosticsCache.get(uri);
     if (cached && !this.stale.has(uri)) return cached;
     // Check every stale document at once: the checker sees the whole workspace anyway.
     const only = new Set([...this.stale].filter((u) => this.entries.has(u)));
     only.add(uri);
-    const result = this.checker.check(this.checkedDocuments(), only, this.index());
+    const result = this.checker.check(this.checked_, only, index);
     for (const [u, ds] of result) {
       this.diagnosticsCache.set(u, ds);
       this.stale.delete(u);
