@@ -1,6 +1,7 @@
 // Shared by the checker's test suites: checks texts as a workspace (today fixed at
 // 2026-11-21, as `--today 2026-11-21`), reads fixtures and their `// expect:` markers, and
-// prints diagnostics so a failing assertion shows what the checker actually said.
+// prints diagnostics so a failing assertion shows what the checker actually said; runs the
+// command line in process (runCli).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { LineIndex, parseDocument, type Ymd } from '../../grammar/index.ts';
 import { checkWorkspace, type CheckedDocument, type Diagnostic } from '../../server/src/check/checker.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
+import { main } from '../../server/src/cli/run.ts';
 
 export const TODAY: Ymd = { year: 2026, month: 11, day: 21 };
 
@@ -125,4 +127,12 @@ function count(list: readonly string[], x: string): number {
 
 export function readExample(name: string): SourceFile {
   return { uri: `${name}.salastus`, text: readFileSync(join(SPEC_EXAMPLES, `${name}.salastus`), 'utf8') };
+}
+
+/** The command line run in this process: its exit status and what it wrote to stdout and to stderr. */
+export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
+  return { code, out, err };
 }

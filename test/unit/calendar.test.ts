@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { compareDates, formatIso, parseDocument, type Ymd } from '../../grammar/index.ts';
 import { buildIndex } from '../../server/src/check/checker.ts';
-import { main } from '../../server/src/cli/run.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
 import { calendarEvents, monthsAfter, type CalendarEvent } from '../../server/src/service/calendar.ts';
 import { foldLine, icsText } from '../../server/src/service/calendar-format.ts';
 import {
-  CODE_FIXTURES, FIXTURES, SPEC_EXAMPLES, TODAY, checkTexts, readExample, readFixture, type SourceFile,
+  CODE_FIXTURES, FIXTURES, SPEC_EXAMPLES, TODAY, checkTexts, readExample, readFixture, type SourceFile, runCli as run,
 } from '../helpers/salastus.ts';
 
 const CALENDAR = join(FIXTURES, 'calendar');
@@ -33,13 +32,6 @@ function calendarOf(files: readonly SourceFile[], options: { today?: Ymd; months
 
 /** `date kind id` of each event, in the calendar's order. */
 const brief = (es: readonly CalendarEvent[]): string[] => es.map((e) => `${formatIso(e.date)} ${e.kind} ${e.id}${e.overdue ? ' overdue' : ''}`);
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
-}
 
 const TODAY_ARGS = ['--today', '2026-11-21'];
 

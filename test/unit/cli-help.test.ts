@@ -3,15 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli/run.ts';
-import { REPO } from '../helpers/salastus.ts';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
-}
+import { REPO, runCli as run } from '../helpers/salastus.ts';
 
 /** What each sub-command's help must name: its options and its exit statuses. */
 const NAMES: Record<'check' | 'explain', { options: string[]; statuses: string[] }> = {

@@ -7,18 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli/run.ts';
-import { REPO, SPEC_EXAMPLES } from '../helpers/salastus.ts';
+import { REPO, SPEC_EXAMPLES, runCli as run } from '../helpers/salastus.ts';
 
 const CLEAN = join(SPEC_EXAMPLES, 'clean.salastus');
 const TODAY = ['--today', '2026-11-21'];
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
-}
 
 /** A decision and markings over it: M-OK agrees with the law, M-X says otherwise, M-U rests on an unknown decision. */
 const FILE = `decision "D-1" {

@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULT_ENV } from '../../server/src/cli/check-parallel.ts';
 import { defaultJobs, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS, THREADS_ALWAYS_ENV, threadsFor } from '../../server/src/cli/check-files.ts';
-import { main } from '../../server/src/cli/run.ts';
-import { REPO } from '../helpers/salastus.ts';
+import { REPO, runCli as run } from '../helpers/salastus.ts';
 
 export const FILES = Math.max(24, MIN_FILES_FOR_THREADS * 2);
 const PER_FILE = 140;
@@ -42,13 +41,6 @@ export function file(i: number): string {
   if (i === 3 || i === 17) s += decision('DUP-1');
   if (i === 11) s += 'declassification "X-nope" {\n  decision: "NOPE"\n  date: 2026-06-01\n  authority: "Minister of Defence"\n}\n';
   return s;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
 }
 
 interface JsonDiagnostic { file: string; range: { start: { line: number } }; code: string; message: string }

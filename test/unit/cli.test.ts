@@ -7,20 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ALL_CODES, CODES } from '../../server/src/check/checker.ts';
-import { main } from '../../server/src/cli/run.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
-import { CODE_FIXTURES, REPO, SPEC_EXAMPLES, checkTexts } from '../helpers/salastus.ts';
+import { CODE_FIXTURES, REPO, SPEC_EXAMPLES, checkTexts, runCli as run } from '../helpers/salastus.ts';
 
 const CLEAN = join(SPEC_EXAMPLES, 'clean.salastus');
 const MISTAKES = join(SPEC_EXAMPLES, 'mistakes.salastus');
 const TODAY = ['--today', '2026-11-21'];
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => { out += s; }, (s) => { err += s; });
-  return { code, out, err };
-}
 
 /** What the checker itself says of a file: `line:code` (1-based), in file order, and the messages. */
 function expected(path: string): { lines: string[]; en: string[]; et: string[] } {
