@@ -2,8 +2,7 @@
 // `npm run bench` times end to end over JSON-RPC, taken apart. Types one character into a
 // title in the middle of the 10,000-decision file and deletes it, as the benchmark does,
 // through the same calls the language server makes (Workspace.edit with the editor's change,
-// forPublishing, diagnostics, LSP conversion, JSON), and does between keystrokes what the
-// server does when idle (Workspace.settle: flat text, settled spans).
+// get, diagnostics, LSP conversion, JSON). Nothing is left for later between keystrokes.
 //
 // With --in-id the character goes into a decision's id instead: the id changes, so the blocks
 // that name it and those with an unknown reference are checked again ("did you mean").
@@ -34,7 +33,7 @@ for (let i = 0; i < KEYS; i++) {
   const insert = i % 2 === 0;
   const end = insert ? at : at + 1;
   // The editor's change, in its positions (the client works them out, not the server).
-  const before = ws.forPublishing(uri)!.lines;
+  const before = ws.get(uri)!.lines;
   const range = { start: before.positionAt(at), end: before.positionAt(end) };
   let t = performance.now();
   const lap = (step: (typeof steps)[number]): void => {
@@ -44,7 +43,7 @@ for (let i = 0; i < KEYS; i++) {
   };
   ws.edit(uri, i + 2, [{ range, text: insert ? 'x' : '' }]);
   lap('apply the edit');
-  const doc = ws.forPublishing(uri)!;
+  const doc = ws.get(uri)!;
   lap('parse (+ index)');
   const ds = ws.diagnostics(uri);
   lap('check');
@@ -55,8 +54,6 @@ for (let i = 0; i < KEYS; i++) {
   lap('to LSP');
   bytes = Buffer.byteLength(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: i + 2, diagnostics: lsp } }));
   lap('JSON');
-  // Idle, as the server once the publication is written.
-  ws.settle();
 }
 if (ws.get(uri)!.text !== start) throw new Error('the keystrokes left the text changed');
 console.log(`${KEYS} keystrokes ${args.includes('--in-id') ? 'in a decision id' : 'in a title'} on 10,000 decisions (${first} diagnostics, ${(bytes / 1000).toFixed(0)} kB published each), ms:`);

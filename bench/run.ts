@@ -66,7 +66,7 @@ const targets: Target[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'salastus-bench-'));
 
 /** A full collection in this process (run with --expose-gc) before a series of timings, so none is pending from the set-up. */
-function settle(): void {
+function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
@@ -194,7 +194,7 @@ async function lspLatency(corpus: Corpus): Promise<void> {
       return first;
     });
     log(`  opened 10k decisions: first diagnostics in ${fmt(open.ms, 0)} ms (${open.value.diagnostics.length} diagnostics)`);
-    settle();
+    collectGarbage();
     // Keystrokes: type one character into a title in the middle of the file, then delete it.
     const mid = Math.floor(text.length / 2);
     const placeAfter = (needle: string) => {
@@ -225,7 +225,7 @@ async function lspLatency(corpus: Corpus): Promise<void> {
     const dk = dist(await typeAndDelete(pos, REPS.keystrokes));
     // The same into a decision's id: the set of ids changes, so the blocks that name it and
     // those with an unknown reference ("did you mean") are checked again. Not a target of its own.
-    settle();
+    collectGarbage();
     const dkId = dist(await typeAndDelete(placeAfter('decision "'), Math.max(10, REPS.keystrokes >> 1)));
     // Bursts: BURST_KEYS characters BURST_GAP_MS apart (key repeat, fast typing), timed from
     // the last keystroke to the diagnostics of the last version; then one edit removes them.
@@ -253,7 +253,7 @@ async function lspLatency(corpus: Corpus): Promise<void> {
     }
     if (client.text(uri) !== text) throw new Error('bursts left the text changed');
     const db = dist(bursts);
-    settle();
+    collectGarbage();
     // Hover and completion at several kinds of places around the middle of the file.
     const at = (needle: string, delta: number): Position => {
       const off = after(text, needle, mid) + delta;
@@ -501,7 +501,7 @@ async function calendar(dir: string, files: number): Promise<void> {
   let events = 0;
   try {
     await until(() => client.published.size >= files, 120_000, `diagnostics of ${files} files`);
-    settle();
+    collectGarbage();
     for (let i = 0; i <= REPS.requests / 3; i++) {
       const r = await timed(() => client.request<unknown[]>('salastus/calendar', {}));
       events = r.value.length;

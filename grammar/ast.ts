@@ -1,11 +1,56 @@
 // The typed syntax tree of a .salastus file (LANGUAGE.md §§ 2–4).
-// Every node keeps its exact source range as UTF-16 offsets into the document text
-// (start inclusive, end exclusive), so ranges survive CRLF, tabs and non-ASCII text.
+// Every node has its exact source range as UTF-16 offsets into the document text (start
+// inclusive, end exclusive), so ranges survive CRLF, tabs and non-ASCII text. Inside a block
+// segment the parser keeps them relative to the segment's Origin: an edit before a block
+// moves one number, its origin, and every span in it reads the new offsets at once.
 // Nothing here knows about the law or about LSP.
 
+/** A range of the text, as offsets: read it, never move it. */
 export interface Span {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Where a segment of the text (a block, or the head of the file) starts: the one number an
+ * edit before the segment changes (grammar/incremental.ts) for all the spans in it.
+ */
+export class Origin {
+  at: number;
+
+  constructor(at: number) {
+    this.at = at;
+  }
+}
+
+/**
+ * The span's offsets now, as a plain object no later edit moves: what a diagnostic or a
+ * feature's result keeps of a span of the AST.
+ */
+export function offsetsOf(span: Span): Span {
+  return { start: span.start, end: span.end };
+}
+
+/** A span of the parser's: kept as offsets from its segment's Origin, read as offsets of the text. */
+export class RelativeSpan implements Span {
+  private readonly origin: Origin;
+  private readonly from: number;
+  private readonly to: number;
+
+  /** The span [start, end) of the text, in the segment that starts at `origin`. */
+  constructor(origin: Origin, start: number, end: number) {
+    this.origin = origin;
+    this.from = start - origin.at;
+    this.to = end - origin.at;
+  }
+
+  get start(): number {
+    return this.origin.at + this.from;
+  }
+
+  get end(): number {
+    return this.origin.at + this.to;
+  }
 }
 
 export type BlockKind = 'decision' | 'marking' | 'declassification' | 'extension' | 'correction' | 'subclass';
@@ -70,20 +115,18 @@ export type Value = StringValue | LevelValue | BasisValue | DateValue | TermValu
  * One `name: value`. A class, not a plain object, for one reason: its two spans are made when
  * read — the name's from `start` and the name as written, the field's from `start` to `end` —
  * not kept (a span object each was 38 MB of a parsed file of 50,000 decisions). Each read
- * gives a new object: read it, never move it; an incremental parse moves `start`, `end` and
- * the value's spans.
+ * gives a new object. Like a RelativeSpan it keeps its offsets from its segment's Origin.
  */
 export class Field {
   /** Canonical name, or undefined for a name the language does not know. */
   name: FieldName | undefined;
   /** The name as written. */
   nameText: string;
-  /** Where the name (and the field) starts. */
-  start: number;
   /** Undefined when the value did not parse (a `syntax-error` was reported). */
   value: Value | undefined;
-  /** Where the field ends: after its value, or after what stood for a value that did not parse. */
-  end: number;
+  private readonly origin: Origin;
+  private readonly from: number;
+  private readonly to: number;
   /**
    * Set (true) only on a field whose name as written is no field name, and which the parser read
    * as the field of its block that the spelling is nearest to (`levle` → level: a field the block
@@ -93,12 +136,24 @@ export class Field {
    */
   declare guessed?: true;
 
-  constructor(name: FieldName | undefined, nameText: string, start: number, value: Value | undefined, end: number) {
+  /** The field [start, end) of the text, in the segment that starts at `origin`. */
+  constructor(origin: Origin, name: FieldName | undefined, nameText: string, start: number, value: Value | undefined, end: number) {
     this.name = name;
     this.nameText = nameText;
-    this.start = start;
     this.value = value;
-    this.end = end;
+    this.origin = origin;
+    this.from = start - origin.at;
+    this.to = end - origin.at;
+  }
+
+  /** Where the name (and the field) starts. */
+  get start(): number {
+    return this.origin.at + this.from;
+  }
+
+  /** Where the field ends: after its value, or after what stood for a value that did not parse. */
+  get end(): number {
+    return this.origin.at + this.to;
   }
 
   get nameSpan(): Span {

@@ -7,7 +7,8 @@
 // the scan restarts at the segment the edit begins in and stops as soon as it meets an old
 // boundary in the unchanged tail: at a boundary the scanner starts afresh (no block, no brace
 // counted) and sees the same text from there, so every later boundary is the old one shifted.
-import type { Block, Field, SalastusDocument, Span } from './ast.ts';
+// A segment's spans are relative to its origin (ast.ts): moving a segment moves that one number.
+import type { Block, SalastusDocument } from './ast.ts';
 import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
 import { blockKeywordAt, blockStarts, boundaryReach, segmentBounds } from './segments.ts';
 import { flatText, type SourceText } from './edited-text.ts';
@@ -23,53 +24,12 @@ export interface ParsedText {
   doc: SalastusDocument;
   /** How many segments the last update parsed (the others were reused): for tests and benchmarks. */
   parsedSegments: number;
-  /** Reused segments whose inner spans still wait to be moved (parseIncremental with deferSpans; see settleSpans). */
-  unsettled?: UnsettledSpans;
-}
-
-/**
- * Spans moved later. Moving every span of the segments after an edit (some 200,000 span
- * objects in the 10,000-decision file, 4–8 ms) is the largest part of a keystroke's parse;
- * with `deferSpans` only what the check of the edit reads is moved at once: each segment's
- * bounds, its block's own span and its syntax errors. The rest (fields, parts, ids, keywords,
- * comments) waits until settleSpans (or settleBlockSpans for one block), which must come
- * before anything else reads them.
- */
-interface UnsettledSpans {
-  /** Ascending by start (their bounds are moved already). */
-  segments: readonly SegmentResult[];
-  delta: number;
-  /** Which of them are moved since (one by one, for a block checked before the rest). */
-  settled: Uint8Array;
 }
 
 /** How parseIncremental may work. */
 export interface IncrementalOptions {
   /** How far past the edit an EditedText is read at first (tests make it small). */
   firstWindow?: number;
-  /** Move only the spans the check of the edit needs now, the rest at settleSpans. */
-  deferSpans?: boolean;
-}
-
-/** Moves the spans a deferring parse left (at once if there are none); the parse is then whole. */
-export function settleSpans(parsed: ParsedText): void {
-  const u = parsed.unsettled;
-  if (!u) return;
-  parsed.unsettled = undefined;
-  for (let i = 0; i < u.segments.length; i++) if (!u.settled[i]) shiftInner(u.segments[i]!, u.delta);
-}
-
-/** Moves the spans a deferring parse left in the segment of `block` only (a block of that parse). */
-export function settleBlockSpans(parsed: ParsedText, block: Block): void {
-  const u = parsed.unsettled;
-  if (!u) return;
-  const at = block.span.start;
-  const i = firstWhere(0, u.segments.length, (k) => u.segments[k]!.end > at);
-  const seg = u.segments[i];
-  if (seg && seg.start <= at && seg.block === block && !u.settled[i]) {
-    shiftInner(seg, u.delta);
-    u.settled[i] = 1;
-  }
 }
 
 /** The first index ≥ from of the sorted `xs` whose value is above x. */
@@ -176,17 +136,15 @@ const WINDOW = 1 << 14;
  * `previous` is consumed: the segments it shares with the result are moved in place.
  * `change`, when the editor said where it edited, saves comparing the texts. An EditedText
  * not yet made flat is read only in a window around its edit (see rescan), so a keystroke
- * does not copy the whole text. With `deferSpans`, the spans of the segments after the edit
- * are moved only in part (see UnsettledSpans).
+ * does not copy the whole text. A segment after the edit moves by its origin alone.
  */
 export function parseIncremental(source: SourceText, previous: ParsedText | undefined, change?: TextChange, options: IncrementalOptions = {}): ParsedText {
   if (!previous) return parseFull(source);
-  settleSpans(previous);
   if (change ? isUnchanged(change, previous.text.length, source.length) : previous.text === source || flatText(previous.text) === flatText(source)) {
     return { ...previous, parsedSegments: 0 };
   }
-  // The previous version is flat by now, as a rule (the server makes it so when idle).
-  const old = flatText(previous.text);
+  // The previous version is read only around its boundaries and the edit: not made one string.
+  const old = previous.text;
   const length = source.length;
   // The changed region: old[p, old.length - s) became source[p, length - s).
   const { prefix: p, suffix: s } = changeBetween(old, source, change);
@@ -223,28 +181,24 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
   const firstTailNew = newBounds.length - tailSegments.length;
   for (let i = keep; i < firstTailNew; i++) {
     const seg = parseSegment(window, newBounds[i]! - at, (newBounds[i + 1] ?? length) - at, i === 0);
-    segments.push(at === 0 ? seg : shiftSegment(seg, at));
+    if (at !== 0) seg.origin.at += at;
+    segments.push(seg);
     parsed++;
   }
   // Where the kept head and the reused tail lie in the previous document's lists (before the tail moves).
   const head = itemsBefore(previous, keep);
   const tail = itemsBefore(previous, firstReusedTail);
   let tailReused = true;
-  const deferred: SegmentResult[] = [];
   for (let k = 0; k < tailSegments.length; k++) {
     const i = firstTailNew + k;
     const seg = tailSegments[k]!;
     const end = newBounds[i + 1] ?? length;
     // A segment's parse also reads the keyword after it (where an unclosed block's error stands).
     // (Past the edit the text is the same, shifted: no need to look.)
-    const sameNext = seg.end >= oldTail || blockKeywordAt(old, seg.end) === blockKeywordAt(flatText(source), end);
-    if (sameNext && (i === 0) === (seg.start === 0)) {
-      if (delta !== 0 && options.deferSpans) {
-        shiftOuter(seg, delta);
-        deferred.push(seg);
-      } else if (delta !== 0) {
-        shiftSegment(seg, delta);
-      }
+    const segEnd = seg.origin.at + seg.length;
+    const sameNext = segEnd >= oldTail || blockKeywordAt(old, segEnd) === blockKeywordAt(source, end);
+    if (sameNext && (i === 0) === (seg.origin.at === 0)) {
+      seg.origin.at += delta;
       segments.push(seg);
     } else {
       segments.push(parseSegment(flatText(source), newBounds[i]!, end, i === 0));
@@ -253,9 +207,7 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
     }
   }
   const doc = tailReused ? assembleAround(length, segments, previous.doc, keep, firstTailNew, head, tail) : assemble(length, segments);
-  const result: ParsedText = { text: source, bounds: newBounds, segments, doc, parsedSegments: parsed };
-  if (deferred.length > 0) result.unsettled = { segments: deferred, delta, settled: new Uint8Array(deferred.length) };
-  return result;
+  return { text: source, bounds: newBounds, segments, doc, parsedSegments: parsed };
 }
 
 /** The rescan after an edit: the text it read (window, starting at offset `at`), the new boundaries from scanFrom on, and the first old segment reused as tail. */
@@ -291,57 +243,4 @@ function rescan(window: string, at: number, scanFrom: number, length: number, ol
   }
   if (!whole && resync < 0) return undefined;
   return { window, at, bounds, firstReusedTail };
-}
-
-function shift(sp: Span, d: number): void {
-  sp.start += d;
-  sp.end += d;
-}
-
-function shiftField(f: Field, d: number): void {
-  f.start += d;
-  f.end += d;
-  const v = f.value;
-  if (!v) return;
-  shift(v.span, d);
-  if (v.kind === 'until') shift(v.date.span, d);
-}
-
-/**
- * Moves every span of a segment by d, in place. The parser gives every node a span object
- * of its own, so each is moved once. The previous ParsedText is consumed by the update.
- */
-function shiftSegment(seg: SegmentResult, d: number): SegmentResult {
-  shiftOuter(seg, d);
-  shiftInner(seg, d);
-  return seg;
-}
-
-/** What a check of the edited document reads of a reused segment: its bounds, header, block span and syntax errors. */
-function shiftOuter(seg: SegmentResult, d: number): void {
-  seg.start += d;
-  seg.end += d;
-  if (seg.header) {
-    shift(seg.header.nameSpan, d);
-    shift(seg.header.span, d);
-  }
-  if (seg.block) shift(seg.block.span, d);
-  for (const e of seg.errors) shift(e.span, d);
-}
-
-/** The rest: the block's keyword, id, fields and parts, and the comments. */
-function shiftInner(seg: SegmentResult, d: number): void {
-  const b = seg.block;
-  if (b) {
-    shift(b.keywordSpan, d);
-    if (b.id) shift(b.id.span, d);
-    for (const f of b.fields) shiftField(f, d);
-    for (const part of b.parts) {
-      shift(part.keywordSpan, d);
-      shift(part.span, d);
-      if (part.id) shift(part.id.span, d);
-      for (const f of part.fields) shiftField(f, d);
-    }
-  }
-  for (const c of seg.comments) shift(c, d);
 }

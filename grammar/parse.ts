@@ -12,7 +12,7 @@
 // the file ends inside is being typed: one error at the end (SegmentContext.unfinished).
 import { EOF, tokenMatcher, type ILexingError, type IToken, type TokenType } from 'chevrotain';
 import {
-  Field, type ActHeader, type BasisValue, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
+  Field, Origin, RelativeSpan, type ActHeader, type BasisValue, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
   type StringValue, type SyntaxError, type Value,
 } from './ast.ts';
 import { isValidDate, parseDateText } from './dates.ts';
@@ -32,10 +32,13 @@ import { firstWhere } from '../util/search.ts';
 const BLOCKS_EN = blockKeywordList(false);
 const BLOCKS_ET = blockKeywordList(true);
 
-/** What one segment of the text holds. Independent of every other segment. */
+/**
+ * What one segment of the text holds. Independent of every other segment. Its spans are
+ * relative to `origin` (at the segment's start): moving the segment moves the origin only.
+ */
 export interface SegmentResult {
-  start: number;
-  end: number;
+  readonly origin: Origin;
+  readonly length: number;
   header: ActHeader | undefined;
   block: Block | undefined;
   comments: readonly Span[];
@@ -120,7 +123,7 @@ export function parseSegment(text: string, start: number, end: number, first: bo
 }
 
 function parseLexed(ctx: SegmentContext, first: boolean): SegmentResult {
-  const result: SegmentResult = { start: ctx.start, end: ctx.end, header: undefined, block: undefined, comments: ctx.comments, errors: ctx.errors };
+  const result: SegmentResult = { origin: ctx.origin, length: ctx.end - ctx.start, header: undefined, block: undefined, comments: ctx.comments, errors: ctx.errors };
   const toks = ctx.tokens;
   if (toks.length === 0) return ctx.finish(result);
   const head = toks[0]!;
@@ -182,6 +185,8 @@ class SegmentContext {
   readonly errors: SyntaxError[] = [];
   readonly start: number;
   readonly end: number;
+  /** The segment's start, which every span made here is kept relative to. */
+  readonly origin: Origin;
   /** What token offsets are relative to: the segment's start when it was lexed alone, 0 when the whole text was. */
   private readonly base: number;
   private readonly text: string;
@@ -196,16 +201,17 @@ class SegmentContext {
     lexedComments: readonly IToken[], lexErrors: readonly ILexingError[]) {
     this.text = text;
     this.start = start;
+    this.origin = new Origin(start);
     this.base = base;
     this.end = end;
     for (const e of lexErrors) {
       const at = base + e.offset;
       const bad = text.slice(at, at + Math.min(e.length, 20));
       if (bad === ',' || bad === ';') {
-        this.error({ start: at, end: at + e.length }, `Unexpected '${bad}': fields need no separator; write one 'name: value' after another.`,
+        this.error(this.at(at, at + e.length), `Unexpected '${bad}': fields need no separator; write one 'name: value' after another.`,
           `Ootamatu '${bad}': välju ei eraldata; kirjuta 'nimi: väärtus' üksteise järel.`);
       } else {
-        this.error({ start: at, end: at + e.length }, `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`,
+        this.error(this.at(at, at + e.length), `Unexpected character${e.length > 1 ? 's' : ''} ${describeChars(bad)}.`,
           `Ootamatu${e.length > 1 ? 'd märgid' : ' märk'} ${describeChars(bad)}.`);
       }
       const error = this.errors[this.errors.length - 1];
@@ -228,7 +234,7 @@ class SegmentContext {
     for (let i = from; i < to; i++) {
       const t = lexedTokens[i]!;
       if (tokenMatcher(t, UnclosedComment)) {
-        this.error({ start: this.span(t).start, end: this.span(t).start + 2 }, "This comment is never closed: add '*/'.", "See kommentaar jääb lõpetamata: lisa '*/'.");
+        this.error(this.at(this.span(t).start, this.span(t).start + 2), "This comment is never closed: add '*/'.", "See kommentaar jääb lõpetamata: lisa '*/'.");
         this.comments.push(this.span(t));
       } else if (tokenMatcher(t, UnclosedString)) {
         this.error(this.span(t), 'This string is not closed on its line: add the closing ".', 'Tekst pole sellel real suletud: lisa lõpetav ".');
@@ -243,7 +249,12 @@ class SegmentContext {
     // isRealToken, inlined: this runs for every token of the text.
     const offset = t.startOffset;
     if (!(offset >= 0 && offset !== Infinity) || t.tokenTypeIdx === EOF_IDX) return this.endSpan();
-    return { start: this.base + offset, end: this.base + offset + t.image.length };
+    return this.at(this.base + offset, this.base + offset + t.image.length);
+  }
+
+  /** The span [start, end) of the text, kept relative to this segment's origin. */
+  at(start: number, end: number): Span {
+    return new RelativeSpan(this.origin, start, end);
   }
 
   error(span: Span, message: string, messageEt: string): void {
@@ -276,9 +287,9 @@ class SegmentContext {
   /** Where an error "at the end" stands: the next block's keyword, or the last token. */
   private endSpan(): Span {
     const kw = blockKeywordAt(this.text, this.end);
-    if (kw > 0) return { start: this.end, end: this.end + kw };
+    if (kw > 0) return this.at(this.end, this.end + kw);
     const last = this.tokens[this.tokens.length - 1];
-    return last ? this.span(last) : { start: this.end, end: this.end };
+    return last ? this.span(last) : this.at(this.end, this.end);
   }
 
   private spanAt(i: number): Span {
@@ -300,7 +311,7 @@ class SegmentContext {
     return {
       name: raw.name.image.startsWith('"') ? unescapeString(raw.name.image) : detached(raw.name.image),
       nameSpan: this.span(raw.name),
-      span: { start: this.span(raw.keyword).start, end: this.span(raw.name).end },
+      span: this.at(this.span(raw.keyword).start, this.span(raw.name).end),
     };
   }
 
@@ -323,9 +334,9 @@ class SegmentContext {
           keywordSpan: this.span(p.keyword),
           id: this.stringValue(p.id),
           fields: this.fields(p.fields, 'part'),
-          span: { start: this.span(p.keyword).start, end: this.span(p.close).end },
+          span: this.at(this.span(p.keyword).start, this.span(p.close).end),
         })),
-        span: { start: this.span(raw.keyword).start, end: this.span(raw.close).end },
+        span: this.at(this.span(raw.keyword).start, this.span(raw.close).end),
       };
       if (this.errors.length === mark) {
         if (errs[0]) this.junk(errs[0].token);
@@ -375,7 +386,7 @@ class SegmentContext {
     const lastTok = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
     const block: Block = {
       kind, keywordSpan: this.span(keyword), id, fields: this.readFields(body.fields, kind), parts: body.parts,
-      span: { start: this.span(keyword).start, end: this.span(lastTok).end },
+      span: this.at(this.span(keyword).start, this.span(lastTok).end),
     };
     if (body.closed) {
       if (body.next < toks.length) this.junk(toks[body.next]!);
@@ -510,7 +521,7 @@ class SegmentContext {
     const last = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
     parts.push({
       kind: 'part', keywordSpan: this.span(keyword), id: pid, fields: this.readFields(body.fields, 'part'),
-      span: { start: this.span(keyword).start, end: this.span(last).end },
+      span: this.at(this.span(keyword).start, this.span(last).end),
     });
     return body.next;
   }
@@ -550,7 +561,7 @@ class SegmentContext {
     const upTo = toks[j] ? this.span(toks[j]!).start : this.end;
     const lex = this.lexErrorIn(nameEnd, upTo);
     if (lex) {
-      sep = { start: lex.at, end: lex.at + lex.length };
+      sep = this.at(lex.at, lex.at + lex.length);
       const k = this.errors.indexOf(lex.error);
       if (k >= 0) this.errors.splice(k, 1);
     } else if (toks[j] && tokenMatcher(toks[j]!, Dot)) {
@@ -728,7 +739,7 @@ class SegmentContext {
         value = typed;
       }
     }
-    return new Field(name, spelled.text, nameSpan.start, value, end);
+    return new Field(this.origin, name, spelled.text, nameSpan.start, value, end);
   }
 
   private rawSpan(v: RawValue): Span {
@@ -737,11 +748,11 @@ class SegmentContext {
       case 'date':
         return this.span(v.token);
       case 'basis':
-        return { start: this.span(v.first).start, end: this.span(v.last).end };
+        return this.at(this.span(v.first).start, this.span(v.last).end);
       case 'years':
-        return { start: this.span(v.number).start, end: this.span(v.unit).end };
+        return this.at(this.span(v.number).start, this.span(v.unit).end);
       case 'words':
-        return { start: this.span(v.words[0]!).start, end: this.span(v.date ?? v.words[v.words.length - 1]!).end };
+        return this.at(this.span(v.words[0]!).start, this.span(v.date ?? v.words[v.words.length - 1]!).end);
     }
   }
 

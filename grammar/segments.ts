@@ -13,6 +13,7 @@
 // start, so it starts afresh at every block start: a scan from a block start finds what a scan
 // from the start of the text finds (incremental.ts relies on that).
 import type { BlockKind, FieldName } from './ast.ts';
+import type { TextLike } from './edited-text.ts';
 import { BLOCK_KEYWORDS, blockTakes, FIELD_NAMES } from './keywords.ts';
 
 function isLetter(c: number): boolean {
@@ -28,14 +29,14 @@ function isLineBreak(c: number): boolean {
 }
 
 /** The length of the block keyword beginning at `i` and followed by white space and `"`, or 0. */
-export function blockKeywordAt(text: string, i: number): number {
+export function blockKeywordAt(text: TextLike, i: number): number {
   let j = i;
   while (j < text.length && isLetter(text.charCodeAt(j))) j++;
   return keywordEndingAt(text, i, j) === undefined ? 0 : j - i;
 }
 
 /** As blockKeywordAt, for the word text[i, j) (j: the first character after its letters): the block's kind, or undefined. */
-function keywordEndingAt(text: string, i: number, j: number): BlockKind | undefined {
+function keywordEndingAt(text: TextLike, i: number, j: number): BlockKind | undefined {
   const len = j - i;
   if (len < 5 || len > 16) return undefined;
   // The cheap tests first: most words (field names, levels) are not followed by space and `"`.
@@ -82,7 +83,7 @@ export function segmentBounds(text: string): number[] {
  * UnclosedString and the block scanner both end an open string here, so they agree on where the
  * tokens after it are.
  */
-export function openStringEnd(text: string, start: number): number {
+export function openStringEnd(text: TextLike, start: number): number {
   let i = start + 1;
   const n = text.length;
   while (i < n) {
@@ -99,7 +100,7 @@ export function openStringEnd(text: string, start: number): number {
 }
 
 /** Whether white space at i is followed, on its line, by `{`, `}`, `//`, `/*` or `name:` of a known field. */
-function goesOnWithTheFile(text: string, i: number): boolean {
+function goesOnWithTheFile(text: TextLike, i: number): boolean {
   let k = i;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
   const c = text.charCodeAt(k);
@@ -117,7 +118,7 @@ function goesOnWithTheFile(text: string, i: number): boolean {
  * Where the string at `start` (its `"`) ends: after its closing quote, or where an open one ends
  * (openStringEnd).
  */
-function stringEnd(text: string, start: number): number {
+function stringEnd(text: TextLike, start: number): number {
   return closedStringEnd(text, start) ?? openStringEnd(text, start);
 }
 
@@ -128,7 +129,7 @@ function stringEnd(text: string, start: number): number {
  * glued quote opens the next string. (`"X"level` with nothing such before the quote is closed.)
  * The lexer reads strings so (StringLiteral, GluedString, UnclosedString).
  */
-export function closedStringEnd(text: string, start: number): number | undefined {
+export function closedStringEnd(text: TextLike, start: number): number | undefined {
   let i = start + 1;
   while (i < text.length) {
     const s = text.charCodeAt(i);
@@ -147,7 +148,7 @@ export function closedStringEnd(text: string, start: number): number | undefined
  * Whether the block keyword text[i, j) of kind `kind`, met `depth` braces deep into a block of
  * kind `inside` (undefined before the first block), starts a block rather than names a field.
  */
-function startsBlock(text: string, i: number, j: number, kind: BlockKind, inside: BlockKind | undefined, depth: number): boolean {
+function startsBlock(text: TextLike, i: number, j: number, kind: BlockKind, inside: BlockKind | undefined, depth: number): boolean {
   if (depth === 0 || inside === undefined || (kind !== 'decision' && kind !== 'subclass')) return true;
   const container = inside === 'marking' ? (depth >= 2 ? 'part' : 'marking') : inside;
   if (!blockTakes(container, kind as FieldName)) return true;
@@ -158,7 +159,7 @@ function startsBlock(text: string, i: number, j: number, kind: BlockKind, inside
 }
 
 /** After a keyword ending at j: the offset of the first character after its id and the white space after that. */
-function braceTestAt(text: string, j: number): number {
+function braceTestAt(text: TextLike, j: number): number {
   let k = j;
   while (k < text.length && text.charCodeAt(k) !== 34) k++;
   k = stringEnd(text, k);
@@ -176,7 +177,7 @@ function braceTestAt(text: string, j: number): number {
  * see a `{` after its id, the character that test reads — or the end of the line when the id
  * is not closed (where an open string ends depends on the rest of its line).
  */
-export function boundaryReach(text: string, at: number): number {
+export function boundaryReach(text: TextLike, at: number): number {
   let j = at;
   while (j < text.length && isLetter(text.charCodeAt(j))) j++;
   const kind = keywordEndingAt(text, at, j);

@@ -45,15 +45,13 @@ async function editAllOver(edits: number, told: boolean): Promise<{ mb: number; 
     const at = Math.floor((((i * 7919) % 997) / 997) * (text.length - 2));
     const insert = i % 3 === 0 ? '\n' : i % 3 === 1 ? 'x' : '';
     const end = insert === '' ? at + 1 : at;
-    const lines = ws.forPublishing(uri)!.lines;
+    const lines = ws.get(uri)!.lines;
     // A client that sends ranges (the server's way), or one that sends whole texts: the service compares them.
     ws.edit(uri, version++, [told ? { range: { start: lines.positionAt(at), end: lines.positionAt(end) }, text: insert } : { text: text.slice(0, at) + insert + text.slice(end) }]);
     text = text.slice(0, at) + insert + text.slice(end);
-    ws.forPublishing(uri);
+    ws.get(uri);
     ws.diagnostics(uri);
     ws.drainChanges();
-    // What the server does once the diagnostics are out.
-    ws.settle();
   };
   for (let i = 0; i < 30; i++) edit(i);
   const earlier = new WeakRef(ws.get(uri)!.doc.blocks);

@@ -1,7 +1,7 @@
 // The checker: a pure function from parsed documents + law catalogue + registry + today
 // to diagnostics. Each block is checked on its own against the workspace index, so a
 // caller can re-check only the blocks an edit touched and those that refer to them.
-import { LineIndex, type Block, type Ymd } from '../../../grammar/index.ts';
+import { LineIndex, offsetsOf, type Block, type Ymd } from '../../../grammar/index.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
 import { checkAuthority } from './authority.ts';
@@ -57,7 +57,20 @@ export function checkBlock(block: Block, doc: CheckedDocument, ctx: CheckContext
   checkForeign(block, doc, ctx, out);
   // A block the file ends inside is being typed (grammar: Block.unfinished; its one syntax error
   // says so): what it does not have yet is not reported, only what its text says.
-  return block.unfinished ? out.filter((d) => !WHILE_TYPING.has(d.code)) : out;
+  return detachSpans(block.unfinished ? out.filter((d) => !WHILE_TYPING.has(d.code)) : out);
+}
+
+/**
+ * Gives each diagnostic and fix a span of its own, as plain offsets: a rule may hand on a span
+ * of the AST, which is kept relative to its segment (grammar/ast.ts, RelativeSpan) and so reads
+ * other offsets once a later edit moves the segment. A diagnostic says where it was found.
+ */
+function detachSpans(ds: Diagnostic[]): Diagnostic[] {
+  for (const d of ds) {
+    d.span = offsetsOf(d.span);
+    for (const f of d.data?.fixes ?? []) for (const e of f.edits) e.span = offsetsOf(e.span);
+  }
+  return ds;
 }
 
 /** The codes about what a block lacks, or about a marking's parts as a whole: not for a block still being typed. */
@@ -77,7 +90,7 @@ export function checkDocumentLevel(doc: CheckedDocument): Diagnostic[] {
     message: { en: e.message, et: e.messageEt },
   }));
   checkHeader(doc.doc, out);
-  return out;
+  return detachSpans(out);
 }
 
 export function checkDocument(doc: CheckedDocument, ctx: CheckContext): Diagnostic[] {

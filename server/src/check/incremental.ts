@@ -265,10 +265,6 @@ export class IncrementalChecker {
         state.lostBlocks = false;
         const found: Block[] = [];
         for (const block of state.toCheck) {
-          // It may lie where a parse left spans to move later: a block dropped through an id,
-          // or one new to the checker but reused by the last parse (a parse the checker did
-          // not see, made for a feature).
-          doc.settle?.(block);
           if (this.checkNew(block, doc, ctx).length > 0) found.push(block);
         }
         state.toCheck.clear();

@@ -47,13 +47,6 @@ export interface CheckedDocument<T extends TextLike = TextLike> {
   uri: string;
   text: T;
   doc: SalastusDocument;
-  /**
-   * For a document the language service parsed after an edit: moves the spans the parse left
-   * for later (grammar/incremental.ts) in `block`'s segment. Until then only the document's
-   * block spans, bounds and syntax errors are sure; the checker settles each block before it
-   * checks it, and a rule reads the inner spans of the block it checks only, never another's.
-   */
-  settle?: (block: Block) => void;
 }
 
 /** Where a block lives. */

@@ -312,31 +312,14 @@ export function startServer(connection: Connection): void {
       connection.sendDiagnostics({ uri: out(u), diagnostics: [] }).catch(() => undefined);
       clientUris.delete(u);
     }
-    const sent: Promise<void>[] = [];
     for (const u of [...toPublish]) {
       if (timers.has(u)) continue; // its own debounce is still running
       toPublish.delete(u);
-      const doc = ws.forPublishing(u);
+      const doc = ws.get(u);
       if (!doc) continue;
       const ds = ws.diagnostics(u).map((d) => toLsp(d, doc));
-      sent.push(connection.sendDiagnostics({ uri: out(u), ...(doc.open ? { version: doc.version } : {}), diagnostics: ds }).catch(() => undefined));
+      connection.sendDiagnostics({ uri: out(u), ...(doc.open ? { version: doc.version } : {}), diagnostics: ds }).catch(() => undefined);
     }
-    // Once the lists are written out (a large one takes several writes to the pipe, each
-    // when the editor has read the one before), not before: that would hold them up.
-    void Promise.all(sent).then(tidySoon);
-  }
-
-  let tidying: Pending | undefined;
-  /**
-   * Once the diagnostics are out, does what the keystroke left for later: makes each edited
-   * buffer one flat string (7–8 ms for a 3.5 MB file; the next keystroke edits a string) and
-   * moves the AST spans the incremental parse deferred (4–8 ms).
-   */
-  function tidySoon(): void {
-    tidying ??= later(0, () => {
-      tidying = undefined;
-      ws.settle();
-    });
   }
 
   const safePublish = guard('publishing diagnostics', undefined, publish);
@@ -462,7 +445,7 @@ export function startServer(connection: Connection): void {
         const uri = canonicalUri(pathUri(path));
         found.add(uri);
         ws.setDisk(uri, r.text);
-        ws.forPublishing(uri); // parsed in its slice, not all at once when the index is next asked for
+        ws.get(uri); // parsed in its slice, not all at once when the index is next asked for
       } else {
         skipped.push({ path, reason: r.reason });
       }

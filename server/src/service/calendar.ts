@@ -15,7 +15,7 @@
 // event, access, consent, authorisation, foreign marking or any other free text of a block.
 // Pure: no LSP, no file system.
 import {
-  addDays, compareDates, daysInMonth, formatIso, type Block, type LevelName, type SalastusDocument, type Span, type Ymd,
+  offsetsOf, addDays, compareDates, daysInMonth, formatIso, type Block, type LevelName, type SalastusDocument, type Span, type Ymd,
 } from '../../../grammar/index.ts';
 import { extensionLimits } from '../check/competence.ts';
 import { courseOfBlock, courseOfDecision, endedBy, lastDay, standingOn, termEnd } from '../check/course.ts';
@@ -114,7 +114,7 @@ function classificationEnds(decision: Block, uri: string, ctx: CheckContext, las
   else if (room !== undefined && room < limits.stepYears) summary = { en: t('en', 'calendar.ends.max', c.en, limits.maxTotalYears, limits.stepYears), et: t('et', 'calendar.ends.max', c.et, limits.maxTotalYears, limits.stepYears) };
   else summary = { en: t('en', 'calendar.ends.extendable', c.en), et: t('et', 'calendar.ends.extendable', c.et) };
   return {
-    date: end.date, kind: 'classification-ends', id: decision.id?.value ?? '', uri, span: idSpan(decision),
+    date: end.date, kind: 'classification-ends', id: decision.id?.value ?? '', uri, span: offsetsOf(idSpan(decision)),
     level: s.level?.level, basis: s.basis ? formatLabel(s.basis.section, s.basis.clause, s.basis.sup) : '',
     overdue: false, summary,
   };
@@ -173,7 +173,7 @@ function markingEvents(marking: Block, uri: string, ctx: CheckContext, last: Ymd
   let bases: string | undefined;
   const basis = (): string => (bases ??= markingBases(marking, ctx).join(', '));
   const id = marking.id?.value ?? '';
-  const span = idSpan(marking);
+  const span = offsetsOf(idSpan(marking));
   const changeOn = contentEnds(marking, ctx, expected);
   if (changeOn && compareDates(changeOn, last) <= 0) {
     const overdue = compareDates(changeOn, ctx.today) < 0;

@@ -4,7 +4,7 @@
 // competent; a decision reference (or id) the decision's summary — from a part of a marking,
 // with the part's own end, which its inlay hint shows and which may differ; a sub-class
 // reference (or id) the sub-class's: basis, level, longest term, event (LANGUAGE.md § 12). Markdown.
-import { compareDates, formatIso, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
+import { compareDates, formatIso, offsetsOf, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
 import { competenceChecked, competentFor, correctionVerdict, correctors, originatorOf, verdict } from '../check/competence.ts';
 import { actOf, courseOfBlock, courseOfDecision, lastDay, standingOn, termEnd, type Act } from '../check/course.ts';
 import { inspectionDuty } from '../check/inspection.ts';
@@ -304,10 +304,10 @@ export function hover(ws: Workspace, uri: string, offset: number, lang: Lang): H
   if (!at.block) return undefined;
   const c = at.part ?? at.block;
   if (at.on === 'id' && c.kind === 'decision' && c.id) {
-    return { markdown: decisionSummary(c, uri, ws.context(), lang), span: c.id.span };
+    return { markdown: decisionSummary(c, uri, ws.context(), lang), span: offsetsOf(c.id.span) };
   }
   if (at.on === 'id' && c.kind === 'subclass' && c.id) {
-    return { markdown: subclassSummary({ uri, block: c }, lang), span: c.id.span };
+    return { markdown: subclassSummary({ uri, block: c }, lang), span: offsetsOf(c.id.span) };
   }
   if (!at.field) return undefined;
   if (at.on === 'name') {
@@ -315,5 +315,5 @@ export function hover(ws: Workspace, uri: string, offset: number, lang: Lang): H
     return { markdown: `**${at.field.nameText}** — ${FIELD_DOCS[at.field.name][lang]}`, span: at.field.nameSpan };
   }
   const markdown = fieldHover(at.field, c, at.block, ws, uri, lang);
-  return markdown ? { markdown, span: at.field.value!.span } : undefined;
+  return markdown ? { markdown, span: offsetsOf(at.field.value!.span) } : undefined;
 }

@@ -3,7 +3,7 @@
 // with a tooltip that says whose end it is and from when it is counted (a part's from the
 // marking's registration, § 17(3), so beside a decision reference it may differ from the
 // decision's own end).
-import { compareDates, formatIso, type Block, type Span } from '../../../grammar/index.ts';
+import { compareDates, formatIso, offsetsOf, type Block, type Span } from '../../../grammar/index.ts';
 import { actOf, courseOf, courseOfDecision, standingOn, type Standing } from '../check/course.ts';
 import { partFacts } from '../check/marking.ts';
 import { termOf, validDate, value, type End } from '../check/model.ts';
@@ -48,9 +48,9 @@ export function codeLenses(ws: Workspace, uri: string, lang: Lang): Lens[] {
   const out: Lens[] = [];
   for (const b of doc.doc.blocks) {
     if (b.kind === 'decision') {
-      out.push({ span: b.keywordSpan, title: endTitle(standingOn(courseOfDecision(b, ctx), ctx.today), ctx, lang) });
+      out.push({ span: offsetsOf(b.keywordSpan), title: endTitle(standingOn(courseOfDecision(b, ctx), ctx.today), ctx, lang) });
     } else if (b.kind === 'marking') {
-      out.push({ span: b.keywordSpan, title: t(lang, 'lens.stamp'), command: { id: SHOW_STAMP_COMMAND, offset: b.keywordSpan.start } });
+      out.push({ span: offsetsOf(b.keywordSpan), title: t(lang, 'lens.stamp'), command: { id: SHOW_STAMP_COMMAND, offset: b.keywordSpan.start } });
     }
   }
   return out;

@@ -2,7 +2,7 @@
 // id is referred to by `decision: "…"` in parts of markings, declassifications, extensions
 // and corrections; a sub-class's (LANGUAGE.md § 12) by `subclass: "…"` in decisions and
 // parts; other blocks' ids are only declared.
-import { isClosedString, type Block, type BlockKind, type Part, type Span, type StringValue } from '../../../grammar/index.ts';
+import { isClosedString, offsetsOf, type Block, type BlockKind, type Part, type Span, type StringValue } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
 import { t } from './i18n.ts';
 import { touches } from './locate.ts';
@@ -35,10 +35,10 @@ function referencesOf(c: Block | Part): { value: StringValue; names: BlockKind }
 export function idAt(doc: ServiceDocument, offset: number): IdAt | undefined {
   for (const b of doc.doc.blocks) {
     if (!touches(b.span, offset)) continue;
-    if (b.id && touches(b.id.span, offset)) return { id: b.id.value, span: b.id.span, role: 'declaration', block: b };
+    if (b.id && touches(b.id.span, offset)) return { id: b.id.value, span: offsetsOf(b.id.span), role: 'declaration', block: b };
     for (const c of [b, ...b.parts]) {
       for (const ref of referencesOf(c)) {
-        if (touches(ref.value.span, offset)) return { id: ref.value.value, span: ref.value.span, role: 'reference', names: ref.names };
+        if (touches(ref.value.span, offset)) return { id: ref.value.value, span: offsetsOf(ref.value.span), role: 'reference', names: ref.names };
       }
     }
   }
@@ -51,9 +51,9 @@ export function occurrences(ws: Workspace, id: string): { declarations: (Locatio
   const references: Location[] = [];
   for (const d of ws.documents()) {
     for (const b of d.doc.blocks) {
-      if (b.id && b.id.value === id) declarations.push({ uri: d.uri, span: b.id.span, block: b });
+      if (b.id && b.id.value === id) declarations.push({ uri: d.uri, span: offsetsOf(b.id.span), block: b });
       for (const c of [b, ...b.parts]) {
-        for (const ref of referencesOf(c)) if (ref.value.value === id) references.push({ uri: d.uri, span: ref.value.span });
+        for (const ref of referencesOf(c)) if (ref.value.value === id) references.push({ uri: d.uri, span: offsetsOf(ref.value.span) });
       }
     }
   }

@@ -1,6 +1,6 @@
 // The outline of a document (decisions, markings with their parts, declassifications,
 // extensions, corrections, sub-classes) and its folding ranges (blocks, parts, block comments, runs of line comments).
-import type { Block, BlockKind, Part, Span } from '../../../grammar/index.ts';
+import { offsetsOf, type Block, type BlockKind, type Part, type Span } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
 import { termOf, value } from '../check/model.ts';
 import { subclassLevelWords, termWords } from '../check/subclass.ts';
@@ -45,8 +45,8 @@ function symbolOf(c: Block | Part, lang: Lang): DocumentSymbol {
     name: c.id ? c.id.value : `(${blockName(c.kind, lang)})`,
     detail: `${blockName(c.kind, lang)}${detailOf(c, lang) ? ` · ${detailOf(c, lang)}` : ''}`,
     kind: c.kind,
-    span: c.span,
-    selectionSpan: c.id?.span ?? c.keywordSpan,
+    span: offsetsOf(c.span),
+    selectionSpan: offsetsOf(c.id?.span ?? c.keywordSpan),
     children: c.kind === 'part' ? [] : c.parts.map((p) => symbolOf(p, lang)),
   };
 }
@@ -54,7 +54,7 @@ function symbolOf(c: Block | Part, lang: Lang): DocumentSymbol {
 export function documentSymbols(doc: ServiceDocument, lang: Lang): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const h = doc.doc.header;
-  if (h) out.push({ name: `${doc.text.slice(h.span.start, h.nameSpan.start).trim()} ${h.name}`, detail: '', kind: 'act', span: h.span, selectionSpan: h.nameSpan, children: [] });
+  if (h) out.push({ name: `${doc.text.slice(h.span.start, h.nameSpan.start).trim()} ${h.name}`, detail: '', kind: 'act', span: offsetsOf(h.span), selectionSpan: offsetsOf(h.nameSpan), children: [] });
   for (const b of doc.doc.blocks) out.push(symbolOf(b, lang));
   return out;
 }
@@ -73,9 +73,9 @@ export function workspaceSymbols(docs: readonly ServiceDocument[], query: string
   const out: WorkspaceSymbol[] = [];
   for (const d of docs) {
     for (const b of d.doc.blocks) {
-      if (b.id && b.id.value.toLowerCase().includes(q)) out.push({ name: b.id.value, kind: b.kind, uri: d.uri, span: b.id.span, container: undefined });
+      if (b.id && b.id.value.toLowerCase().includes(q)) out.push({ name: b.id.value, kind: b.kind, uri: d.uri, span: offsetsOf(b.id.span), container: undefined });
       for (const p of b.parts) {
-        if (p.id && p.id.value.toLowerCase().includes(q)) out.push({ name: p.id.value, kind: 'part', uri: d.uri, span: p.id.span, container: b.id?.value });
+        if (p.id && p.id.value.toLowerCase().includes(q)) out.push({ name: p.id.value, kind: 'part', uri: d.uri, span: offsetsOf(p.id.span), container: b.id?.value });
       }
       if (out.length >= limit) return out;
     }

@@ -10,7 +10,7 @@
 // from the previous version's, and the index of ids is kept and updated with the blocks
 // an edit added or removed (blocks the incremental parse reused keep their identity).
 import {
-  compareDates, EditedText, flatText, LineIndex, parseIncremental, isUnchanged, settleBlockSpans, settleSpans, thenChanged, thenReplaced, unchanged, type Block, type ParsedText, type Position, type SalastusDocument, type SourceText, type TextChange, type Ymd,
+  compareDates, EditedText, flatText, LineIndex, parseIncremental, isUnchanged, thenChanged, thenReplaced, unchanged, type Block, type ParsedText, type Position, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
 import { KeptIdIndex } from '../check/id-index.ts';
 import { blockChanges, IncrementalChecker } from '../check/incremental.ts';
@@ -270,38 +270,11 @@ export class Workspace {
     return [...this.entries.keys()];
   }
 
-  /** The document, parsed (once per version). A document returned before a later change must not be used after it. */
+  /**
+   * The document, parsed (once per version, incrementally from the last parse). A document
+   * returned before a later change must not be used after it.
+   */
   get(uri: string): ServiceDocument | undefined {
-    const doc = this.current(uri);
-    const parsed = this.entries.get(uri)?.parsed;
-    if (parsed) settleSpans(parsed);
-    return doc;
-  }
-
-  /**
-   * Does what the last edits left for later, once their diagnostics are out (the server calls
-   * it when idle): makes each edited open text one flat string (7–8 ms for a 3.5 MB file; the
-   * next keystroke edits a string) and moves the spans the last parses left
-   * (grammar/incremental.ts, deferSpans; get() does that for its own document).
-   */
-  settle(): void {
-    for (const e of this.entries.values()) {
-      if (e.open && typeof e.open.text !== 'string') e.open.text.flat();
-      if (e.parsed) settleSpans(e.parsed);
-    }
-  }
-
-  /** What publishing needs of a document (no spans of its AST): its line index, version and whether it is open. */
-  forPublishing(uri: string): { lines: LineIndex; version: number; open: boolean } | undefined {
-    return this.current(uri);
-  }
-
-  /**
-   * The document parsed, its AST's inner spans possibly not yet moved (only block spans,
-   * bounds and syntax errors are sure): for the keystroke path (index, check), which reads
-   * nothing else of the blocks it does not check, and settles each block it checks.
-   */
-  private current(uri: string): ServiceDocument | undefined {
     const e = this.entries.get(uri);
     if (!e) return undefined;
     if (!e.current) {
@@ -309,7 +282,7 @@ export class Workspace {
       // The editor's word on where the text changed holds only from the text last parsed.
       const change = e.open && e.change && e.parsed && e.change.base === e.parsed.text ? e.change.change : undefined;
       e.change = undefined;
-      e.parsed = parseIncremental(text, e.parsed, change, { deferSpans: true });
+      e.parsed = parseIncremental(text, e.parsed, change);
       const lines = e.openLines && e.openLines.text === text ? e.openLines.index
         : e.lines ? e.lines.index.edited(e.lines.text, text, change) : new LineIndex(text);
       e.lines = { text, index: lines };
@@ -323,7 +296,7 @@ export class Workspace {
    * (0 when none), from the document's parse, without scanning the text again.
    */
   segmentStart(uri: string, offset: number): number {
-    if (!this.current(uri)) return 0;
+    if (!this.get(uri)) return 0;
     const bounds = this.entries.get(uri)!.parsed!.bounds;
     const before = firstWhere(0, bounds.length, (i) => bounds[i]! >= offset); // how many bounds lie before offset
     return before === 0 ? 0 : bounds[before - 1]!;
@@ -343,7 +316,7 @@ export class Workspace {
     for (const uri of this.changed) {
       const before = this.indexedBlocks.get(uri) ?? [];
       const exists = this.entries.has(uri);
-      const after = exists ? this.current(uri)!.doc.blocks : [];
+      const after = exists ? this.get(uri)!.doc.blocks : [];
       const { removed, added } = blockChanges(before, after);
       for (const b of removed) this.kept.removeBlock(b);
       for (const b of added) this.kept.addBlock(uri, b);
@@ -367,12 +340,11 @@ export class Workspace {
     this.unpublished.add(uri);
   }
 
-  /** Every document as the checker reads it (it settles each block before it checks it). */
+  /** Every document as the checker reads it (the text as parsed: the checker reads only around the blocks it checks). */
   private checkedDocuments(): CheckedDocument[] {
     return this.uris().map((u) => {
-      const d = this.current(u)!;
-      const parsed = this.entries.get(u)!.parsed!;
-      return { uri: u, text: d.source, doc: d.doc, settle: (b: Block) => settleBlockSpans(parsed, b) };
+      const d = this.get(u)!;
+      return { uri: u, text: d.source, doc: d.doc };
     });
   }
 
