@@ -18,16 +18,23 @@ interface CachedResult {
   diagnostics: readonly Diagnostic[];
 }
 
+/** How a document's list of blocks changed: the list it was, and the blocks that left it and came. */
+export interface BlockChanges {
+  before: readonly Block[];
+  removed: readonly Block[];
+  added: readonly Block[];
+}
+
 /**
  * The blocks of `before` missing from `after` and those of `after` missing from `before`
  * (by identity). An incremental parse keeps the blocks before and after an edit, in order,
  * so the common head and tail are skipped without hashing every block.
  */
-export function blockChanges(before: readonly Block[], after: readonly Block[]): { removed: Block[]; added: Block[] } {
+export function blockChanges(before: readonly Block[], after: readonly Block[]): BlockChanges {
   // The parse that made `after` from `before` says where they differ.
   const made = blocksEditedFrom(before, after);
   if (made) {
-    return { removed: before.slice(made.head, made.head + made.removed), added: after.slice(made.head, made.head + made.added) };
+    return { before, removed: before.slice(made.head, made.head + made.removed), added: after.slice(made.head, made.head + made.added) };
   }
   let head = 0;
   const n = Math.min(before.length, after.length);
@@ -36,10 +43,10 @@ export function blockChanges(before: readonly Block[], after: readonly Block[]):
   while (tail < n - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   const gone = before.slice(head, before.length - tail);
   const come = after.slice(head, after.length - tail);
-  if (gone.length === 0 || come.length === 0) return { removed: gone, added: come };
+  if (gone.length === 0 || come.length === 0) return { before, removed: gone, added: come };
   const goneSet = new Set(gone);
   const comeSet = new Set(come);
-  return { removed: gone.filter((b) => !comeSet.has(b)), added: come.filter((b) => !goneSet.has(b)) };
+  return { before, removed: gone.filter((b) => !comeSet.has(b)), added: come.filter((b) => !goneSet.has(b)) };
 }
 
 /** The ids that link a block to others: its own, and the decisions and sub-classes it (or a part of it) names. */
@@ -184,8 +191,11 @@ export class IncrementalChecker {
     }
   }
 
-  /** Records what changed in each document since the last call (blocks are compared by identity). */
-  private observe(docs: readonly CheckedDocument[], index: WorkspaceIndex): void {
+  /**
+   * Records what changed in each document since the last call (blocks are compared by
+   * identity; `known`: changes a caller found already, taken when made from this checker's list).
+   */
+  private observe(docs: readonly CheckedDocument[], index: WorkspaceIndex, known?: ReadonlyMap<string, BlockChanges>): void {
     const seen = new Set<string>();
     const removed: Block[] = [];
     const added: Block[] = [];
@@ -197,7 +207,8 @@ export class IncrementalChecker {
         this.docs.set(d.uri, state);
       }
       if (state.blocks === d.doc.blocks) continue;
-      const change = blockChanges(state.blocks, d.doc.blocks);
+      const given = known?.get(d.uri);
+      const change = given && given.before === state.blocks ? given : blockChanges(state.blocks, d.doc.blocks);
       for (const b of change.removed) removed.push(b);
       if (change.removed.length > 0) state.lostBlocks = true;
       for (const b of change.added) {
@@ -232,10 +243,11 @@ export class IncrementalChecker {
    * says which documents' diagnostics may differ from the last results this checker gave:
    * those with blocks to check (new, or dropped because an id they depend on changed meaning)
    * and those that lost blocks. A caller adds the documents whose text changed (their blocks
-   * moved). The next `check` starts from here.
+   * moved). The next `check` starts from here. `known`: the block changes the caller found
+   * while it updated the index (by uri), so they are not looked for twice.
    */
-  update(docs: readonly CheckedDocument[], index: WorkspaceIndex): Set<string> {
-    this.observe(docs, index);
+  update(docs: readonly CheckedDocument[], index: WorkspaceIndex, known?: ReadonlyMap<string, BlockChanges>): Set<string> {
+    this.observe(docs, index, known);
     const out = new Set<string>();
     for (const [uri, state] of this.docs) if (state.toCheck.size > 0 || state.lostBlocks) out.add(uri);
     return out;

@@ -13,7 +13,7 @@ import {
   compareDates, EditedText, flatText, LineIndex, parseIncremental, isUnchanged, thenChanged, thenReplaced, unchanged, type Block, type ParsedText, type Position, type SalastusDocument, type SourceText, type TextChange, type Ymd,
 } from '../../../grammar/index.ts';
 import { KeptIdIndex } from '../check/id-index.ts';
-import { blockChanges, IncrementalChecker } from '../check/incremental.ts';
+import { blockChanges, IncrementalChecker, type BlockChanges } from '../check/incremental.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, WorkspaceIndex } from '../check/types.ts';
 import type { Catalogue } from '../law/catalogue.ts';
 import type { Registry } from '../law/registry.ts';
@@ -313,13 +313,15 @@ export class Workspace {
    */
   index(): WorkspaceIndex {
     if (this.index_ && this.changed.size === 0) return this.index_;
+    const changes = new Map<string, BlockChanges>();
     for (const uri of this.changed) {
       const before = this.indexedBlocks.get(uri) ?? [];
       const exists = this.entries.has(uri);
       const after = exists ? this.get(uri)!.doc.blocks : [];
-      const { removed, added } = blockChanges(before, after);
-      for (const b of removed) this.kept.removeBlock(b);
-      for (const b of added) this.kept.addBlock(uri, b);
+      const change = blockChanges(before, after);
+      changes.set(uri, change);
+      for (const b of change.removed) this.kept.removeBlock(b);
+      for (const b of change.added) this.kept.addBlock(uri, b);
       if (exists) {
         this.indexedBlocks.set(uri, after);
         this.markChanged(uri);
@@ -331,7 +333,7 @@ export class Workspace {
     this.kept.endUpdate();
     this.index_ = this.kept.snapshot();
     this.checked_ = this.checkedDocuments();
-    for (const uri of this.checker.update(this.checked_, this.index_)) this.markChanged(uri);
+    for (const uri of this.checker.update(this.checked_, this.index_, changes)) this.markChanged(uri);
     return this.index_;
   }
 
