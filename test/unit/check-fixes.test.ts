@@ -46,4 +46,15 @@ describe('quick fixes on the code fixtures', () => {
       }
     });
   }
+
+  it('every diagnostic and fix keeps plain offsets, not a span of the AST (which a later edit moves): a copy to another thread or to JSON is the same', () => {
+    let seen = 0;
+    for (const name of names) {
+      for (const f of checkTexts(readFixture(join(CODE_FIXTURES, name))!)) {
+        seen++;
+        assert.deepEqual(structuredClone(f.d), f.d, `${name}: ${f.code}`);
+      }
+    }
+    assert.ok(seen > 100, `only ${seen} diagnostics`);
+  });
 });

@@ -255,9 +255,8 @@ export class IncrementalChecker {
 
   /**
    * Checks `docs` (the whole workspace) and returns the diagnostics of those in `only` (all
-   * when absent). The diagnostics have spans of their own (not the AST's, which later edits
-   * move in place); they are shared with the cache and later results: read them, never
-   * change them. `index`, when given, must be buildIndex(docs) (a caller that keeps one up
+   * when absent). The diagnostics have plain spans of their own (checkBlock gives them so);
+   * they are shared with the cache and later results: read them, never change them. `index`, when given, must be buildIndex(docs) (a caller that keeps one up
    * to date saves building it again). A document's check visits only its blocks with
    * diagnostics and those to check again, not every block.
    */
@@ -308,12 +307,12 @@ export class IncrementalChecker {
     }
     if (diagnostics.some((x) => x.code === 'decision-unknown')) this.unresolved.add(block);
     if (unresolvedSubclass(block, ctx.index)) this.unresolvedSubclasses.add(block);
-    // The AST's span objects move in place on later edits: keep copies, and give them out.
     if (diagnostics.length === 0) {
       this.cache.set(block, CLEAN);
       return CLEAN.diagnostics;
     }
-    const own = cloneShifted(diagnostics, 0);
+    // checkBlock's diagnostics are the block's own, with plain offsets (no AST span): kept as they are.
+    const own: readonly Diagnostic[] = diagnostics;
     this.cache.set(block, { start: block.span.start, diagnostics: own });
     const { start, end } = block.span;
     if (own.some((d) => d.data?.fixes.some((f) => f.edits.some((e) => e.span.start < start || e.span.end > end)))) this.owner.get(block)?.reaching.add(block);
