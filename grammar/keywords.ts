@@ -72,6 +72,11 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, string>> = {
   consent: 'nõusolek', period: 'periood', inspected: 'kontrollitud', archived: 'arhiveeritud',
 };
 
+/** A field's name in English and in Estonian, for a message that names it: `{ en: 'reason', et: 'põhjendus' }`. */
+export function fieldWords(name: FieldName): { en: string; et: string } {
+  return { en: name, et: FIELD_ALIASES[name] };
+}
+
 export const FIELD_NAMES: ReadonlyMap<string, FieldName> = new Map<string, FieldName>(
   (Object.keys(FIELD_ALIASES) as FieldName[]).flatMap((en) => [[en, en], [FIELD_ALIASES[en], en]] as [string, FieldName][]),
 );
@@ -81,6 +86,11 @@ export const LEVEL_ESTONIAN: Readonly<Record<LevelName, string>> = {
   'internal use': 'asutusesiseseks kasutamiseks', restricted: 'piiratud', confidential: 'konfidentsiaalne',
   secret: 'salajane', 'top secret': 'täiesti salajane',
 };
+
+/** A level's name in English and in Estonian, for a message that names it: `{ en: 'secret', et: 'salajane' }`. */
+export function levelWords(level: LevelName): { en: string; et: string } {
+  return { en: level, et: LEVEL_ESTONIAN[level] };
+}
 
 /**
  * Level names, one or more words joined by a single space: the English and Estonian names, and

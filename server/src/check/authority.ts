@@ -2,7 +2,7 @@
 // declassification or extension must be in the registry and competent for the decision's
 // originator. Who is competent comes from competence.ts, which reads the law's data; whether
 // this act's authority was, the decision's course (course.ts) judged. Corrections: correction.ts.
-import type { Block } from '../../../grammar/index.ts';
+import { fieldWords, type Block } from '../../../grammar/index.ts';
 import { citeProvision } from '../law/cite.ts';
 import { competenceChecked, competentFor, originatorOf } from './competence.ts';
 import { actOf, courseOfBlock } from './course.ts';
@@ -10,6 +10,8 @@ import { diagnostic, isEstonian, replaceFix, value } from './model.ts';
 import { nearestIn, preparedFor } from './did-you-mean.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 import { CITE } from '../law/provisions.ts';
+
+const AUTHORISED = fieldWords('authorised');
 
 export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'declassification' && block.kind !== 'extension') return;
@@ -50,7 +52,7 @@ export function checkAuthority(block: Block, doc: CheckedDocument, ctx: CheckCon
   const whose = inst ? { en: `the ${inst.en[0]}'s secrets`, et: `asutuse ${inst.et[0]} riigisaladusi` }
     : { en: 'secrets of an originator not named in the Act', et: 'seaduses nimetamata koostaja riigisaladusi' };
   const secGen = v.missingAuthorisation
-    ? { en: ` A secretary general decides only when the minister has authorised it: record that in 'authorised: "…"' (RSVS ${CITE.authorisation.en}).`, et: ` Kantsler otsustab vaid ministri volitusel: märgi see väljale 'volitus' (RSVS ${CITE.authorisation.et}).` }
+    ? { en: ` A secretary general decides only when the minister has authorised it: record that in '${AUTHORISED.en}: "…"' (RSVS ${CITE.authorisation.en}).`, et: ` Kantsler otsustab vaid ministri volitusel: märgi see väljale '${AUTHORISED.et}' (RSVS ${CITE.authorisation.et}).` }
     : { en: '', et: '' };
   const minister = found.kind === 'minister' && block.kind === 'extension'
     ? { en: ` A minister never extends a term (RSVS ${CITE.extensionAuthorities.en}).`, et: ` Minister ei pikenda tähtaega kunagi (RSVS ${CITE.extensionAuthorities.et}).` }

@@ -1,9 +1,11 @@
 // Every diagnostic code of LANGUAGE.md § 8 with its severity and the provision it
 // enforces. Codes are a contract relied on by other tools: never rename one.
 
+import { fieldWords, levelWords, type FieldName } from '../../../grammar/index.ts';
 import { CITE, FIGURES, figureWords, SPEC } from '../law/provisions.ts';
 
 const STEP_WORDS = figureWords(FIGURES.extensionStepYears);
+const INTERNAL_USE = levelWords('internal use');
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -19,8 +21,8 @@ const w = (cites: string, en: string, et: string): CodeInfo => ({ severity: 'war
 const i = (cites: string, en: string, et: string): CodeInfo => ({ severity: 'information', cites, title: { en, et } });
 const h = (cites: string, en: string, et: string): CodeInfo => ({ severity: 'hint', cites, title: { en, et } });
 
-const missing = (field: string, et: string, cites: string): CodeInfo =>
-  e(cites, `A required field '${field}' is absent`, `Kohustuslik väli '${et}' puudub`);
+const missing = (field: FieldName, cites: string, name = fieldWords(field)): CodeInfo =>
+  e(cites, `A required field '${name.en}' is absent`, `Kohustuslik väli '${name.et}' puudub`);
 
 export const CODES = {
   'syntax-error': e(SPEC.blocks.en, 'The text does not parse', 'Tekst ei vasta keele süntaksile'),
@@ -28,16 +30,16 @@ export const CODES = {
   'field-unknown': e(SPEC.blocks.en, 'A field the block does not take', 'Väli, mida plokk ei võta'),
   'field-duplicate': e(SPEC.blocks.en, 'A field given twice', 'Väli on antud kaks korda'),
   'id-duplicate': e(SPEC.blocks.en, 'An id used twice in the workspace', 'Tunnus on tööruumis kasutusel kaks korda'),
-  'level-missing': missing('level', 'tase', `RSVS ${CITE.levels.en}`),
-  'basis-missing': missing('basis', 'alus', `RSVS ${CITE.markingContents.en}`),
-  'term-missing': missing('term', 'tähtaeg', `RSVS ${CITE.markingContents.en}`),
-  'classified-missing': missing('classified', 'salastatud', `RSVS ${CITE.registration.en}`),
-  'registered-missing': missing('registered', 'registreeritud', `RSVS ${CITE.registration.en}`),
-  'until-missing': missing('until', 'kuni', `RSVS ${CITE.markingContents.en}`),
-  'date-missing': missing('date', 'kuupäev', `RSVS ${CITE.declassifyOrExtend.en}`),
-  'authority-missing': missing('authority', 'otsustaja', `RSVS ${CITE.declassifyOrExtend.en}`),
-  'decision-missing': missing('decision', 'otsus', `RSVS ${CITE.declassifyOrExtend.en}`),
-  'period-missing': missing('period', 'periood', `RSVS ${CITE.extensionPeriod.en}`),
+  'level-missing': missing('level', `RSVS ${CITE.levels.en}`),
+  'basis-missing': missing('basis', `RSVS ${CITE.markingContents.en}`),
+  'term-missing': missing('term', `RSVS ${CITE.markingContents.en}`),
+  'classified-missing': missing('classified', `RSVS ${CITE.registration.en}`),
+  'registered-missing': missing('registered', `RSVS ${CITE.registration.en}`),
+  'until-missing': missing('until', `RSVS ${CITE.markingContents.en}`),
+  'date-missing': missing('date', `RSVS ${CITE.declassifyOrExtend.en}`),
+  'authority-missing': missing('authority', `RSVS ${CITE.declassifyOrExtend.en}`),
+  'decision-missing': missing('decision', `RSVS ${CITE.declassifyOrExtend.en}`),
+  'period-missing': missing('period', `RSVS ${CITE.extensionPeriod.en}`),
   'originator-missing': w(`RSVS ${CITE.declassifyOrExtend.en}`, 'A decision without originator', 'Otsusel puudub koostaja'),
   'originator-unknown': w(`RSVS ${CITE.declassifyOrExtend.en}`, 'The originator is not in the registry', 'Koostajat pole registris'),
   'date-invalid': e(SPEC.lexical.en, 'No such calendar day', 'Sellist kuupäeva pole'),
@@ -48,7 +50,7 @@ export const CODES = {
   'basis-originator-mismatch': w(`RSVS ${CITE.bases.en}`, 'The clause covers another institution\'s information', 'Punkt käsitleb teise asutuse teavet'),
   'level-exceeds-basis': e(`RSVS ${CITE.levelsOfBases.en}`, 'Level above what the clause allows', 'Tase on kõrgem, kui punkt lubab'),
   'level-below-basis': e(`RSVS ${CITE.levelsOfBases.en}`, 'Level below the one the clause fixes', 'Tase on madalam, kui punkt nõuab'),
-  'internal-use-not-allowed': e(`RSVS ${CITE.internalUse.en}`, `'internal use' with a clause ${CITE.internalUse.en} does not list`, `'asutusesiseseks kasutamiseks' punktiga, mida ${CITE.internalUse.et} ei loetle`),
+  'internal-use-not-allowed': e(`RSVS ${CITE.internalUse.en}`, `'${INTERNAL_USE.en}' with a clause ${CITE.internalUse.en} does not list`, `'${INTERNAL_USE.et}' punktiga, mida ${CITE.internalUse.et} ei loetle`),
   'term-exceeds-basis': e(`RSVS ${CITE.bases.en}`, 'Term longer than the clause allows', 'Tähtaeg on pikem, kui punkt lubab'),
   'term-invalid-for-basis': e(`RSVS ${CITE.bases.en}`, 'A kind of term the clause does not allow', 'Punkt ei luba sellist tähtaega'),
   'term-ends-before-start': e(`RSVS ${CITE.term.en}`, 'The term ends on or before the date of classification', 'Tähtaeg lõpeb enne salastamist'),

@@ -3,7 +3,7 @@
 // (authority-unknown, authority-not-competent), and the corrected values checked as a
 // decision's are, with the codes of a decision's values on the values the correction gives.
 // The decision's course (course.ts) judged the act; this file says what it found.
-import { formatIso, type Block, type FieldName, type Span } from '../../../grammar/index.ts';
+import { fieldWords, formatIso, type Block, type FieldName, type Span } from '../../../grammar/index.ts';
 import { citeProvision } from '../law/cite.ts';
 import { competenceChecked, correctors, originatorOf } from './competence.ts';
 import { actOf, correctedValues, courseOfBlock, type Act } from './course.ts';
@@ -13,6 +13,8 @@ import { basisOf, diagnostic, field, idSpan, isEstonian, replaceFix, stringOf, t
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { checkValues, type Values } from './values.ts';
 import { CITE } from '../law/provisions.ts';
+
+const AUTHORISED = fieldWords('authorised');
 
 export function checkCorrection(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'correction') return;
@@ -100,7 +102,7 @@ function checkCorrector(block: Block, act: Act, estonian: boolean, ctx: CheckCon
     ? { en: `"${decision.id?.value}" was submitted to the Government of the Republic, which alone corrects it`, et: `"${decision.id?.value}" esitati Vabariigi Valitsusele, kes üksi seda parandab` }
     : { en: `a decision of ${inst ? inst.en[0] : `"${stringOf(decision, 'originator')}"`} is corrected by its originator${inst ? '' : ' or a minister'}, not by the Government unless it was submitted to it`, et: `otsust parandab selle koostaja${inst ? '' : ' või minister'}, Vabariigi Valitsus ainult talle esitatud otsust` };
   const secGen = fault.verdict.missingAuthorisation
-    ? { en: ` A secretary general decides only when the minister has authorised it: record that in 'authorised: "…"' (RSVS ${CITE.authorisation.en}).`, et: ` Kantsler otsustab vaid ministri volitusel: märgi see väljale 'volitus' (RSVS ${CITE.authorisation.et}).` }
+    ? { en: ` A secretary general decides only when the minister has authorised it: record that in '${AUTHORISED.en}: "…"' (RSVS ${CITE.authorisation.en}).`, et: ` Kantsler otsustab vaid ministri volitusel: märgi see väljale '${AUTHORISED.et}' (RSVS ${CITE.authorisation.et}).` }
     : { en: '', et: '' };
   out.push(diagnostic('authority-not-competent', authority.span, {
     en: `"${authority.value}" is not competent to correct "${decision.id?.value}": ${why.en} (RSVS ${cites}). Competent: ${few(namesEn, 'or')}.${secGen.en} Until a competent authority decides, this correction changes nothing.`,

@@ -2,7 +2,7 @@
 // A finding on a decision's own value that a lawful correction has replaced is not reported
 // (§ 15; LANGUAGE.md § 11), and a decision classified before today is offered, beside each fix
 // of its level, basis or term, the act the Act provides for it: *Write a correction (§ 15)*.
-import { compareDates, formatIso, parseDocument, quoteString, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
+import { compareDates, formatIso, keywordText, parseDocument, quoteString, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import type { Code } from './codes.ts';
 import { correctors } from './competence.ts';
 import { correctedValues, courseOfDecision, endedBy, standingOn, type Course } from './course.ts';
@@ -99,7 +99,7 @@ export function correctionFix(course: Course, f: 'level' | 'basis' | 'term', tex
   const authority = correctors(decision, ctx).find((c) => !c.needsAuthorisation)?.name[estonian ? 'et' : 'en'];
   if (!authority) return undefined;
   const name = (x: FieldName): string => fieldName(x, estonian);
-  const keyword = estonian ? 'parandamine' : 'correction';
+  const keyword = keywordText('correction', estonian);
   const eol = doc.text.length > at && doc.text.slice(at, at + 2) === '\r\n' ? '\r\n' : '\n';
   const block = [
     `${keyword} ${quoteString(`${id}-P${n}`)} {`,

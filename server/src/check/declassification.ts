@@ -2,12 +2,14 @@
 // declassification-after-expiry and consent-missing (§ 13(2): information about a natural
 // person only with the person's written consent), as the decision's course (course.ts)
 // judged the act against the decision as it stood that day. The authority is checked in authority.ts.
-import { formatIso, type Block } from '../../../grammar/index.ts';
+import { fieldWords, formatIso, type Block } from '../../../grammar/index.ts';
 import { actOf } from './course.ts';
 import { endedText } from './extension.ts';
 import { diagnostic, fieldName, idSpan, insertFieldFix, isEstonian, stringOf, validDate } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { CITE } from '../law/provisions.ts';
+
+const CONSENT = fieldWords('consent');
 
 export function checkDeclassification(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   if (block.kind !== 'declassification') return;
@@ -30,9 +32,9 @@ export function checkDeclassification(block: Block, doc: CheckedDocument, ctx: C
     } else if (fault.code === 'consent-missing') {
       const estonian = isEstonian(doc.text, block);
       out.push(diagnostic('consent-missing', idSpan(block), {
-        en: `${fault.clause.label} of the RSVS concerns a natural person: it may be declassified early only during the person's lifetime and with their written consent (RSVS ${CITE.consent.en}). Record the consent in 'consent: "…"'.`,
-        et: `RSVS ${fault.clause.label} teave puudutab füüsilist isikut: selle võib ennetähtaegselt kustutada vaid isiku eluajal ja tema kirjalikul nõusolekul (RSVS ${CITE.consent.et}). Märgi nõusolek väljale 'nõusolek'.`,
-      }, [insertFieldFix(doc.text, block, { en: "Add 'consent'", et: "Lisa 'nõusolek'" }, `${fieldName('consent', estonian)}: ""`, true)]));
+        en: `${fault.clause.label} of the RSVS concerns a natural person: it may be declassified early only during the person's lifetime and with their written consent (RSVS ${CITE.consent.en}). Record the consent in '${CONSENT.en}: "…"'.`,
+        et: `RSVS ${fault.clause.label} teave puudutab füüsilist isikut: selle võib ennetähtaegselt kustutada vaid isiku eluajal ja tema kirjalikul nõusolekul (RSVS ${CITE.consent.et}). Märgi nõusolek väljale '${CONSENT.et}'.`,
+      }, [insertFieldFix(doc.text, block, { en: `Add '${CONSENT.en}'`, et: `Lisa '${CONSENT.et}'` }, `${fieldName('consent', estonian)}: ""`, true)]));
     }
   }
 }

@@ -10,12 +10,16 @@
 // registration when there has been none; that day is still in time (as a term's last day
 // is), so the duty is overdue from the day after it. The calendar (service/calendar.ts)
 // reads the same duty for its `inspection-due` events.
-import { addYears, compareDates, formatIso, type Block, type LevelName, type Ymd } from '../../../grammar/index.ts';
+import { addYears, compareDates, fieldWords, formatIso, levelWords, type Block, type LevelName, type Ymd } from '../../../grammar/index.ts';
 import { DUTIES } from '../law/duties.ts';
 import { citeProvision } from '../law/cite.ts';
 import { expectedMarking } from './marking.ts';
 import { diagnostic, field, fieldName, idSpan, insertFieldFix, isAfter, isEstonian, levelText, replaceFix, validDate, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
+
+const SECRET = levelWords('secret');
+const TOP_SECRET = levelWords('top secret');
+const INSPECTED = fieldWords('inspected');
 
 export interface InspectionDuty {
   /** The medium's level under the law (or as written, where its parts cannot be resolved). */
@@ -82,14 +86,14 @@ export function checkInspection(block: Block, doc: CheckedDocument, ctx: CheckCo
     : { en: `has not been inspected since its registration on ${last}`, et: `pole pärast registreerimist (${last}) kontrollitud` };
   const rule = duty.archived
     ? { en: `a medium kept in an archive is inspected at least once every ${duty.years} years`, et: `arhiivis hoitavat teabekandjat kontrollitakse vähemalt kord ${duty.years} aasta jooksul` }
-    : { en: `media at 'secret' and 'top secret' are inspected at least once a year`, et: `'salajane' ja 'täiesti salajane' teabekandjaid kontrollitakse vähemalt kord aastas` };
+    : { en: `media at '${SECRET.en}' and '${TOP_SECRET.en}' are inspected at least once a year`, et: `'${SECRET.et}' ja '${TOP_SECRET.et}' teabekandjaid kontrollitakse vähemalt kord aastas` };
   const inspected = value(block, 'inspected', 'date');
   const label = { en: `Record an inspection today (${today})`, et: `Märgi kontroll tänasega (${today})` };
   const fix = inspected
     ? replaceFix(label, inspected.span, today, true)
     : insertFieldFix(doc.text, block, label, `${fieldName('inspected', estonian)}: ${today}`, true);
   out.push(diagnostic('inspection-overdue', inspected?.span ?? idSpan(block), {
-    en: `This ${duty.level} medium ${since.en}: ${rule.en} (RSVS ${en}), so the next inspection was due by ${due}. Inspect its existence and integrity and record the date with 'inspected'.`,
-    et: `See ${levelText(duty.level, 'et')} teabekandja ${since.et}: ${rule.et} (RSVS ${et}), seega oli järgmine kontroll tähtajaga ${due}. Kontrolli teabekandja olemasolu ja terviklikkust ning märgi kuupäev väljale 'kontrollitud'.`,
+    en: `This ${duty.level} medium ${since.en}: ${rule.en} (RSVS ${en}), so the next inspection was due by ${due}. Inspect its existence and integrity and record the date with '${INSPECTED.en}'.`,
+    et: `See ${levelText(duty.level, 'et')} teabekandja ${since.et}: ${rule.et} (RSVS ${et}), seega oli järgmine kontroll tähtajaga ${due}. Kontrolli teabekandja olemasolu ja terviklikkust ning märgi kuupäev väljale '${INSPECTED.et}'.`,
   }, [fix]));
 }

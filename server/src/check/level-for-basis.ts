@@ -24,8 +24,8 @@ function checkOne(level: LevelValue, clause: Clause, w: Writing, out: Diagnostic
   const allowedEt = min === max ? `ainult '${levelText(min, 'et')}'` : `'${levelText(min, 'et')}' kuni '${levelText(max, 'et')}'`;
   if (level.level === 'internal use') {
     out.push(diagnostic('internal-use-not-allowed', level.span, {
-      en: `'internal use' is allowed only for information of a clause listed in RSVS ${CITE.internalUse.en}, and ${clause.label} is not listed there. Classify it as ${allowed}.`,
-      et: `'asutusesiseseks kasutamiseks' on lubatud ainult RSVS ${CITE.internalUse.et} loetletud punktide teabele; ${clause.label} seal ei ole. Salasta tasemel ${allowedEt}.`,
+      en: `'${levelText('internal use', 'en')}' is allowed only for information of a clause listed in RSVS ${CITE.internalUse.en}, and ${clause.label} is not listed there. Classify it as ${allowed}.`,
+      et: `'${levelText('internal use', 'et')}' on lubatud ainult RSVS ${CITE.internalUse.et} loetletud punktide teabele; ${clause.label} seal ei ole. Salasta tasemel ${allowedEt}.`,
     }, [replaceFix({ en: `Change to ${min}`, et: `Muuda: ${levelText(min, 'et')}` }, level.span, writeLevel(min, written), true)]));
     return;
   }

@@ -8,7 +8,7 @@
 //   no basis) runs for the term its originator set, or until the originator permits (§ 50(3));
 // - once the content is no longer classified, the marking must show it (§ 37(7)).
 // marking-basis-missing (§ 37(1) 2) is reported with the other missing fields.
-import { compareDates, formatIso, type Block, type LevelName, type Part, type Ymd } from '../../../grammar/index.ts';
+import { compareDates, fieldWords, formatIso, keywordText, KEYWORDS, type Block, type LevelName, type Part, type Ymd } from '../../../grammar/index.ts';
 import { courseOfBlock, standingOn, termEnd } from './course.ts';
 import {
   diagnostic, field, fieldName, idSpan, insertFieldFix, isAfter, isEstonian, LEVEL_RANK, levelText, replaceFix,
@@ -16,6 +16,9 @@ import {
 } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
 import { CITE } from '../law/provisions.ts';
+
+const UNTIL = fieldWords('until');
+const DECLASSIFIED = fieldWords('declassified');
 
 export interface PartFacts {
   level: LevelName | undefined;
@@ -92,22 +95,22 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
     const want = expected.end;
     const same = want.kind === 'possession' ? until.kind === 'possession' : want.kind === 'date' && until.kind === 'date' && compareDates(until, want.date) === 0;
     if (!same) {
-      const wantText = want.kind === 'possession' ? (estonian ? 'valdamise lõpuni' : 'possession ends') : want.kind === 'date' ? formatIso(want.date) : '';
-      const written = until.kind === 'date' ? formatIso(until) : 'possession ends';
+      const wantText = want.kind === 'possession' ? keywordText('possession', estonian) : want.kind === 'date' ? formatIso(want.date) : '';
+      const written = until.kind === 'date' ? formatIso(until) : KEYWORDS.possession.en;
       out.push(diagnostic('marking-term-mismatch', until.span, {
         en: want.kind === 'possession'
-          ? `A part is classified until possession ends, so the medium is too (RSVS ${CITE.markingPossession.en}): write 'until: possession ends'.`
+          ? `A part is classified until possession ends, so the medium is too (RSVS ${CITE.markingPossession.en}): write '${UNTIL.en}: ${KEYWORDS.possession.en}'.`
           : want.kind === 'originator'
-            ? `A part holds classified information of a foreign state without a term: it stays classified until its originator permits declassification (RSVS ${CITE.foreignNoTerm.en}), so the medium has no end date. Remove 'until: ${written}'.`
+            ? `A part holds classified information of a foreign state without a term: it stays classified until its originator permits declassification (RSVS ${CITE.foreignNoTerm.en}), so the medium has no end date. Remove '${UNTIL.en}: ${written}'.`
             : `The medium is classified until its latest part ends, counted from registration (RSVS ${CITE.markingTerm.en}): ${wantText}, not ${written}.`,
         et: want.kind === 'possession'
-          ? `Osa on salastatud valdamise lõpuni, seega ka teabekandja (RSVS ${CITE.markingPossession.et}): kirjuta 'kuni: valdamise lõpuni'.`
+          ? `Osa on salastatud valdamise lõpuni, seega ka teabekandja (RSVS ${CITE.markingPossession.et}): kirjuta '${UNTIL.et}: ${KEYWORDS.possession.et}'.`
           : want.kind === 'originator'
-            ? `Osa sisaldab tähtajata salastatud välisteavet: see on salastatud, kuni koostaja lubab salastatuse kustutada (RSVS ${CITE.foreignNoTerm.et}), seega teabekandjal pole lõppkuupäeva. Eemalda 'kuni: ${written}'.`
+            ? `Osa sisaldab tähtajata salastatud välisteavet: see on salastatud, kuni koostaja lubab salastatuse kustutada (RSVS ${CITE.foreignNoTerm.et}), seega teabekandjal pole lõppkuupäeva. Eemalda '${UNTIL.et}: ${written}'.`
             : `Teabekandja on salastatud kuni hiliseima osa tähtaja lõpuni, arvestades registreerimisest (RSVS ${CITE.markingTerm.et}): ${wantText}, mitte ${written}.`,
       }, want.kind === 'originator'
-        ? [{ label: { en: "Remove 'until'", et: "Eemalda 'kuni'" }, edits: [{ span: field(block, 'until')!.span, text: '' }], preferred: true }]
-        : writable(want) ? [replaceFix({ en: `Set 'until' to ${wantText}`, et: `Määra 'kuni': ${wantText}` }, until.span, wantText, true)] : []));
+        ? [{ label: { en: `Remove '${UNTIL.en}'`, et: `Eemalda '${UNTIL.et}'` }, edits: [{ span: field(block, 'until')!.span, text: '' }], preferred: true }]
+        : writable(want) ? [replaceFix({ en: `Set '${UNTIL.en}' to ${wantText}`, et: `Määra '${UNTIL.et}': ${wantText}` }, until.span, wantText, true)] : []));
     }
   }
   if (field(block, 'declassified')) return;
@@ -120,8 +123,8 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
       ? { en: `The term of this medium ended on ${formatIso(until)}`, et: `Teabekandja salastustähtaeg lõppes ${formatIso(until)}` }
       : { en: `The classification of every part of this medium has ended (by its term or a premature declassification, RSVS ${CITE.ended.en})`, et: `Teabekandja kõigi osade salastus on lõppenud (tähtaja möödumise või ennetähtaegse kustutamisega, RSVS ${CITE.ended.etNominative})` };
     out.push(diagnostic('marking-expired', until?.span ?? idSpan(block), {
-      en: `${why.en}: change its marking to show the information is no longer classified (RSVS ${CITE.markingChange.en}) and record it with 'declassified: <date>'.`,
-      et: `${why.et}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS ${CITE.markingChange.et}), ja märgi see väljale 'kustutatud'.`,
-    }, [insertFieldFix(doc.text, block, { en: `Add 'declassified: ${today}'`, et: `Lisa 'kustutatud: ${today}'` }, `${fieldName('declassified', estonian)}: ${today}`, true)]));
+      en: `${why.en}: change its marking to show the information is no longer classified (RSVS ${CITE.markingChange.en}) and record it with '${DECLASSIFIED.en}: <date>'.`,
+      et: `${why.et}: muuda märget nii, et on näha, et teave pole enam salastatud (RSVS ${CITE.markingChange.et}), ja märgi see väljale '${DECLASSIFIED.et}'.`,
+    }, [insertFieldFix(doc.text, block, { en: `Add '${DECLASSIFIED.en}: ${today}'`, et: `Lisa '${DECLASSIFIED.et}: ${today}'` }, `${fieldName('declassified', estonian)}: ${today}`, true)]));
   }
 }

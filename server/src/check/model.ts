@@ -185,7 +185,17 @@ export function writeLevel(level: LevelName, like: string): string {
 
 /** A number of years written in the language of the block. */
 export function writeYears(years: number, estonian: boolean): string {
-  return `${years} ${estonian ? 'aastat' : 'years'}`;
+  return `${years} ${keywordText('years', estonian)}`;
+}
+
+/** A term to a date (an ISO date as text) written in the language of the block: `until 2040-01-01`. */
+export function writeUntil(date: string, estonian: boolean): string {
+  return `${keywordText('until', estonian)} ${date}`;
+}
+
+/** The term `until possession ends` written in the language of the block. */
+export function writeUntilPossession(estonian: boolean): string {
+  return `${keywordText('until', estonian)} ${keywordText('possession', estonian)}`;
 }
 
 /** Whether an end can be written as a date of the language (a year of four digits); an absurd term gives none to write. */

@@ -6,12 +6,15 @@
 //   register holds such information: that needs a reason.
 // - Clauses that name an event on which classification expires (§§ 8–10) want the event
 //   stated, so the holder knows when it ends (§ 11(1), § 12).
-import type { Block, Part, Ymd } from '../../../grammar/index.ts';
+import { fieldWords, type Block, type Part, type Ymd } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
 import { clauseOf, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, LEVEL_RANK, levelText, stringOf, termOf, termYears, unparsed, validDate, value } from './model.ts';
 import { subclassOf } from './subclass.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 import { CITE } from '../law/provisions.ts';
+
+const REASON = fieldWords('reason');
+const EVENT = fieldWords('event');
 
 export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: CheckContext, out: Diagnostic[]): void {
   // A part with a basis of its own is held to § 9 p 11 as a decision is.
@@ -19,7 +22,7 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
     for (const part of block.parts) {
       const clause = clauseOf(part, ctx);
       if (clause?.levels && clause.higherWithReason && !field(part, 'reason')) {
-        higherWithoutReason(part, clause, validDate(block, 'registered'), insertFieldFix(doc.text, part, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', isEstonian(doc.text, block))}: ""`, true), out);
+        higherWithoutReason(part, clause, validDate(block, 'registered'), insertFieldFix(doc.text, part, { en: `Add a '${REASON.en}'`, et: `Lisa '${REASON.et}'` }, `${fieldName('reason', isEstonian(doc.text, block))}: ""`, true), out);
       }
     }
     return;
@@ -30,7 +33,7 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
   checkEvent(block, clause?.levels ? clause : undefined, doc, ctx, estonian, out);
   if (!clause?.levels) return;
   const hasReason = !!field(block, 'reason');
-  const reasonFix = () => insertFieldFix(doc.text, block, { en: "Add a 'reason'", et: "Lisa 'põhjendus'" }, `${fieldName('reason', estonian)}: ""`, true);
+  const reasonFix = () => insertFieldFix(doc.text, block, { en: `Add a '${REASON.en}'`, et: `Lisa '${REASON.et}'` }, `${fieldName('reason', estonian)}: ""`, true);
 
   if (clause.higherWithReason && !hasReason) higherWithoutReason(block, clause, validDate(block, 'classified'), reasonFix(), out);
 
@@ -41,8 +44,8 @@ export function checkReasonAndEvent(block: Block, doc: CheckedDocument, ctx: Che
     const of = clause.exceptNoDamageOf ?? 'the security of the Republic of Estonia';
     const damaged = { en: of, et: /safety/.test(of) ? 'kaitstava isiku turvalisust' : 'Eesti Vabariigi julgeolekut' };
     out.push(diagnostic('reason-missing', idSpan(block), {
-      en: `${clause.label} of the RSVS excludes "information the disclosure of which would not damage ${damaged.en}": add a 'reason' saying why disclosing this information would.`,
-      et: `RSVS ${clause.label} ei hõlma teavet, mille avalikuks tulek ei kahjustaks ${damaged.et}: lisa 'põhjendus', miks selle teabe avalikuks tulek kahjustaks.`,
+      en: `${clause.label} of the RSVS excludes "information the disclosure of which would not damage ${damaged.en}": add a '${REASON.en}' saying why disclosing this information would.`,
+      et: `RSVS ${clause.label} ei hõlma teavet, mille avalikuks tulek ei kahjustaks ${damaged.et}: lisa '${REASON.et}', miks selle teabe avalikuks tulek kahjustaks.`,
     }, [reasonFix()]));
   }
 }
@@ -73,9 +76,9 @@ function checkEvent(block: Block, clause: Clause | undefined, doc: CheckedDocume
     message.et += `${message.et ? ' ' : ''}Selle alaliigi "${id}" salastus lõpeb sündmusega${subEvent !== undefined ? `: ${subEvent}` : ''} (RSVS ${CITE.subclass.et}).`;
   }
   out.push(diagnostic('event-missing', idSpan(block), {
-    en: `${message.en} State it in an 'event' field.`,
-    et: `${message.et} Märgi see väljale 'sündmus'.`,
-  }, events.map((ev, i) => insertFieldFix(doc.text, block, { en: `Add 'event: "${ev}"'`, et: `Lisa 'sündmus: "${ev}"'` }, `${fieldName('event', estonian)}: ${JSON.stringify(ev)}`, i === 0))));
+    en: `${message.en} State it in an '${EVENT.en}' field.`,
+    et: `${message.et} Märgi see väljale '${EVENT.et}'.`,
+  }, events.map((ev, i) => insertFieldFix(doc.text, block, { en: `Add '${EVENT.en}: "${ev}"'`, et: `Lisa '${EVENT.et}: "${ev}"'` }, `${fieldName('event', estonian)}: ${JSON.stringify(ev)}`, i === 0))));
 }
 
 /** § 9 p 11: a level above the clause's, or a term beyond its years, only with the register's reason. */
@@ -84,15 +87,15 @@ function higherWithoutReason(c: Block | Part, clause: Clause, start: Ymd | undef
   const level = value(c, 'level', 'level');
   if (level && LEVEL_RANK[level.level] > LEVEL_RANK[clause.levels.min]) {
     out.push(diagnostic('reason-needed-for-higher', level.span, {
-      en: `${clause.label} of the RSVS classifies register information at '${clause.levels.min}'; '${level.level}' is allowed only if the register holds information of that level. Say so in a 'reason', or lower the level to '${clause.levels.min}'.`,
-      et: `RSVS ${clause.label} järgi on registri teave '${levelText(clause.levels.min, 'et')}'; '${levelText(level.level, 'et')}' on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal 'põhjendus' või alanda taset: '${levelText(clause.levels.min, 'et')}'.`,
+      en: `${clause.label} of the RSVS classifies register information at '${clause.levels.min}'; '${level.level}' is allowed only if the register holds information of that level. Say so in a '${REASON.en}', or lower the level to '${clause.levels.min}'.`,
+      et: `RSVS ${clause.label} järgi on registri teave '${levelText(clause.levels.min, 'et')}'; '${levelText(level.level, 'et')}' on lubatud vaid siis, kui register sisaldab sellise tasemega teavet. Põhjenda seda väljal '${REASON.et}' või alanda taset: '${levelText(clause.levels.min, 'et')}'.`,
     }, [reasonFix]));
   }
   const term = termOf(c);
   const y = term ? termYears(term, start) : undefined;
   if (term && y !== undefined && clause.maxYears !== null && y > clause.maxYears) {
     out.push(diagnostic('reason-needed-for-higher', term.span, {
-      en: `${clause.label} of the RSVS classifies register information for at most ${clause.maxYears} years; a longer term is allowed only if the register holds information classified for longer. Say so in a 'reason', or shorten the term to ${clause.maxYears} years.`,
+      en: `${clause.label} of the RSVS classifies register information for at most ${clause.maxYears} years; a longer term is allowed only if the register holds information classified for longer. Say so in a '${REASON.en}', or shorten the term to ${clause.maxYears} years.`,
       et: `RSVS ${clause.label} järgi salastatakse registri teave kuni ${clause.maxYears} aastaks; pikem tähtaeg on lubatud vaid siis, kui register sisaldab kauem salastatud teavet. Põhjenda seda või lühenda tähtaeg ${clause.maxYears} aastale.`,
     }, [reasonFix]));
   }

@@ -1,16 +1,18 @@
 // `<field>-missing` and originator-missing (LANGUAGE.md § 3): the fields each block needs.
 // A part of a marking either names a decision or states level, basis and term itself;
 // a part with neither a decision nor a basis is marking-basis-missing (§ 37(1) 2 of the Act).
-import { BLOCK_FIELDS, formatIso, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
+import { BLOCK_FIELDS, fieldWords, formatIso, keywordText, type Block, type FieldName, type Part } from '../../../grammar/index.ts';
 import type { Code } from './codes.ts';
 import {
-  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, levelText, termOf, value, writable,
+  clauseOf, describeBlock, diagnostic, field, fieldName, idSpan, insertFieldFix, isEstonian, levelsBetween, levelText, termOf, value, writable, writeUntilPossession, writeYears,
 } from './model.ts';
 import { competentAuthorities, originatorOf } from './competence.ts';
 import { expectedMarking, isForeignPart } from './marking.ts';
 import { subclassOf, subclassValueText } from './subclass.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
 import { CITE, FIGURES, figureWords, TERM_CHOICES } from '../law/provisions.ts';
+
+const DECISION = fieldWords('decision');
 
 const MISSING_CODE: Partial<Record<FieldName, Code>> = {
   level: 'level-missing', basis: 'basis-missing', term: 'term-missing', classified: 'classified-missing',
@@ -37,8 +39,8 @@ export function checkRequiredFields(block: Block, doc: CheckedDocument, ctx: Che
     }
     if (!field(part, 'basis')) {
       out.push(diagnostic('marking-basis-missing', idSpan(part), {
-        en: `Part${part.id ? ` "${part.id.value}"` : ''} has no legal basis: every part of a classified medium needs one (RSVS ${CITE.markingContents.en}). Name its decision with 'decision: "…"' or state level, basis and term.`,
-        et: `Osal${part.id ? ` "${part.id.value}"` : ''} pole õiguslikku alust: igal salastatud teabekandja osal peab see olema (RSVS ${CITE.markingContents.et}). Viita otsusele ('otsus: "…"') või märgi tase, alus ja tähtaeg.`,
+        en: `Part${part.id ? ` "${part.id.value}"` : ''} has no legal basis: every part of a classified medium needs one (RSVS ${CITE.markingContents.en}). Name its decision with '${DECISION.en}: "…"' or state level, basis and term.`,
+        et: `Osal${part.id ? ` "${part.id.value}"` : ''} pole õiguslikku alust: igal salastatud teabekandja osal peab see olema (RSVS ${CITE.markingContents.et}). Viita otsusele ('${DECISION.et}: "…"') või märgi tase, alus ja tähtaeg.`,
       }, [insertFieldFix(doc.text, part, { en: 'Add a decision reference', et: 'Lisa viide otsusele' }, `${fieldName('decision', estonian)}: ""`)]));
       continue;
     }
@@ -108,20 +110,20 @@ function lawPlaceholders(c: Block | Part, name: FieldName, doc: CheckedDocument,
     case 'basis':
       return basisSuggestions(c, ctx).map((label, i) => fix(label, i === 0));
     case 'term': {
-      if (clause?.possession === 'only') return [fix(estonian ? 'kuni valdamise lõpuni' : 'until possession ends', true)];
+      if (clause?.possession === 'only') return [fix(writeUntilPossession(estonian), true)];
       const years = clause?.exactYears ?? clause?.maxYears;
-      return years ? [fix(`${years} ${estonian ? 'aastat' : 'years'}`, true)] : [fix(`${TERM_CHOICES[0]} ${estonian ? 'aastat' : 'years'}`)];
+      return years ? [fix(writeYears(years, estonian), true)] : [fix(writeYears(TERM_CHOICES[0]!, estonian))];
     }
     case 'classified':
     case 'registered':
     case 'date':
       return [fix(today, true)];
     case 'period':
-      return [fix(`${FIGURES.extensionStepYears} ${estonian ? 'aastat' : 'years'}`, true)];
+      return [fix(writeYears(FIGURES.extensionStepYears, estonian), true)];
     case 'until': {
       const expected = c.kind === 'marking' ? expectedMarking(c as Block, ctx) : undefined;
       if (!expected || expected.end.kind === 'originator' || !writable(expected.end)) return [];
-      const v = expected.end.kind === 'possession' ? (estonian ? 'valdamise lõpuni' : 'possession ends') : formatIso(expected.end.date);
+      const v = expected.end.kind === 'possession' ? keywordText('possession', estonian) : formatIso(expected.end.date);
       return [fix(v, true)];
     }
     case 'authority': {

@@ -18,17 +18,20 @@
 // event-missing for a sub-class's `event` is reported with the clause's events
 // (reason-and-event.ts); the fix of a missing basis writes the sub-class's (required-fields.ts).
 import {
-  addYears, compareDates, formatIso, keywordText, type Block, type BlockKind, type FieldName, type LevelName, type LevelValue, type Part,
+  addYears, compareDates, fieldWords, formatIso, keywordText, KEYWORDS, type Block, type BlockKind, type FieldName, type LevelName, type LevelValue, type Part,
   type Span, type StringValue, type TermValue, type TextLike, type Ymd,
 } from '../../../grammar/index.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { correctionFix } from './decision-values.ts';
 import { courseOfDecision, endedBy, standingOn, type Course } from './course.ts';
-import { basisOf, diagnostic, field, isEstonian, LEVEL_RANK, levelText, replaceFix, stringOf, termOf, validDate, value, writeLevel, writeYears } from './model.ts';
+import { basisOf, diagnostic, field, isEstonian, LEVEL_RANK, levelText, replaceFix, stringOf, termOf, validDate, value, writeLevel, writeUntil, writeUntilPossession, writeYears } from './model.ts';
 import { nearestIn, prepareCandidates, type PreparedCandidates } from './did-you-mean.ts';
 import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, Fix, Message, WorkspaceIndex } from './types.ts';
 import { checkValues, type Values } from './values.ts';
 import { CITE, SPEC } from '../law/provisions.ts';
+
+const LEVEL = fieldWords('level');
+const SUBCLASS = fieldWords('subclass');
 
 /** The `subclass: "…"` value of a decision or a part (a sub-class block takes no such field). */
 export function subclassRef(c: Block | Part): StringValue | undefined {
@@ -80,13 +83,13 @@ export function termExceeds(term: TermValue, start: Ymd | undefined, limit: Term
 /** A term as the language writes it, in English or Estonian. */
 export function termWords(term: TermValue, estonian: boolean): string {
   if (term.kind === 'years') return writeYears(term.years, estonian);
-  if (term.kind === 'possession') return estonian ? 'kuni valdamise lõpuni' : 'until possession ends';
-  return `${estonian ? 'kuni' : 'until'} ${formatIso(term.date)}`;
+  if (term.kind === 'possession') return writeUntilPossession(estonian);
+  return writeUntil(formatIso(term.date), estonian);
 }
 
 /** A sub-class's level as words: `secret`, `up to secret` (`salajane`, `kuni salajane`). */
 export function subclassLevelWords(limit: LevelValue, lang: 'en' | 'et'): string {
-  return `${limit.upTo ? (lang === 'et' ? 'kuni ' : 'up to ') : ''}${levelText(limit.level, lang)}`;
+  return `${limit.upTo ? `${keywordText('upTo', lang === 'et')} ` : ''}${levelText(limit.level, lang)}`;
 }
 
 const UP_TO = /^(?:up\s+to|kuni)(?=\s)/i;
@@ -140,7 +143,7 @@ function upToOutside(c: Block | Part, kind: BlockKind | 'part', doc: CheckedDocu
   }
   if (!level) return;
   const at = upToWords(level, doc.text);
-  const words = at ? doc.text.slice(at.words.start, at.words.end) : 'up to';
+  const words = at ? doc.text.slice(at.words.start, at.words.end) : KEYWORDS.upTo.en;
   const name = levelText(level.level, 'en');
   const nameEt = levelText(level.level, 'et');
   const span = at?.words ?? level.span;
@@ -150,8 +153,8 @@ function upToOutside(c: Block | Part, kind: BlockKind | 'part', doc: CheckedDocu
     preferred: true,
   }] : [];
   out.push(diagnostic('syntax-error', span, {
-    en: `'level' takes one level here: '${words} …' belongs to the level of a sub-class only (${SPEC.levelRanges.en}), and a ${kind} is classified at one level (RSVS ${CITE.levels.en}). Write the level itself, e.g. '${name}'.`,
-    et: `Väli 'tase' võtab siin ühe taseme: '${words} …' sobib ainult alaliigi tasemele (${SPEC.levelRanges.et}), ${keywordText(kind, true)} on salastatud ühel tasemel (RSVS ${CITE.levels.et}). Kirjuta tase ise, nt '${nameEt}'.`,
+    en: `'${LEVEL.en}' takes one level here: '${words} …' belongs to the level of a sub-class only (${SPEC.levelRanges.en}), and a ${kind} is classified at one level (RSVS ${CITE.levels.en}). Write the level itself, e.g. '${name}'.`,
+    et: `Väli '${LEVEL.et}' võtab siin ühe taseme: '${words} …' sobib ainult alaliigi tasemele (${SPEC.levelRanges.et}), ${keywordText(kind, true)} on salastatud ühel tasemel (RSVS ${CITE.levels.et}). Kirjuta tase ise, nt '${nameEt}'.`,
   }, fixes));
 }
 
@@ -267,7 +270,7 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
       fixes.push(...fixesFor('level', held.own.level!.span, text, { ...held.own.level!, level: l }, { en: `Set the level to ${l}, the sub-class's`, et: `Muuda tase: ${levelText(l, 'et')} (alaliigi oma)` }, preferOne && i === 0));
     });
     const notSecret = have === 'internal use' && limit.level !== 'internal use'
-      ? { en: ` 'internal use' is not a state secret (RSVS ${CITE.internalUse.en}).`, et: ` 'asutusesiseseks kasutamiseks' pole riigisaladus (RSVS ${CITE.internalUse.et}).` } : { en: '', et: '' };
+      ? { en: ` '${levelText('internal use', 'en')}' is not a state secret (RSVS ${CITE.internalUse.en}).`, et: ` '${levelText('internal use', 'et')}' pole riigisaladus (RSVS ${CITE.internalUse.et}).` } : { en: '', et: '' };
     const rule = limit.upTo
       ? { en: `allows the state-secret levels up to '${limit.level}'`, et: `lubab riigisaladuse tasemeid kuni '${levelText(limit.level, 'et')}'` }
       : { en: `fixes the level at '${limit.level}'`, et: `määrab tasemeks '${levelText(limit.level, 'et')}'` };
@@ -289,7 +292,7 @@ function checkReference(c: Block | Part, block: Block, doc: CheckedDocument, ctx
     const fixes = fixesFor('term', held.own.term.span, want, longest, { en: `Shorten the term to the sub-class's: ${termWords(longest, false)}`, et: `Lühenda tähtaeg alaliigi omaks: ${termWords(longest, true)}` }, true);
     if (longest.kind === 'years' && held.term.kind === 'until' && held.start && !held.correctedBy.term) {
       const end = formatIso(addYears(held.start, longest.years));
-      fixes.push(replaceFix({ en: `End the term on ${end}`, et: `Lõpeta tähtaeg ${end}` }, held.own.term.span, `${estonian ? 'kuni' : 'until'} ${end}`));
+      fixes.push(replaceFix({ en: `End the term on ${end}`, et: `Lõpeta tähtaeg ${end}` }, held.own.term.span, writeUntil(end, estonian)));
     }
     out.push(diagnostic('subclass-term-exceeds', held.own.term.span, {
       en: `Sub-class "${id}" classifies for at most ${termWords(longest, false)} (RSVS ${CITE.subclass.en}); this term, ${termWords(held.term, false)}${was.en}, runs longer. Shorten it to the sub-class's; only an extension under ${CITE.extension.en} keeps information classified longer.`,
@@ -341,10 +344,10 @@ function unknown(ref: StringValue, ctx: CheckContext, out: Diagnostic[]): void {
   const hintEt = guesses.length ? ` Kas mõtlesid "${guesses[0]}"?` : '';
   const kindEt = other ? keywordText(other.block.kind, true) : '';
   out.push(diagnostic('subclass-unknown', ref.span, {
-    en: other ? `"${ref.value}" is a ${other.block.kind}, not a sub-class: 'subclass' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) that the workspace declares.${hint}`
-      : `No sub-class "${ref.value}" is declared in the workspace: 'subclass' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) declared in a 'subclass' block.${hint}`,
-    et: other ? `"${ref.value}" on ${kindEt}, mitte alaliik: 'alaliik' viitab tööruumis kirjeldatud Vabariigi Valitsuse määruse alaliigile (RSVS ${CITE.subclass.et}).${hintEt}`
-      : `Alaliiki "${ref.value}" tööruumis pole: 'alaliik' viitab Vabariigi Valitsuse määruse alaliigile (RSVS ${CITE.subclass.et}), mis on kirjeldatud plokis 'alaliik'.${hintEt}`,
+    en: other ? `"${ref.value}" is a ${other.block.kind}, not a sub-class: '${SUBCLASS.en}' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) that the workspace declares.${hint}`
+      : `No sub-class "${ref.value}" is declared in the workspace: '${SUBCLASS.en}' names a sub-class of the Government regulation (RSVS ${CITE.subclass.en}) declared in a '${KEYWORDS.subclass.en}' block.${hint}`,
+    et: other ? `"${ref.value}" on ${kindEt}, mitte alaliik: '${SUBCLASS.et}' viitab tööruumis kirjeldatud Vabariigi Valitsuse määruse alaliigile (RSVS ${CITE.subclass.et}).${hintEt}`
+      : `Alaliiki "${ref.value}" tööruumis pole: '${SUBCLASS.et}' viitab Vabariigi Valitsuse määruse alaliigile (RSVS ${CITE.subclass.et}), mis on kirjeldatud plokis '${KEYWORDS.subclass.et}'.${hintEt}`,
   }, guesses.map((g, i) => replaceFix({ en: `Change to "${g}"`, et: `Muuda: "${g}"` }, ref.span, JSON.stringify(g), i === 0))));
 }
 

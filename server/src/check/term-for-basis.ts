@@ -6,7 +6,7 @@ import { addYears, compareDates, formatIso, type TermValue, type Ymd } from '../
 import { citeProvision } from '../law/cite.ts';
 import type { Clause } from '../law/types.ts';
 import { extensionLimits } from './competence.ts';
-import { diagnostic, replaceFix, termYears, writeYears } from './model.ts';
+import { diagnostic, replaceFix, termYears, writeUntil, writeUntilPossession, writeYears } from './model.ts';
 import type { CheckContext, Diagnostic, Fix } from './types.ts';
 import type { Values, Writing } from './values.ts';
 import { CITE, FIGURES, INTERNAL_USE_ACT } from '../law/provisions.ts';
@@ -52,7 +52,7 @@ function shorten(term: TermValue, start: Ymd | undefined, max: number, estonian:
   const fixes: Fix[] = [replaceFix({ en: `Shorten the term to ${max} years`, et: `Lühenda tähtaeg ${max} aastale` }, term.span, writeYears(max, estonian), true)];
   if (term.kind === 'until' && start) {
     const end = formatIso(addYears(start, max));
-    fixes.push(replaceFix({ en: `End the term on ${end}`, et: `Lõpeta tähtaeg ${end}` }, term.span, `${estonian ? 'kuni' : 'until'} ${end}`));
+    fixes.push(replaceFix({ en: `End the term on ${end}`, et: `Lõpeta tähtaeg ${end}` }, term.span, writeUntil(end, estonian)));
   }
   return fixes;
 }
@@ -68,7 +68,7 @@ function checkInternalUse(term: TermValue, start: Ymd | undefined, estonian: boo
 }
 
 function checkAgainstClause(term: TermValue, start: Ymd | undefined, clause: Clause, estonian: boolean, maxTotal: number, out: Diagnostic[]): void {
-  const untilPossession = estonian ? 'kuni valdamise lõpuni' : 'until possession ends';
+  const untilPossession = writeUntilPossession(estonian);
   if (term.kind === 'possession') {
     if (clause.possession !== 'no') return;
     const max = clause.exactYears ?? clause.maxYears;

@@ -1,6 +1,7 @@
 // The command line's own words (LANGUAGE.md § 10) in English and Estonian: usage errors, paths
 // that cannot be read, the summary, progress, what explain says of a basis it cannot explain.
 // The findings bring their own messages from the checker; the help is in help.ts.
+import { KEYWORDS } from '../../../grammar/index.ts';
 
 export type Lang = 'en' | 'et';
 
@@ -38,7 +39,7 @@ export interface Messages {
   didYouMean(labels: readonly string[]): string;
   notABasis(text: string): string;
   oneClause(example: string): string;
-  /** A clause's longest term, short: "15 years", "until possession ends". */
+  /** A clause's longest term, short, in the language's words: "15 years", "until possession ends". */
   term(years: number | null, possessionOnly: boolean): string;
 }
 
@@ -70,7 +71,7 @@ const EN: Messages = {
   didYouMean: (labels) => `Did you mean ${labels.join(', ')}?`,
   notABasis: (text) => `'${text}' is not a clause: write it as a decision's basis, e.g. salastus explain "§ 7 p 3"`,
   oneClause: (example) => `One clause: salastus explain "${example}"`,
-  term: (years, possessionOnly) => possessionOnly || years === null ? 'until possession ends' : plural(years, 'year', 'years'),
+  term: (years, possessionOnly) => possessionOnly || years === null ? `${KEYWORDS.until.en} ${KEYWORDS.possession.en}` : plural(years, KEYWORDS.year.en, KEYWORDS.years.en),
 };
 
 const ET: Messages = {
@@ -99,7 +100,7 @@ const ET: Messages = {
   didYouMean: (labels) => `Kas mõtlesid ${labels.join(', ')}?`,
   notABasis: (text) => `'${text}' pole punkt: kirjuta see nagu otsuse alus, näiteks salastus explain "§ 7 p 3"`,
   oneClause: (example) => `Üks punkt: salastus explain "${example}"`,
-  term: (years, possessionOnly) => possessionOnly || years === null ? 'valdamise lõpuni' : `${years} ${years === 1 ? 'aasta' : 'aastat'}`,
+  term: (years, possessionOnly) => possessionOnly || years === null ? KEYWORDS.possession.et : plural(years, KEYWORDS.year.et, KEYWORDS.years.et),
 };
 
 export function messages(lang: Lang): Messages {

@@ -26,6 +26,7 @@ import { FIELD_DOCS, levelName, t } from './i18n.ts';
 import { escapeString } from './navigation.ts';
 import { ACT_NAME, BLOCK_SNIPPETS, HEADER_SNIPPET, PART_SNIPPETS, snippetLabel, snippetLines } from './snippets.ts';
 import type { Workspace } from './workspace.ts';
+import { BestOf } from '../../../util/best-of.ts';
 
 export type CompletionKind = 'snippet' | 'field' | 'value' | 'reference' | 'keyword' | 'constant' | 'text';
 
@@ -286,49 +287,6 @@ function nearestDecisions(ws: Workspace, uri: string, offset: number, decisions:
   return found.sort(compareRanked).slice(0, MAX_DECISION_ITEMS);
 }
 
-/** The best `size` of what is added (by compareRanked), in a heap whose root is the worst of them. */
-class WorstFirst {
-  private readonly heap: Ranked[] = [];
-  private readonly size: number;
-
-  constructor(size: number) {
-    this.size = size;
-  }
-
-  /** Keeps `r` if it is among the best `size` so far (a full heap's worst one makes room). */
-  add(r: Ranked): void {
-    const h = this.heap;
-    if (h.length < this.size) {
-      h.push(r);
-      let i = h.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (compareRanked(h[parent]!, h[i]!) >= 0) break;
-        [h[parent], h[i]] = [h[i]!, h[parent]!];
-        i = parent;
-      }
-      return;
-    }
-    if (compareRanked(r, h[0]!) >= 0) return;
-    h[0] = r;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const rr = l + 1;
-      let big = i;
-      if (l < h.length && compareRanked(h[l]!, h[big]!) > 0) big = l;
-      if (rr < h.length && compareRanked(h[rr]!, h[big]!) > 0) big = rr;
-      if (big === i) break;
-      [h[big], h[i]] = [h[i]!, h[big]!];
-      i = big;
-    }
-  }
-
-  sorted(): Ranked[] {
-    return [...this.heap].sort(compareRanked);
-  }
-}
-
 /** The decision ids lower-cased, in the map's order: once per index (a new index is a new map). */
 const lowerIdsOf = new WeakMap<ReadonlyMap<string, unknown>, string[]>();
 
@@ -436,9 +394,9 @@ function valueItems(
           matching = near;
           state.incomplete = true;
         } else {
-        // The best MAX_DECISION_ITEMS kept in a heap whose top is the worst kept one, as the ids
-        // stream by: most are rejected against it, without sorting them all.
-        const top = new WorstFirst(MAX_DECISION_ITEMS);
+        // The best MAX_DECISION_ITEMS kept as the ids stream by: most are turned away against the
+        // worst kept one, without sorting them all.
+        const top = new BestOf(MAX_DECISION_ITEMS, compareRanked);
         const lower = lowerIds(ctx.index.decisions);
         let k = 0;
         for (const [id, refs] of ctx.index.decisions) {

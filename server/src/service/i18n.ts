@@ -1,12 +1,25 @@
 // The language service's own texts in English and Estonian (hover, completion, code
 // actions, lenses, stamps). The checker's messages carry both languages themselves.
 // `{0}`, `{1}` … are replaced by the arguments of `t`.
-import { keywordText, LEVEL_ESTONIAN, type BlockKind, type FieldName, type LevelName } from '../../../grammar/index.ts';
+import { fieldWords, KEYWORDS, keywordText, LEVEL_ESTONIAN, levelWords, type BlockKind, type FieldName, type LevelName } from '../../../grammar/index.ts';
 import type { Lang, Message } from '../check/types.ts';
 import { CITE, FIGURES, figureWords, INTERNAL_USE_ACT, SPEC } from '../law/provisions.ts';
 
 const STEP = figureWords(FIGURES.extensionStepYears);
 const ARCHIVE = figureWords(FIGURES.archiveInspectionYears);
+
+// The language's words the texts quote, from grammar/keywords.ts.
+const REASON = fieldWords('reason');
+const AUTHORISED = fieldWords('authorised');
+const DECLASSIFIED = fieldWords('declassified');
+const DECISION = fieldWords('decision');
+const SUBCLASS = fieldWords('subclass');
+const INTERNAL_USE = levelWords('internal use');
+const SECRET = levelWords('secret');
+const TOP_SECRET = levelWords('top secret');
+const { upTo: UP_TO, years: YEARS, until: UNTIL, possession: POSSESSION } = KEYWORDS;
+/** The term `until possession ends`. */
+const UNTIL_POSSESSION = { en: `${UNTIL.en} ${POSSESSION.en}`, et: `${UNTIL.et} ${POSSESSION.et}` };
 
 const STRINGS = {
   // explain.ts
@@ -15,12 +28,12 @@ const STRINGS = {
   'explain.levels.only': { en: '{0} only', et: 'ainult {0}' },
   'explain.levels.range': { en: 'from {0} up to {1}', et: '{0} kuni {1}' },
   'explain.levels.none': { en: 'not given: the Act no longer gives the content of a repealed clause', et: 'puuduvad: kehtetuks tunnistatud punkti sisu seadus enam ei esita' },
-  'explain.higher': { en: 'a higher level and a longer term only when the register holds such information: give a `reason`', et: 'kõrgem tase ja pikem tähtaeg ainult siis, kui register sellist teavet sisaldab: lisa `põhjendus`' },
+  'explain.higher': { en: `a higher level and a longer term only when the register holds such information: give a \`${REASON.en}\``, et: `kõrgem tase ja pikem tähtaeg ainult siis, kui register sellist teavet sisaldab: lisa \`${REASON.et}\`` },
   'explain.term': { en: 'Maximum term', et: 'Pikim tähtaeg' },
   'explain.term.years': { en: '{0} years', et: '{0} aastat' },
   'explain.term.exact': { en: 'exactly {0} years', et: 'täpselt {0} aastat' },
-  'explain.term.possessionOnly': { en: 'until possession ends (`until possession ends`)', et: 'kuni valdamise lõpuni (`kuni valdamise lõpuni`)' },
-  'explain.term.possessionAlso': { en: '; for buildings and premises also `until possession ends`', et: '; ehitiste ja ruumide puhul ka `kuni valdamise lõpuni`' },
+  'explain.term.possessionOnly': { en: `until possession ends (\`${UNTIL_POSSESSION.en}\`)`, et: `kuni valdamise lõpuni (\`${UNTIL_POSSESSION.et}\`)` },
+  'explain.term.possessionAlso': { en: `; for buildings and premises also \`${UNTIL_POSSESSION.en}\``, et: `; ehitiste ja ruumide puhul ka \`${UNTIL_POSSESSION.et}\`` },
   'explain.term.none': { en: 'not given', et: 'puudub' },
   'explain.events': { en: 'Ends early on', et: 'Lõpeb sündmusega' },
   'explain.death': { en: 'Death rule', et: 'Surma reegel' },
@@ -29,9 +42,9 @@ const STRINGS = {
   'explain.person': { en: 'Natural person', et: 'Füüsiline isik' },
   'explain.person.text': { en: `declassified early only with the person's written consent (${CITE.consent.en})`, et: `ennetähtaegselt kustutatakse ainult isiku kirjalikul nõusolekul (${CITE.consent.et})` },
   'explain.internal': { en: 'Internal use', et: 'Asutusesiseseks kasutamiseks' },
-  'explain.internal.text': { en: `information whose disclosure would not damage security may be marked \`internal use\` (${CITE.internalUse.en})`, et: `teabe, mille avalikuks tulek ei kahjustaks julgeolekut, võib märkida \`asutusesiseseks kasutamiseks\` (${CITE.internalUse.et})` },
+  'explain.internal.text': { en: `information whose disclosure would not damage security may be marked \`${INTERNAL_USE.en}\` (${CITE.internalUse.en})`, et: `teabe, mille avalikuks tulek ei kahjustaks julgeolekut, võib märkida \`${INTERNAL_USE.et}\` (${CITE.internalUse.et})` },
   'explain.exceptNoDamage': { en: 'Exception', et: 'Erand' },
-  'explain.exceptNoDamage.text': { en: 'except information the disclosure of which would not damage {0}: give a `reason`', et: 'välja arvatud teave, mille avalikuks tulek ei kahjustaks {0}; lisa `põhjendus`' },
+  'explain.exceptNoDamage.text': { en: `except information the disclosure of which would not damage {0}: give a \`${REASON.en}\``, et: `välja arvatud teave, mille avalikuks tulek ei kahjustaks {0}; lisa \`${REASON.et}\`` },
   'explain.extension': { en: 'Extension', et: 'Pikendamine' },
   'explain.extension.never': { en: `never extended (${CITE.extensionNever.en})`, et: `ei pikendata (${CITE.extensionNever.et})` },
   'explain.subclass': { en: 'Sub-classes', et: 'Alaliigid' },
@@ -67,7 +80,7 @@ const STRINGS = {
   'hover.authority.unknown': { en: '"{0}" is not in the registry.', et: '"{0}" pole registris.' },
   'hover.authority.competent': { en: '✓ Competent to {0} "{1}" ({2}).', et: '✓ Pädev otsust "{1}" {0} ({2}).' },
   'hover.authority.notCompetent': { en: '✗ Not competent to {0} "{1}". Competent: {2}.', et: '✗ Pole pädev otsust "{1}" {0}. Pädev: {2}.' },
-  'hover.authority.needsAuthorisation': { en: `Competent only with the minister's authorisation: add \`authorised\` (RSVS ${CITE.authorisation.en}).`, et: `Pädev ainult ministri volitusel: lisa \`volitus\` (RSVS ${CITE.authorisation.et}).` },
+  'hover.authority.needsAuthorisation': { en: `Competent only with the minister's authorisation: add \`${AUTHORISED.en}\` (RSVS ${CITE.authorisation.en}).`, et: `Pädev ainult ministri volitusel: lisa \`${AUTHORISED.et}\` (RSVS ${CITE.authorisation.et}).` },
   'hover.authority.noDecision': { en: 'Competence depends on the decision, which is not found.', et: 'Pädevus sõltub otsusest, mida ei leitud.' },
   'hover.authority.declassify': { en: 'declassify early', et: 'ennetähtaegselt kustutada' },
   'hover.authority.extend': { en: 'extend the term of', et: 'pikendada' },
@@ -84,20 +97,20 @@ const STRINGS = {
   'hover.subclass.event': { en: 'Ends on', et: 'Lõpeb sündmusega' },
   'hover.subclass.unknown': { en: 'No sub-class "{0}" is declared in the workspace.', et: 'Alaliiki "{0}" tööruumis pole.' },
   'hover.subclass.none': { en: `The workspace declares no sub-class (RSVS ${CITE.subclass.en}), so "{0}" is not checked.`, et: `Tööruumis pole ühtegi alaliiki (RSVS ${CITE.subclass.et}), seega "{0}" jääb kontrollimata.` },
-  'hover.subclass.upTo': { en: `\`up to\`: this level or a lower state-secret level (${SPEC.subclasses.en}).`, et: `\`kuni\`: see või madalam riigisaladuse tase (${SPEC.subclasses.et}).` },
+  'hover.subclass.upTo': { en: `\`${UP_TO.en}\`: this level or a lower state-secret level (${SPEC.subclasses.en}).`, et: `\`${UP_TO.et}\`: see või madalam riigisaladuse tase (${SPEC.subclasses.et}).` },
   'hover.decision.subclass': { en: 'Sub-class', et: 'Alaliik' },
   'hover.inspection.due': { en: 'Next inspection due by **{0}**', et: 'Järgmine kontroll hiljemalt **{0}**' },
   'hover.inspection.overdue': { en: '**Inspection overdue**: the next was due by {0}', et: '**Kontroll on hilinenud**: järgmine pidi toimuma hiljemalt {0}' },
   'hover.inspection.last': { en: 'Last inspected on {0}.', et: 'Viimati kontrollitud {0}.' },
   'hover.inspection.registered': { en: 'Not inspected since its registration on {0}.', et: 'Pole pärast registreerimist ({0}) kontrollitud.' },
-  'hover.inspection.yearly': { en: "Media at 'secret' and 'top secret' are inspected at least once a year ({0}).", et: "'Salajast' ja 'täiesti salajast' teabekandjat kontrollitakse vähemalt kord aastas ({0})." },
+  'hover.inspection.yearly': { en: `Media at '${SECRET.en}' and '${TOP_SECRET.en}' are inspected at least once a year ({0}).`, et: "'Salajast' ja 'täiesti salajast' teabekandjat kontrollitakse vähemalt kord aastas ({0})." },
   'hover.inspection.archive': { en: 'Kept in an archive: inspected at least once every {0} years ({1}).', et: 'Hoitakse arhiivis: kontrollitakse vähemalt kord {0} aasta jooksul ({1}).' },
-  'hover.inspection.level': { en: "A medium at '{0}' is not inspected under {1}: only 'secret' and 'top secret'.", et: "Tasemega '{0}' teabekandjat {1} järgi ei kontrollita: ainult 'salajane' ja 'täiesti salajane'." },
+  'hover.inspection.level': { en: `A medium at '{0}' is not inspected under {1}: only '${SECRET.en}' and '${TOP_SECRET.en}'.`, et: `Tasemega '{0}' teabekandjat {1} järgi ei kontrollita: ainult '${SECRET.et}' ja '${TOP_SECRET.et}'.` },
   'hover.inspection.declassified': { en: 'Declassified: no longer inspected ({0}).', et: 'Salastatus kustutatud: enam ei kontrollita ({0}).' },
   'hover.inspection.none': { en: 'No inspection is due: the medium is no longer classified, or it has no date of registration ({0}).', et: 'Kontroll pole nõutav: teabekandja pole enam salastatud või puudub registreerimise kuupäev ({0}).' },
   'hover.foreign': { en: `"{0}" corresponds to the Estonian level **{1}** (RSVS ${CITE.foreignLevel.en}).`, et: `"{0}" vastab Eesti tasemele **{1}** (RSVS ${CITE.foreignLevel.et}).` },
   'hover.foreign.unknown': { en: '"{0}" is not a marking of the NATO or EU security agreements.', et: '"{0}" pole NATO ega EL-i julgeolekulepingu märge.' },
-  'hover.possession': { en: 'until possession ends', et: 'valdamise lõpuni' },
+  'hover.possession': { en: UNTIL_POSSESSION.en, et: POSSESSION.et },
   'hover.originatorPermits': { en: `until the originator permits (RSVS ${CITE.foreignNoTerm.en})`, et: `kuni koostaja loal (RSVS ${CITE.foreignNoTerm.et})` },
   'hover.decision.declassifiedOn': { en: 'Declassified early on', et: 'Ennetähtaegselt kustutatud' },
   'hover.decision.history': { en: `Acts (RSVS ${CITE.acts.en})`, et: `Toimingud (RSVS ${CITE.acts.etNominative})` },
@@ -162,7 +175,7 @@ const STRINGS = {
   'calendar.ends.extendable': { en: 'Last classified day: the last day to decide an extension of the term ({0})', et: 'Viimane salastatud päev: viimane päev tähtaja pikendamise otsustamiseks ({0})' },
   'calendar.ends.never': { en: 'Last classified day; the term of {1} is never extended ({0})', et: 'Viimane salastatud päev; {1} tähtaega ei pikendata ({0})' },
   'calendar.ends.max': { en: 'Last classified day; no further extension: {2} more years would exceed {1} years in all ({0})', et: 'Viimane salastatud päev; rohkem pikendada ei saa: veel {2} aastat ületaks kokku {1} aastat ({0})' },
-  'calendar.change': { en: "The content is no longer classified: change the marking to show it and record 'declassified' ({0})", et: "Sisu pole enam salastatud: muuda märget nii, et see on näha, ja märgi 'kustutatud' ({0})" },
+  'calendar.change': { en: `The content is no longer classified: change the marking to show it and record '${DECLASSIFIED.en}' ({0})`, et: `Sisu pole enam salastatud: muuda märget nii, et see on näha, ja märgi '${DECLASSIFIED.et}' ({0})` },
   'calendar.inspect': { en: "Inspect the medium's existence and integrity ({0}); {1}{2}", et: 'Kontrolli teabekandja olemasolu ja terviklikkust ({0}); {1}{2}' },
   'calendar.inspect.last': { en: 'last inspected {0}', et: 'viimati kontrollitud {0}' },
   'calendar.inspect.registered': { en: 'registered {0}, not inspected since', et: 'registreeritud {0}, pole kontrollitud' },
@@ -194,7 +207,7 @@ const STRINGS = {
   'progress.check': { en: 'checking {0} files', et: '{0} faili kontrollimine' },
   'scan.notChecked': { en: 'Salastus did not check {0}: {1}', et: 'Salastus jättis faili {0} kontrollimata: {1}' },
   'rename.taken': { en: 'The id "{0}" is already used in the workspace.', et: 'Tunnus "{0}" on tööruumis juba kasutusel.' },
-  'rename.notHere': { en: 'Only the id of a block or a `decision: "…"` or `subclass: "…"` reference can be renamed.', et: 'Ümber nimetada saab ainult ploki tunnust või viidet `otsus: "…"` või `alaliik: "…"`.' },
+  'rename.notHere': { en: `Only the id of a block or a \`${DECISION.en}: "…"\` or \`${SUBCLASS.en}: "…"\` reference can be renamed.`, et: `Ümber nimetada saab ainult ploki tunnust või viidet \`${DECISION.et}: "…"\` või \`${SUBCLASS.et}: "…"\`.` },
 } as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -224,7 +237,7 @@ export const FIELD_DOCS: Readonly<Record<FieldName, Message>> = {
   level: { en: `The level of classification (RSVS ${CITE.levels.en})`, et: `Salastatuse tase (RSVS ${CITE.levels.et})` },
   basis: { en: `The legal basis: a clause of ${CITE.bases.en}, e.g. ${CITE.exampleBasis.en}`, et: `Õiguslik alus: ${CITE.bases.etGenitive} punkt, nt ${CITE.exampleBasis.et}` },
   classified: { en: 'The date of classification', et: 'Salastamise kuupäev' },
-  term: { en: "The term: 'N years', 'until DATE' or 'until possession ends'", et: "Tähtaeg: 'N aastat', 'kuni KUUPÄEV' või 'kuni valdamise lõpuni'" },
+  term: { en: `The term: 'N ${YEARS.en}', '${UNTIL.en} DATE' or '${UNTIL_POSSESSION.en}'`, et: `Tähtaeg: 'N ${YEARS.et}', '${UNTIL.et} KUUPÄEV' või '${UNTIL_POSSESSION.et}'` },
   reason: { en: 'Why disclosure would damage security', et: 'Miks avalikuks tulek kahjustaks julgeolekut' },
   event: { en: 'An event on which classification ends', et: 'Sündmus, millega salastatus lõpeb' },
   government: { en: `Submitted to the Government of the Republic or a government committee (RSVS ${CITE.government.en})`, et: `Esitatud Vabariigi Valitsusele või valitsuskomisjonile (RSVS ${CITE.government.et})` },
@@ -232,7 +245,7 @@ export const FIELD_DOCS: Readonly<Record<FieldName, Message>> = {
   subclass: { en: `The sub-class of the Government regulation (RSVS ${CITE.subclass.en})`, et: `Valitsuse määruse alaliik (RSVS ${CITE.subclass.et})` },
   decision: { en: 'The id of a classification decision', et: 'Salastamise otsuse tunnus' },
   registered: { en: `The date the medium was first registered as classified (RSVS ${CITE.registration.en})`, et: `Teabekandja salastatuna registreerimise kuupäev (RSVS ${CITE.registration.et})` },
-  until: { en: "The medium's end of classification: a date or 'possession ends'", et: "Teabekandja salastuse lõpp: kuupäev või 'valdamise lõpuni'" },
+  until: { en: `The medium's end of classification: a date or '${POSSESSION.en}'`, et: `Teabekandja salastuse lõpp: kuupäev või '${POSSESSION.et}'` },
   access: { en: `The circle of persons with right of access (RSVS ${CITE.markingContents.en})`, et: `Juurdepääsuõigusega isikute ring (RSVS ${CITE.markingContents.et})` },
   declassified: { en: `The date the marking was changed to show declassification (RSVS ${CITE.markingChange.en})`, et: `Märke muutmise kuupäev salastatuse lõppemisel (RSVS ${CITE.markingChange.et})` },
   date: { en: 'The date of the decision', et: 'Otsuse kuupäev' },

@@ -5,7 +5,7 @@
 // contribution (test/unit/snippets.test.ts checks that the file is up to date), and the
 // extension tells the server so (initializationOptions.clientSnippets), which then leaves them out.
 import {
-  FIELD_ALIASES, formatEstonian, formatIso, keywordText, LEVEL_ESTONIAN,
+  FIELD_ALIASES, fieldWords, formatEstonian, formatIso, KEYWORDS, keywordText, LEVEL_ESTONIAN,
   type FieldName, type LevelName, type StructureKeyword, type Ymd,
 } from '../../../grammar/index.ts';
 import { loadCatalogue } from '../law/catalogue.ts';
@@ -55,9 +55,9 @@ const CLAUSES = exampleClauses();
 
 const STATE_SECRET: readonly LevelName[] = ['restricted', 'confidential', 'secret', 'top secret'];
 const ALL_LEVELS: readonly LevelName[] = [...STATE_SECRET, 'internal use'];
-const TITLE: Slot = { text: { en: 'title', et: 'pealkiri' } };
+const TITLE: Slot = { text: fieldWords('title') };
 const DECISION_ID: Slot = { text: { en: 'decision id', et: 'otsuse tunnus' } };
-const REASON: Slot = { text: { en: 'reason', et: 'põhjendus' } };
+const REASON: Slot = { text: fieldWords('reason') };
 const ID: Words = { en: 'id', et: 'tunnus' };
 
 const PART_WITH_DECISION: SnippetSpec = {
@@ -108,15 +108,15 @@ export const BLOCK_SNIPPETS: readonly SnippetSpec[] = [
     name: { en: 'Correction', et: 'Parandamine' }, keyword: 'correction', id: ID,
     description: { en: `Correction of the level, basis or term of an issued decision (RSVS ${CITE.correction.en})`, et: `Salastamisandmete parandamine (RSVS ${CITE.correction.et})` },
     fields: [
-      ['decision', DECISION_ID], ['date', { today: true }], ['authority', { text: { en: 'authority', et: 'otsustaja' } }],
+      ['decision', DECISION_ID], ['date', { today: true }], ['authority', { text: fieldWords('authority') }],
       ['level', { levels: STATE_SECRET }], ['reason', REASON],
     ],
   },
   {
     name: { en: 'Subclass', et: 'Alaliik' }, keyword: 'subclass', id: ID,
     description: {
-      en: `A sub-class of the Government regulation: its basis, level (or \`up to\` one) and longest term (RSVS ${CITE.subclass.en})`,
-      et: `Vabariigi Valitsuse määruse alaliik: alus, tase (või \`kuni\` tase) ja pikim tähtaeg (RSVS ${CITE.subclass.et})`,
+      en: `A sub-class of the Government regulation: its basis, level (or \`${KEYWORDS.upTo.en}\` one) and longest term (RSVS ${CITE.subclass.en})`,
+      et: `Vabariigi Valitsuse määruse alaliik: alus, tase (või \`${KEYWORDS.upTo.et}\` tase) ja pikim tähtaeg (RSVS ${CITE.subclass.et})`,
     },
     fields: [['title', TITLE], ['basis', { basis: 'subclass' }], ['level', { levels: STATE_SECRET, upTo: true }], ['term', { years: 'basis' }]],
   },

@@ -4,7 +4,7 @@
 // these sentences name where the block says otherwise, and when the law could not make it.
 import { levelName } from './i18n.ts';
 import type { Lang } from '../check/types.ts';
-import type { LevelName } from '../../../grammar/index.ts';
+import { KEYWORDS, type LevelName } from '../../../grammar/index.ts';
 import type { Stamp, StampDifference } from './stamp.ts';
 import { CITE } from '../law/provisions.ts';
 
@@ -17,7 +17,7 @@ function level(v: string, lang: Lang): string {
 
 /** An end as the language says it ('05.03.2041', 'until possession ends', …). */
 function end(v: string, lang: Lang): string {
-  if (v === 'possession ends') return lang === 'et' ? "'valdamise lõpuni'" : "'until possession ends'";
+  if (v === 'possession ends') return lang === 'et' ? `'${KEYWORDS.possession.et}'` : `'${KEYWORDS.until.en} ${KEYWORDS.possession.en}'`;
   if (v === 'until the originator permits') return lang === 'et' ? "'kuni koostaja loal'" : "'until the originator permits'";
   return v;
 }
