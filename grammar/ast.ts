@@ -53,6 +53,100 @@ export class RelativeSpan implements Span {
   }
 }
 
+/** A value's own span: the value (the classes below) itself. */
+abstract class ValueNode extends RelativeSpan {
+  get span(): Span {
+    return this;
+  }
+}
+
+/** The parser's values, one class each (their fields: the interfaces above). Made only by grammar/parse.ts. */
+export class StringNode extends ValueNode implements StringValue {
+  readonly kind = 'string';
+  readonly value: string;
+
+  constructor(origin: Origin, start: number, end: number, value: string) {
+    super(origin, start, end);
+    this.value = value;
+  }
+}
+
+export class LevelNode extends ValueNode implements LevelValue {
+  readonly kind = 'level';
+  readonly level: LevelName;
+  declare readonly upTo?: boolean;
+
+  constructor(origin: Origin, start: number, end: number, level: LevelName, upTo: boolean) {
+    super(origin, start, end);
+    this.level = level;
+    if (upTo) (this as { upTo?: boolean }).upTo = true;
+  }
+}
+
+export class BasisNode extends ValueNode implements BasisValue {
+  readonly kind = 'basis';
+  readonly section: number;
+  readonly clause: number;
+  declare readonly sup?: number;
+
+  constructor(origin: Origin, start: number, end: number, section: number, clause: number, sup: number | undefined) {
+    super(origin, start, end);
+    this.section = section;
+    this.clause = clause;
+    if (sup !== undefined) (this as { sup?: number }).sup = sup;
+  }
+}
+
+export class DateNode extends ValueNode implements DateValue {
+  readonly kind = 'date';
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly valid: boolean;
+
+  constructor(origin: Origin, start: number, end: number, ymd: { year: number; month: number; day: number }, valid: boolean) {
+    super(origin, start, end);
+    this.year = ymd.year;
+    this.month = ymd.month;
+    this.day = ymd.day;
+    this.valid = valid;
+  }
+}
+
+export class YearsNode extends ValueNode {
+  readonly kind = 'years';
+  readonly years: number;
+
+  constructor(origin: Origin, start: number, end: number, years: number) {
+    super(origin, start, end);
+    this.years = years;
+  }
+}
+
+export class UntilNode extends ValueNode {
+  readonly kind = 'until';
+  readonly date: DateValue;
+
+  constructor(origin: Origin, start: number, end: number, date: DateValue) {
+    super(origin, start, end);
+    this.date = date;
+  }
+}
+
+export class PossessionNode extends ValueNode {
+  readonly kind = 'possession';
+}
+
+export class BoolNode extends ValueNode implements BoolValue {
+  readonly kind = 'bool';
+  readonly value: boolean;
+
+  constructor(origin: Origin, start: number, end: number, value: boolean) {
+    super(origin, start, end);
+    this.value = value;
+  }
+}
+
 export type BlockKind = 'decision' | 'marking' | 'declassification' | 'extension' | 'correction' | 'subclass';
 
 /** The five values of `level` (§ 5 of the Act, plus "internal use" of § 11(3)). */
@@ -64,49 +158,53 @@ export type FieldName =
   | 'government' | 'foreign' | 'subclass' | 'decision' | 'registered' | 'until' | 'access'
   | 'declassified' | 'date' | 'authority' | 'authorised' | 'consent' | 'period' | 'inspected' | 'archived';
 
-export interface StringValue {
-  kind: 'string';
+/**
+ * A value of a field. Each is an object of its own class (below) and is its own span: `span`
+ * gives the value itself, whose `start` and `end` are kept from its segment's Origin (a span
+ * object apart from each value was a fifth of the AST of a large file).
+ */
+interface Located {
+  readonly span: Span;
+}
+
+export interface StringValue extends Located {
+  readonly kind: 'string';
   /** The unescaped content, without quotes. */
-  value: string;
-  span: Span;
+  readonly value: string;
 }
 
-export interface LevelValue {
-  kind: 'level';
-  level: LevelName;
+export interface LevelValue extends Located {
+  readonly kind: 'level';
+  readonly level: LevelName;
   /** `up to LEVEL` (`kuni LEVEL`): the level or any lower one, in a sub-class (LANGUAGE.md § 12). */
-  upTo?: boolean;
-  span: Span;
+  readonly upTo?: boolean;
 }
 
-export interface BasisValue {
-  kind: 'basis';
-  section: number;
-  clause: number;
+export interface BasisValue extends Located {
+  readonly kind: 'basis';
+  readonly section: number;
+  readonly clause: number;
   /** Superscript of the clause number: `5¹` or `5^1` → 1. */
-  sup?: number;
-  span: Span;
+  readonly sup?: number;
 }
 
-export interface DateValue {
-  kind: 'date';
-  year: number;
-  month: number;
-  day: number;
+export interface DateValue extends Located {
+  readonly kind: 'date';
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
   /** False for a day the calendar does not have (`2026-02-30`): `date-invalid`. */
-  valid: boolean;
-  span: Span;
+  readonly valid: boolean;
 }
 
 export type TermValue =
-  | { kind: 'years'; years: number; span: Span }
-  | { kind: 'until'; date: DateValue; span: Span }
-  | { kind: 'possession'; span: Span };
+  | (Located & { readonly kind: 'years'; readonly years: number })
+  | (Located & { readonly kind: 'until'; readonly date: DateValue })
+  | (Located & { readonly kind: 'possession' });
 
-export interface BoolValue {
-  kind: 'bool';
-  value: boolean;
-  span: Span;
+export interface BoolValue extends Located {
+  readonly kind: 'bool';
+  readonly value: boolean;
 }
 
 export type Value = StringValue | LevelValue | BasisValue | DateValue | TermValue | BoolValue;

@@ -12,7 +12,7 @@
 // the file ends inside is being typed: one error at the end (SegmentContext.unfinished).
 import { EOF, tokenMatcher, type ILexingError, type IToken, type TokenType } from 'chevrotain';
 import {
-  Field, Origin, RelativeSpan, type ActHeader, type BasisValue, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
+  BasisNode, BoolNode, DateNode, Field, LevelNode, Origin, PossessionNode, RelativeSpan, StringNode, UntilNode, YearsNode, type ActHeader, type Block, type BlockKind, type DateValue, type FieldName, type Part, type SalastusDocument, type Span,
   type StringValue, type SyntaxError, type Value,
 } from './ast.ts';
 import { isValidDate, parseDateText } from './dates.ts';
@@ -677,7 +677,8 @@ class SegmentContext {
   }
 
   private stringValue(t: IToken): StringValue {
-    return { kind: 'string', value: unescapeString(t.image), span: this.span(t) };
+    const at = this.base + t.startOffset;
+    return new StringNode(this.origin, at, at + t.image.length, unescapeString(t.image));
   }
 
   /** Gives raw fields (a valid block's) their meaning; a name that is no field name may be a misspelling (guess). */
@@ -758,7 +759,8 @@ class SegmentContext {
 
   private dateValue(t: IToken): DateValue {
     const ymd = parseDateText(t.image) ?? { year: 0, month: 0, day: 0 };
-    return { kind: 'date', year: ymd.year, month: ymd.month, day: ymd.day, valid: isValidDate(ymd), span: this.span(t) };
+    const at = this.base + t.startOffset;
+    return new DateNode(this.origin, at, at + t.image.length, ymd, isValidDate(ymd));
   }
 
   /** The value as the field's type wants it, or an error message in English and Estonian ("takes …"). Unknown fields keep what they can. */
@@ -776,11 +778,11 @@ class SegmentContext {
       case 'level': {
         if (v.kind === 'words' && !v.date) {
           const level = LEVEL_NAMES.get(phrase);
-          if (level) return { kind: 'level', level, span };
+          if (level) return new LevelNode(this.origin, span.start, span.end, level, false);
           // `up to secret`, `kuni salajane`: a sub-class's upper bound (LANGUAGE.md § 12).
           const upTo = UP_TO_PHRASES.has(words[0]!) ? 1 : words.length > 2 && UP_TO_PHRASES.has(`${words[0]} ${words[1]}`) ? 2 : 0;
           const bounded = upTo > 0 ? LEVEL_NAMES.get(words.slice(upTo).join(' ')) : undefined;
-          if (bounded) return { kind: 'level', level: bounded, upTo: true, span };
+          if (bounded) return new LevelNode(this.origin, span.start, span.end, bounded, true);
         }
         return ['takes a level: restricted, confidential, secret, top secret or internal use (piiratud, konfidentsiaalne, salajane, täiesti salajane, AK).', 'võtab taseme: piiratud, konfidentsiaalne, salajane, täiesti salajane või asutusesiseseks kasutamiseks (AK).'];
       }
@@ -788,9 +790,7 @@ class SegmentContext {
         if (v.kind !== 'basis') return ['takes a legal basis: a clause of the Act, e.g. § 7 p 3.', 'võtab õigusliku aluse: seaduse punkti, nt § 7 p 3.'];
         if (v.prefix && !ACT_PREFIXES.has(v.prefix.image.toLowerCase())) return [`takes a clause of the RSVS; '${v.prefix.image}' is another act. Write e.g. § 7 p 3.`, `võtab RSVS-i punkti; '${v.prefix.image}' on muu seadus. Kirjuta nt § 7 p 3.`];
         if (!CLAUSE_WORDS.has(v.clauseWord.image.toLowerCase())) return [`takes '§ N p K': write 'p', 'clause' or 'punkt' instead of '${v.clauseWord.image}'.`, `võtab kuju '§ N p K': kirjuta '${v.clauseWord.image}' asemel 'p' või 'punkt'.`];
-        const basis: BasisValue = { kind: 'basis', section: Number(v.sectionNumber.image), clause: Number(v.clause.image), span };
-        if (v.sup) basis.sup = superscriptValue(v.sup.image);
-        return basis;
+        return new BasisNode(this.origin, span.start, span.end, Number(v.sectionNumber.image), Number(v.clause.image), v.sup ? superscriptValue(v.sup.image) : undefined);
       }
       case 'date':
         return v.kind === 'date' ? this.dateValue(v.token) : ['takes a date: 2026-03-01 or 01.03.2026.', 'võtab kuupäeva: 01.03.2026 või 2026-03-01.'];
@@ -798,7 +798,7 @@ class SegmentContext {
       case 'period':
       case 'until': {
         if (v.kind === 'years' && type !== 'until') {
-          return YEAR_WORDS.has(v.unit.image.toLowerCase()) ? { kind: 'years', years: Number(v.number.image), span }
+          return YEAR_WORDS.has(v.unit.image.toLowerCase()) ? new YearsNode(this.origin, span.start, span.end, Number(v.number.image))
             : [`takes a number of years, e.g. 15 years (found '${v.unit.image}').`, `võtab aastate arvu, nt 15 aastat (leiti '${v.unit.image}').`];
         }
         if (type === 'until' && v.kind === 'date') return this.dateValue(v.token);
@@ -807,9 +807,9 @@ class SegmentContext {
           const hasUntil = UNTIL_WORDS.has(words[0]!);
           if (v.date && hasUntil && words.length === 1) {
             const date = this.dateValue(v.date);
-            return type === 'until' ? date : { kind: 'until', date, span };
+            return type === 'until' ? date : new UntilNode(this.origin, span.start, span.end, date);
           }
-          if (!v.date && POSSESSION_PHRASES.has(rest)) return { kind: 'possession', span };
+          if (!v.date && POSSESSION_PHRASES.has(rest)) return new PossessionNode(this.origin, span.start, span.end);
         }
         if (type === 'period') return ['takes a number of years, e.g. 5 years.', 'võtab aastate arvu, nt 5 aastat.'];
         if (type === 'until') return ["takes a date (2041-03-05) or 'possession ends'.", "võtab kuupäeva (05.03.2041) või 'valdamise lõpuni'."];
@@ -817,7 +817,7 @@ class SegmentContext {
       }
       case 'bool': {
         const b = v.kind === 'words' && words.length === 1 && !v.date ? BOOL_WORDS.get(phrase) : undefined;
-        return b === undefined ? ["takes 'yes' or 'no' ('jah' or 'ei').", "võtab 'jah' või 'ei'."] : { kind: 'bool', value: b, span };
+        return b === undefined ? ["takes 'yes' or 'no' ('jah' or 'ei').", "võtab 'jah' või 'ei'."] : new BoolNode(this.origin, span.start, span.end, b);
       }
       case undefined:
         // A field the language does not know: keep the value if it has an obvious meaning.

@@ -199,9 +199,12 @@ class Printer {
   }
 }
 
+const PLACE_KEYS: ReadonlySet<string> = new Set(['span', 'nameSpan', 'keywordSpan', 'origin', 'from', 'to']);
+
 /** What must survive formatting: blocks, ids, field names, values and comment texts, in order. */
 function signature(doc: SalastusDocument, text: string): string {
-  const strip = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'span' || k === 'nameSpan' || k === 'keywordSpan' ? undefined : x)));
+  // A value's place (its span, or as it keeps it: its segment's origin and its offsets from it) is left out.
+  const strip = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x: unknown) => (PLACE_KEYS.has(k) ? undefined : x)));
   return JSON.stringify({
     header: doc.header?.name,
     blocks: doc.blocks.map((b) => strip({ kind: b.kind, id: b.id?.value, fields: b.fields.map((f) => [f.nameText, f.value]), parts: b.parts.map((p) => [p.id?.value, p.fields.map((f) => [f.nameText, f.value])]) })),
