@@ -7,6 +7,7 @@
 // precedes the cursor, with its colon or without.
 import { tokenMatcher, type IToken } from 'chevrotain';
 import type { BlockKind, FieldName, Span } from './ast.ts';
+import type { TextLike } from './edited-text.ts';
 import { blockTakes, FIELD_NAMES, STRUCTURE_KEYWORDS } from './keywords.ts';
 import {
   BlockKeyword, Colon, DateLiteral, Dot, KwPart, LBrace, LineComment, Name, NumberLiteral,
@@ -78,15 +79,16 @@ export function segmentStartBefore(text: string, offset: number): number {
 }
 
 /**
- * What stands at `offset` of `text`. `from`: where the cursor's segment starts (a block start
- * before the offset, or 0; segmentStartBefore when not given, the language server's parse knows it).
+ * What stands at `offset` of `text` (read around the cursor's line only). `from`: where the
+ * cursor's segment starts (a block start before the offset, or 0; segmentStartBefore when not
+ * given, the language server's parse knows it).
  */
-export function contextAt(text: string, offset: number, from = segmentStartBefore(text, offset)): CursorContext {
+export function contextAt(text: TextLike, offset: number, from = segmentStartBefore(String(text), offset)): CursorContext {
   let lineStart = offset;
   while (lineStart > from && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
   let lineEnd = offset;
   while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-  const source = from === 0 && lineEnd === text.length ? text : text.slice(from, lineEnd);
+  const source = from === 0 && lineEnd === text.length && typeof text === 'string' ? text : text.slice(from, lineEnd);
   const lexed = salastusLexer.tokenize(source);
   const tokens = lexed.tokens;
   const at = offset - from;

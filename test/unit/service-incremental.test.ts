@@ -11,6 +11,9 @@ import {
 import { buildIndex, checkWorkspace } from '../../server/src/check/checker.ts';
 import { IncrementalChecker } from '../../server/src/check/incremental.ts';
 import { completeList, MAX_DECISION_ITEMS } from '../../server/src/service/completion.ts';
+import { codeActions } from '../../server/src/service/codeActions.ts';
+import { hover } from '../../server/src/service/hover.ts';
+import { documentSymbols, foldingRanges } from '../../server/src/service/symbols.ts';
 import type { WorkspaceIndex } from '../../server/src/check/types.ts';
 import { loadCatalogue } from '../../server/src/law/catalogue.ts';
 import { loadRegistry } from '../../server/src/law/registry.ts';
@@ -265,5 +268,28 @@ describe('service: structures kept across edits', () => {
     const all = completeList(few, 'file:///b', fewText.indexOf('"D"') + 2, 'en');
     assert.equal(all.incomplete, false);
     assert.deepEqual(all.items.map((i) => i.label).sort(), ['D-1', 'D-2']);
+  });
+  it('what an editor asks after a keystroke (diagnostics, hover, completion, code actions, folding, symbols) reads the edited text around what it needs: no request makes it one string', () => {
+    const text = read('../../../shared/spec/examples/mistakes.salastus').repeat(3);
+    const uri = 'file:///keystroke.salastus';
+    const ws = workspace({});
+    ws.setOpen(uri, text, 1);
+    ws.diagnostics(uri);
+    const at = text.indexOf('level:', text.length >> 1);
+    const lines = ws.get(uri)!.lines;
+    ws.edit(uri, 2, [{ range: { start: lines.positionAt(at), end: lines.positionAt(at) }, text: 'x' }]);
+    const edited = ws.get(uri)!.source;
+    assert.ok(edited instanceof EditedText && !edited.isFlat, 'an edit leaves an EditedText');
+    const diagnostics = ws.diagnostics(uri);
+    ws.drainChanges();
+    hover(ws, uri, at + 8, 'en');
+    completeList(ws, uri, at + 8, 'en');
+    codeActions(ws, uri, { start: at, end: at + 1 }, diagnostics.slice(0, 5).map((d) => ({ code: d.code, span: d.span })), 'en');
+    foldingRanges(ws.get(uri)!);
+    documentSymbols(ws.get(uri)!, 'en');
+    assert.equal(edited.isFlat, false, 'a request made the whole text one string');
+    // A feature that needs all of it (formatting) makes it so, once.
+    assert.equal(ws.get(uri)!.text.length, text.length + 1);
+    assert.equal(edited.isFlat, true);
   });
 });

@@ -45,7 +45,7 @@ export function quickFixes(ws: Workspace, uri: string, diagnostics: readonly Dia
     const d: Diagnostic | undefined = current.find((c) => c.code === ref.code && c.span.start === ref.span.start && c.span.end === ref.span.end);
     if (!d || !isFixData(d.data)) return;
     for (const fix of d.data.fixes) {
-      const edits = fix.edits.filter((e) => e.span.start >= 0 && e.span.end <= doc.text.length && e.span.start <= e.span.end);
+      const edits = fix.edits.filter((e) => e.span.start >= 0 && e.span.end <= doc.source.length && e.span.start <= e.span.end);
       if (edits.length === 0) continue;
       out.push({
         title: fix.label[lang],

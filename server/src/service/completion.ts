@@ -387,7 +387,7 @@ function valueItems(
         // Too many to send at every request: the ids the typed text could still become (as a
         // subsequence, as the editor's fuzzy filter matches), prefix matches first, then the
         // decisions of this document nearest the cursor; the editor asks again as the user types.
-        const typed = (ws.get(uri)?.text ?? '').slice(span.start, Math.max(span.start, state.offset)).replace(/^"/, '').toLowerCase();
+        const typed = (ws.get(uri)?.source ?? '').slice(span.start, Math.max(span.start, state.offset)).replace(/^"/, '').toLowerCase();
         // Nothing typed yet (the list opens at the quote): the nearest decisions of this document, found from the cursor outwards.
         const near = typed === '' ? nearestDecisions(ws, uri, state.offset, ctx.index.decisions) : undefined;
         if (near) {
@@ -480,9 +480,8 @@ export function completeList(ws: Workspace, uri: string, offset: number, lang: L
 
 function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, state: RequestState): CompletionItem[] {
   const doc = ws.get(uri);
-  if (!doc || offset < 0 || offset > doc.text.length) return [];
-  const text = doc.text;
-  const at = contextAt(text, offset, ws.segmentStart(uri, offset));
+  if (!doc || offset < 0 || offset > doc.source.length) return [];
+  const at = contextAt(doc.source, offset, ws.segmentStart(uri, offset));
   const word = at.word;
   if (at.where === 'comment' || at.where === 'head') return [];
   if (at.where === 'top') {
@@ -505,7 +504,7 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   // In the value of a field, or at the start of a new field?
   const f = at.field;
   if (f?.name && f.onCursorLine) {
-    const typed = text.slice(f.valueStart, offset);
+    const typed = doc.source.slice(f.valueStart, offset);
     const span = { start: f.valueStart, end: Math.max(offset, word.end) };
     let items = valueItems(f.name, ws, uri, parsed, container, lang, span, state);
     // `level:|` — keep a space after the colon.
@@ -519,7 +518,7 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   // `level |`, `level sec|`: a field name, its colon left out — its values, each with the colon.
   if (at.bare) return colonLeftOut(at.bare, ws, uri, parsed, container, lang, { start: at.bare.end, end: Math.max(offset, word.end) }, state);
   // A field name (or a part) may start here.
-  const currentWord = text.slice(word.start, offset);
+  const currentWord = doc.source.slice(word.start, offset);
   if (/[^\p{L}_-]/u.test(currentWord)) return [];
   const items = fieldItems(container, currentWord, lang, word);
   if (container.kind === 'marking' && state.snippets) items.push(...partSnippets(container.estonian, ws.today, lang, word));

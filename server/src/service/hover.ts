@@ -299,7 +299,7 @@ function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri:
 
 export function hover(ws: Workspace, uri: string, offset: number, lang: Lang): Hover | undefined {
   const doc = ws.get(uri);
-  if (!doc || offset < 0 || offset > doc.text.length) return undefined;
+  if (!doc || offset < 0 || offset > doc.source.length) return undefined;
   const at = locate(doc.doc, offset);
   if (!at.block) return undefined;
   const c = at.part ?? at.block;

@@ -54,7 +54,7 @@ function symbolOf(c: Block | Part, lang: Lang): DocumentSymbol {
 export function documentSymbols(doc: ServiceDocument, lang: Lang): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const h = doc.doc.header;
-  if (h) out.push({ name: `${doc.text.slice(h.span.start, h.nameSpan.start).trim()} ${h.name}`, detail: '', kind: 'act', span: offsetsOf(h.span), selectionSpan: offsetsOf(h.nameSpan), children: [] });
+  if (h) out.push({ name: `${doc.source.slice(h.span.start, h.nameSpan.start).trim()} ${h.name}`, detail: '', kind: 'act', span: offsetsOf(h.span), selectionSpan: offsetsOf(h.nameSpan), children: [] });
   for (const b of doc.doc.blocks) out.push(symbolOf(b, lang));
   return out;
 }
@@ -93,6 +93,8 @@ export interface FoldingRange {
  * Folding ranges by line. A block folds from its keyword's line to the line before its
  * closing brace, so the brace stays visible; comments fold whole.
  */
+const CLOSE_BRACE = 125;
+
 export function foldingRanges(doc: ServiceDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
   const line = (offset: number): number => doc.lines.positionAt(offset).line;
@@ -101,7 +103,7 @@ export function foldingRanges(doc: ServiceDocument): FoldingRange[] {
   };
   const closing = (span: Span): number => {
     const endLine = line(span.end);
-    const closedOnOwnLine = doc.text[span.end - 1] === '}' && /^[ \t]*$/.test(doc.text.slice(doc.lines.lineStart(endLine), span.end - 1));
+    const closedOnOwnLine = doc.source.charCodeAt(span.end - 1) === CLOSE_BRACE && /^[ \t]*$/.test(doc.source.slice(doc.lines.lineStart(endLine), span.end - 1));
     return closedOnOwnLine ? endLine - 1 : endLine;
   };
   for (const b of doc.doc.blocks) {
@@ -115,7 +117,7 @@ export function foldingRanges(doc: ServiceDocument): FoldingRange[] {
     run = undefined;
   };
   for (const c of doc.doc.comments) {
-    const isLine = doc.text.startsWith('//', c.start);
+    const isLine = doc.source.slice(c.start, c.start + 2) === '//';
     const start = line(c.start);
     const end = line(Math.max(c.start, c.end - 1));
     if (!isLine) {
@@ -123,7 +125,7 @@ export function foldingRanges(doc: ServiceDocument): FoldingRange[] {
       add(start, end, 'comment');
       continue;
     }
-    const ownLine = /^[ \t]*$/.test(doc.text.slice(doc.lines.lineStart(start), c.start));
+    const ownLine = /^[ \t]*$/.test(doc.source.slice(doc.lines.lineStart(start), c.start));
     if (!ownLine) {
       flush();
       continue;
