@@ -9,9 +9,13 @@ export type { Diagnostic, Lang, Message, Span };
 /** One document of the workspace: an open editor buffer or a file read from disk. */
 export interface ServiceDocument {
   uri: string;
-  /** The whole text (made one string at first use after an edit). */
+  /**
+   * The whole text, made one string at first use after an edit (7–8 ms for a 3.5 MB file): for
+   * a feature that needs all of it (formatting, rename). A feature that reads around an offset
+   * or a block reads `source`.
+   */
   readonly text: string;
-  /** The text as parsed: an edited text is read where needed without making it one string (the checker reads it so). */
+  /** The text as parsed: an edited text is read where needed without making it one string (the checker, hover, completion, code actions, folding and symbols read it so). */
   source: SourceText;
   /** The editor's version for an open document; -1 for a file read from disk. */
   version: number;
