@@ -199,7 +199,8 @@ export function startServer(connection: Connection): void {
   const removedToClear = new Set<string>();
 
   const log = (message: string): void => connection.console.log(message);
-  const out = (uri: string): string => clientUris.get(uri) ?? uri;
+  /** A document uri as the client spelled it (canonical uris are the service's). */
+  const clientUri = (uri: string): string => clientUris.get(uri) ?? uri;
 
   /** Runs a handler so that an exception is logged and answered with `fallback`, never thrown. */
   function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
@@ -261,14 +262,14 @@ export function startServer(connection: Connection): void {
     for (const [uri, edits] of Object.entries(edit)) {
       const doc = ws.get(uri);
       if (!doc) continue;
-      changes[out(uri)] = edits.map((e) => ({ range: range(doc, e.span), newText: e.newText }));
+      changes[clientUri(uri)] = edits.map((e) => ({ range: range(doc, e.span), newText: e.newText }));
     }
     return { changes };
   }
 
   function lspLocation(uri: string, span: Span): LspLocation | undefined {
     const doc = ws.get(uri);
-    return doc ? { uri: out(uri), range: range(doc, span) } : undefined;
+    return doc ? { uri: clientUri(uri), range: range(doc, span) } : undefined;
   }
 
   // ----- diagnostics ----------------------------------------------------------------------
@@ -309,7 +310,7 @@ export function startServer(connection: Connection): void {
       if (timers.has(u)) continue;
       removedToClear.delete(u);
       if (ws.has(u)) continue;
-      connection.sendDiagnostics({ uri: out(u), diagnostics: [] }).catch(() => undefined);
+      connection.sendDiagnostics({ uri: clientUri(u), diagnostics: [] }).catch(() => undefined);
       clientUris.delete(u);
     }
     for (const u of [...toPublish]) {
@@ -318,7 +319,7 @@ export function startServer(connection: Connection): void {
       const doc = ws.get(u);
       if (!doc) continue;
       const ds = ws.diagnostics(u).map((d) => toLsp(d, doc));
-      connection.sendDiagnostics({ uri: out(u), ...(doc.open ? { version: doc.version } : {}), diagnostics: ds }).catch(() => undefined);
+      connection.sendDiagnostics({ uri: clientUri(u), ...(doc.open ? { version: doc.version } : {}), diagnostics: ds }).catch(() => undefined);
     }
   }
 
@@ -757,7 +758,7 @@ export function startServer(connection: Connection): void {
     return codeLenses(ws, doc.uri, lang).map((l) => ({
       range: range(doc, l.span),
       command: l.command
-        ? { title: l.title, command: l.command.id, arguments: [{ uri: out(doc.uri), position: doc.lines.positionAt(l.command.offset) }] }
+        ? { title: l.title, command: l.command.id, arguments: [{ uri: clientUri(doc.uri), position: doc.lines.positionAt(l.command.offset) }] }
         : { title: l.title, command: '' },
     }));
   }));
@@ -846,7 +847,7 @@ export function startServer(connection: Connection): void {
       return place;
     });
     const result = format === 'json'
-      ? rows.map((r, i) => ({ ...jsonOf(r, lang), uri: out(events[i]!.uri), overdue: r.overdue }))
+      ? rows.map((r, i) => ({ ...jsonOf(r, lang), uri: clientUri(events[i]!.uri), overdue: r.overdue }))
       : formatCalendar(rows, format, { today: ws.today, months, lang, version: '0.1.0' });
     lastCalendar = { events, lang, format, result };
     return result;
