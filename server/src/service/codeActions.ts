@@ -8,7 +8,7 @@ import { courseOfDecision, standingOn, termEnd } from '../check/course.ts';
 import { isEstonian, fieldName, levelText as levelWord, value } from '../check/model.ts';
 import type { Diagnostic, FixData, Lang } from '../check/types.ts';
 import { t } from './i18n.ts';
-import { touches } from './locate.ts';
+import { blocksTouching } from './locate.ts';
 import { escapeString } from './navigation.ts';
 import type { ServiceDocument, WorkspaceEdit } from './types.ts';
 import type { Workspace } from './workspace.ts';
@@ -124,7 +124,7 @@ export function codeActions(ws: Workspace, uri: string, range: Span, diagnostics
   const out: CodeAction[] = wants('quickfix') ? quickFixes(ws, uri, diagnostics, lang) : [];
   const doc = ws.get(uri);
   if (doc && wants('refactor')) {
-    const decision = doc.doc.blocks.find((b) => b.kind === 'decision' && (touches(b.span, range.start) || touches(b.span, range.end)));
+    const decision = [...blocksTouching(doc.doc, range.start), ...blocksTouching(doc.doc, range.end)].find((b) => b.kind === 'decision');
     if (decision?.id && !hasMarking(ws, decision.id.value)) {
       const edit = createMarkingEdit(ws, uri, decision);
       if (edit) out.push({ title: t(lang, 'action.createMarking', decision.id.value), kind: 'refactor', diagnostics: [], edit });

@@ -27,6 +27,7 @@ import { escapeString } from './navigation.ts';
 import { ACT_NAME, BLOCK_SNIPPETS, HEADER_SNIPPET, PART_SNIPPETS, snippetLabel, snippetLines } from './snippets.ts';
 import type { Workspace } from './workspace.ts';
 import { BestOf } from '../../../util/best-of.ts';
+import { firstWhere } from '../../../util/search.ts';
 
 export type CompletionKind = 'snippet' | 'field' | 'value' | 'reference' | 'keyword' | 'constant' | 'text';
 
@@ -88,14 +89,7 @@ function parsedContainer(ws: Workspace, uri: string, keywordStart: number): { bl
   if (!doc) return undefined;
   // Blocks are in source order: the one holding keywordStart is the last that starts at or before it.
   const blocks = doc.doc.blocks;
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (blocks[mid]!.keywordSpan.start <= keywordStart) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = blocks[lo - 1];
+  const b = blocks[firstWhere(0, blocks.length, (i) => blocks[i]!.keywordSpan.start > keywordStart) - 1];
   if (!b) return undefined;
   if (b.keywordSpan.start === keywordStart) return { block: b, container: b };
   const p = b.parts.find((x) => x.keywordSpan.start === keywordStart);
@@ -486,7 +480,7 @@ function completeItems(ws: Workspace, uri: string, offset: number, lang: Lang, s
   if (at.where === 'comment' || at.where === 'head') return [];
   if (at.where === 'top') {
     const items = state.snippets ? blockSnippets(ws.today, lang, word) : [];
-    if (at.atFileStart && !doc.doc.header && !doc.doc.blocks.some((b) => b.span.start < offset)) {
+    if (at.atFileStart && !doc.doc.header && !((doc.doc.blocks[0]?.span.start ?? offset) < offset)) {
       const header = `${keywordText(HEADER_SNIPPET.keyword, false)} ${ACT_NAME}`;
       items.push({ label: header, kind: 'keyword', insertText: header, span: word, detail: t(lang, 'completion.block.act'), sortText: '00' });
     }

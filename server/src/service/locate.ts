@@ -1,6 +1,7 @@
 // What stands at an offset of a parsed document: the block, the part, the field (its name
 // or its value), the block's id. Shared by hover, navigation, stamps and actions.
 import type { Block, Field, Part, SalastusDocument, Span } from '../../../grammar/index.ts';
+import { firstWhere } from '../../../util/search.ts';
 
 /** Whether the offset is inside the span or touches its end (a cursor right after a word is on it). */
 export function touches(span: Span, offset: number): boolean {
@@ -9,6 +10,17 @@ export function touches(span: Span, offset: number): boolean {
 
 export function contains(outer: Span, inner: Span): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/**
+ * The blocks the offset touches, in order: one, none, or two where one block ends right where
+ * the next begins. Blocks stand in order and do not overlap, so they are found by bisection.
+ */
+export function blocksTouching(doc: SalastusDocument, offset: number): Block[] {
+  const blocks = doc.blocks;
+  const out: Block[] = [];
+  for (let i = firstWhere(0, blocks.length, (k) => blocks[k]!.span.end >= offset); i < blocks.length && blocks[i]!.span.start <= offset; i++) out.push(blocks[i]!);
+  return out;
 }
 
 export interface Located {
@@ -21,7 +33,7 @@ export interface Located {
 
 export function locate(doc: SalastusDocument, offset: number): Located {
   const out: Located = { block: undefined, part: undefined, field: undefined, on: undefined };
-  const block = doc.blocks.find((b) => touches(b.span, offset));
+  const block = blocksTouching(doc, offset)[0];
   if (!block) return out;
   out.block = block;
   const part = block.parts.find((p) => touches(p.span, offset));

@@ -5,7 +5,7 @@
 import { isClosedString, offsetsOf, type Block, type BlockKind, type Part, type Span, type StringValue } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
 import { t } from './i18n.ts';
-import { touches } from './locate.ts';
+import { blocksTouching, touches } from './locate.ts';
 import type { Location, ServiceDocument, WorkspaceEdit } from './types.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -33,8 +33,7 @@ function referencesOf(c: Block | Part): { value: StringValue; names: BlockKind }
 
 /** The id under the cursor: a block's id, or a `decision: "…"` or `subclass: "…"` value. */
 export function idAt(doc: ServiceDocument, offset: number): IdAt | undefined {
-  for (const b of doc.doc.blocks) {
-    if (!touches(b.span, offset)) continue;
+  for (const b of blocksTouching(doc.doc, offset)) {
     if (b.id && touches(b.id.span, offset)) return { id: b.id.value, span: offsetsOf(b.id.span), role: 'declaration', block: b };
     for (const c of [b, ...b.parts]) {
       for (const ref of referencesOf(c)) {

@@ -18,7 +18,7 @@ import { subclassOf } from '../check/subclass.ts';
 import type { CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
 import { t } from './i18n.ts';
-import { touches } from './locate.ts';
+import { blocksTouching } from './locate.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface Stamp {
@@ -139,6 +139,6 @@ export function stampOf(marking: Block, ctx: CheckContext): Stamp | undefined {
 /** The stamp of the marking at the offset, or undefined when the offset is in no marking. */
 export function stampAt(ws: Workspace, uri: string, offset: number): Stamp | undefined {
   const doc = ws.get(uri);
-  const marking = doc?.doc.blocks.find((b) => b.kind === 'marking' && touches(b.span, offset));
+  const marking = doc ? blocksTouching(doc.doc, offset).find((b) => b.kind === 'marking') : undefined;
   return marking ? stampOf(marking, ws.context()) : undefined;
 }
