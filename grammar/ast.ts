@@ -278,6 +278,10 @@ export interface Block {
   fields: Field[];
   /** Only markings have parts. */
   parts: Part[];
+  /**
+   * The block's place: plain offsets, moved with its segment's origin by the incremental parse
+   * (the one span an edit moves; read most, by the index, the checker and every look-up by offset).
+   */
   span: Span;
   /**
    * Set (true) only on a block the file ends inside, not closed: one being typed. The checker

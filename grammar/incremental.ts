@@ -7,9 +7,9 @@
 // the scan restarts at the segment the edit begins in and stops as soon as it meets an old
 // boundary in the unchanged tail: at a boundary the scanner starts afresh (no block, no brace
 // counted) and sees the same text from there, so every later boundary is the old one shifted.
-// A segment's spans are relative to its origin (ast.ts): moving a segment moves that one number.
+// A segment's spans are relative to its origin (ast.ts): moving a segment moves that one number, and its block's place.
 import type { Block, SalastusDocument } from './ast.ts';
-import { addSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
+import { addSegment, moveSegment, parseSegment, parseSegments, type SegmentResult } from './parse.ts';
 import { blockKeywordAt, blockStarts, boundaryReach, segmentBounds } from './segments.ts';
 import { flatText, type SourceText } from './edited-text.ts';
 import { changeBetween, isUnchanged, type TextChange } from './text-diff.ts';
@@ -181,7 +181,7 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
   const firstTailNew = newBounds.length - tailSegments.length;
   for (let i = keep; i < firstTailNew; i++) {
     const seg = parseSegment(window, newBounds[i]! - at, (newBounds[i + 1] ?? length) - at, i === 0);
-    if (at !== 0) seg.origin.at += at;
+    if (at !== 0) moveSegment(seg, at);
     segments.push(seg);
     parsed++;
   }
@@ -198,7 +198,7 @@ export function parseIncremental(source: SourceText, previous: ParsedText | unde
     const segEnd = seg.origin.at + seg.length;
     const sameNext = segEnd >= oldTail || blockKeywordAt(old, segEnd) === blockKeywordAt(source, end);
     if (sameNext && (i === 0) === (seg.origin.at === 0)) {
-      seg.origin.at += delta;
+      moveSegment(seg, delta);
       segments.push(seg);
     } else {
       segments.push(parseSegment(flatText(source), newBounds[i]!, end, i === 0));

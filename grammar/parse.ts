@@ -32,6 +32,16 @@ import { firstWhere } from '../util/search.ts';
 const BLOCKS_EN = blockKeywordList(false);
 const BLOCKS_ET = blockKeywordList(true);
 
+/** Moves a segment (its origin, and with it every span in it, and its block's place) by d. */
+export function moveSegment(seg: SegmentResult, d: number): void {
+  seg.origin.at += d;
+  if (seg.block) {
+    const place = seg.block.span as { start: number; end: number };
+    place.start += d;
+    place.end += d;
+  }
+}
+
 /**
  * What one segment of the text holds. Independent of every other segment. Its spans are
  * relative to `origin` (at the segment's start): moving the segment moves the origin only.
@@ -336,7 +346,7 @@ class SegmentContext {
           fields: this.fields(p.fields, 'part'),
           span: this.at(this.span(p.keyword).start, this.span(p.close).end),
         })),
-        span: this.at(this.span(raw.keyword).start, this.span(raw.close).end),
+        span: { start: this.span(raw.keyword).start, end: this.span(raw.close).end },
       };
       if (this.errors.length === mark) {
         if (errs[0]) this.junk(errs[0].token);
@@ -386,7 +396,7 @@ class SegmentContext {
     const lastTok = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
     const block: Block = {
       kind, keywordSpan: this.span(keyword), id, fields: this.readFields(body.fields, kind), parts: body.parts,
-      span: this.at(this.span(keyword).start, this.span(lastTok).end),
+      span: { start: this.span(keyword).start, end: this.span(lastTok).end },
     };
     if (body.closed) {
       if (body.next < toks.length) this.junk(toks[body.next]!);
