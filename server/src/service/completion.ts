@@ -252,13 +252,7 @@ function compareRanked(a: Ranked, b: Ranked): number {
 function nearestDecisions(ws: Workspace, uri: string, offset: number, decisions: WorkspaceIndex['decisions']): Ranked[] | undefined {
   const blocks = ws.get(uri)?.doc.blocks;
   if (!blocks || blocks.length < MAX_DECISION_ITEMS) return undefined;
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (blocks[mid]!.span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstWhere(0, blocks.length, (i) => blocks[i]!.span.start >= offset);
   const own = (i: number): Ranked | undefined => {
     const b = blocks[i]!;
     if (b.kind !== 'decision' || !b.id) return undefined;
