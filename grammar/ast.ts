@@ -16,7 +16,7 @@ export interface Span {
  * edit before the segment changes (grammar/incremental.ts) for all the spans in it.
  */
 export class Origin {
-  at: number;
+  declare at: number;
 
   constructor(at: number) {
     this.at = at;
@@ -33,9 +33,11 @@ export function offsetsOf(span: Span): Span {
 
 /** A span of the parser's: kept as offsets from its segment's Origin, read as offsets of the text. */
 export class RelativeSpan implements Span {
-  private readonly origin: Origin;
-  private readonly from: number;
-  private readonly to: number;
+  // Declared, not class fields: a class field is defined (as undefined) at every construction
+  // before the constructor sets it, which made a span six times dearer to make.
+  declare private readonly origin: Origin;
+  declare private readonly from: number;
+  declare private readonly to: number;
 
   /** The span [start, end) of the text, in the segment that starts at `origin`. */
   constructor(origin: Origin, start: number, end: number) {
@@ -62,50 +64,54 @@ abstract class ValueNode extends RelativeSpan {
 
 /** The parser's values, one class each (their fields: the interfaces above). Made only by grammar/parse.ts. */
 export class StringNode extends ValueNode implements StringValue {
-  readonly kind = 'string';
-  readonly value: string;
+  declare readonly kind: 'string';
+  declare readonly value: string;
 
   constructor(origin: Origin, start: number, end: number, value: string) {
     super(origin, start, end);
+    this.kind = 'string';
     this.value = value;
   }
 }
 
 export class LevelNode extends ValueNode implements LevelValue {
-  readonly kind = 'level';
-  readonly level: LevelName;
+  declare readonly kind: 'level';
+  declare readonly level: LevelName;
   declare readonly upTo?: boolean;
 
   constructor(origin: Origin, start: number, end: number, level: LevelName, upTo: boolean) {
     super(origin, start, end);
+    this.kind = 'level';
     this.level = level;
-    if (upTo) (this as { upTo?: boolean }).upTo = true;
+    if (upTo) this.upTo = true;
   }
 }
 
 export class BasisNode extends ValueNode implements BasisValue {
-  readonly kind = 'basis';
-  readonly section: number;
-  readonly clause: number;
+  declare readonly kind: 'basis';
+  declare readonly section: number;
+  declare readonly clause: number;
   declare readonly sup?: number;
 
   constructor(origin: Origin, start: number, end: number, section: number, clause: number, sup: number | undefined) {
     super(origin, start, end);
+    this.kind = 'basis';
     this.section = section;
     this.clause = clause;
-    if (sup !== undefined) (this as { sup?: number }).sup = sup;
+    if (sup !== undefined) this.sup = sup;
   }
 }
 
 export class DateNode extends ValueNode implements DateValue {
-  readonly kind = 'date';
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly valid: boolean;
+  declare readonly kind: 'date';
+  declare readonly year: number;
+  declare readonly month: number;
+  declare readonly day: number;
+  declare readonly valid: boolean;
 
   constructor(origin: Origin, start: number, end: number, ymd: { year: number; month: number; day: number }, valid: boolean) {
     super(origin, start, end);
+    this.kind = 'date';
     this.year = ymd.year;
     this.month = ymd.month;
     this.day = ymd.day;
@@ -114,35 +120,43 @@ export class DateNode extends ValueNode implements DateValue {
 }
 
 export class YearsNode extends ValueNode {
-  readonly kind = 'years';
-  readonly years: number;
+  declare readonly kind: 'years';
+  declare readonly years: number;
 
   constructor(origin: Origin, start: number, end: number, years: number) {
     super(origin, start, end);
+    this.kind = 'years';
     this.years = years;
   }
 }
 
 export class UntilNode extends ValueNode {
-  readonly kind = 'until';
-  readonly date: DateValue;
+  declare readonly kind: 'until';
+  declare readonly date: DateValue;
 
   constructor(origin: Origin, start: number, end: number, date: DateValue) {
     super(origin, start, end);
+    this.kind = 'until';
     this.date = date;
   }
 }
 
 export class PossessionNode extends ValueNode {
-  readonly kind = 'possession';
+  declare readonly kind: 'possession';
+
+  constructor(origin: Origin, start: number, end: number) {
+    super(origin, start, end);
+    this.kind = 'possession';
+  }
 }
 
 export class BoolNode extends ValueNode implements BoolValue {
-  readonly kind = 'bool';
-  readonly value: boolean;
+  declare readonly kind: 'bool';
+  declare readonly value: boolean;
 
   constructor(origin: Origin, start: number, end: number, value: boolean) {
     super(origin, start, end);
+    this.kind = 'bool';
     this.value = value;
   }
 }
@@ -217,14 +231,14 @@ export type Value = StringValue | LevelValue | BasisValue | DateValue | TermValu
  */
 export class Field {
   /** Canonical name, or undefined for a name the language does not know. */
-  name: FieldName | undefined;
+  declare name: FieldName | undefined;
   /** The name as written. */
-  nameText: string;
+  declare nameText: string;
   /** Undefined when the value did not parse (a `syntax-error` was reported). */
-  value: Value | undefined;
-  private readonly origin: Origin;
-  private readonly from: number;
-  private readonly to: number;
+  declare value: Value | undefined;
+  declare private readonly origin: Origin;
+  declare private readonly from: number;
+  declare private readonly to: number;
   /**
    * Set (true) only on a field whose name as written is no field name, and which the parser read
    * as the field of its block that the spelling is nearest to (`levle` → level: a field the block

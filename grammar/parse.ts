@@ -244,7 +244,7 @@ class SegmentContext {
     for (let i = from; i < to; i++) {
       const t = lexedTokens[i]!;
       if (tokenMatcher(t, UnclosedComment)) {
-        this.error(this.at(this.span(t).start, this.span(t).start + 2), "This comment is never closed: add '*/'.", "See kommentaar jääb lõpetamata: lisa '*/'.");
+        this.error(this.at(this.startOf(t), this.startOf(t) + 2), "This comment is never closed: add '*/'.", "See kommentaar jääb lõpetamata: lisa '*/'.");
         this.comments.push(this.span(t));
       } else if (tokenMatcher(t, UnclosedString)) {
         this.error(this.span(t), 'This string is not closed on its line: add the closing ".', 'Tekst pole sellel real suletud: lisa lõpetav ".');
@@ -260,6 +260,18 @@ class SegmentContext {
     const offset = t.startOffset;
     if (!(offset >= 0 && offset !== Infinity) || t.tokenTypeIdx === EOF_IDX) return this.endSpan();
     return this.at(this.base + offset, this.base + offset + t.image.length);
+  }
+
+  /** Where token t starts in the text (for a token that is not there: where an error at the end stands). */
+  startOf(t: IToken): number {
+    const offset = t.startOffset;
+    return offset >= 0 && offset !== Infinity && t.tokenTypeIdx !== EOF_IDX ? this.base + offset : this.endSpan().start;
+  }
+
+  /** Where token t ends in the text (as startOf). */
+  endOf(t: IToken): number {
+    const offset = t.startOffset;
+    return offset >= 0 && offset !== Infinity && t.tokenTypeIdx !== EOF_IDX ? this.base + offset + t.image.length : this.endSpan().end;
   }
 
   /** The span [start, end) of the text, kept relative to this segment's origin. */
@@ -321,7 +333,7 @@ class SegmentContext {
     return {
       name: raw.name.image.startsWith('"') ? unescapeString(raw.name.image) : detached(raw.name.image),
       nameSpan: this.span(raw.name),
-      span: this.at(this.span(raw.keyword).start, this.span(raw.name).end),
+      span: this.at(this.startOf(raw.keyword), this.endOf(raw.name)),
     };
   }
 
@@ -344,9 +356,9 @@ class SegmentContext {
           keywordSpan: this.span(p.keyword),
           id: this.stringValue(p.id),
           fields: this.fields(p.fields, 'part'),
-          span: this.at(this.span(p.keyword).start, this.span(p.close).end),
+          span: this.at(this.startOf(p.keyword), this.endOf(p.close)),
         })),
-        span: { start: this.span(raw.keyword).start, end: this.span(raw.close).end },
+        span: { start: this.startOf(raw.keyword), end: this.endOf(raw.close) },
       };
       if (this.errors.length === mark) {
         if (errs[0]) this.junk(errs[0].token);
@@ -375,7 +387,7 @@ class SegmentContext {
     const toks = this.tokens;
     const keyword = toks[0]!;
     const kind = blockKind(keyword);
-    this.lastItemStart = this.span(keyword).start;
+    this.lastItemStart = this.startOf(keyword);
     let i = 1;
     let id: StringValue | undefined;
     if (toks[i] && tokenMatcher(toks[i]!, StringLiteral)) {
@@ -396,7 +408,7 @@ class SegmentContext {
     const lastTok = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
     const block: Block = {
       kind, keywordSpan: this.span(keyword), id, fields: this.readFields(body.fields, kind), parts: body.parts,
-      span: { start: this.span(keyword).start, end: this.span(lastTok).end },
+      span: { start: this.startOf(keyword), end: this.endOf(lastTok) },
     };
     if (body.closed) {
       if (body.next < toks.length) this.junk(toks[body.next]!);
@@ -415,7 +427,7 @@ class SegmentContext {
    */
   private unfinished(block: Block, what: string): void {
     const toks = this.tokens;
-    const lastEnd = this.span(toks[toks.length - 1]!).end;
+    const lastEnd = this.endOf(toks[toks.length - 1]!);
     const broken = this.errors.some((e) => e.span.start >= this.lastItemStart);
     const from = broken ? this.lastItemStart : lastEnd;
     let k = 0;
@@ -424,7 +436,7 @@ class SegmentContext {
     // What the half-typed end still needs, besides its closing brace: a quote, a value.
     const last = toks[toks.length - 1]!;
     const f = this.lastField;
-    const inField = broken && f !== undefined && this.span(f.name).start === this.lastItemStart;
+    const inField = broken && f !== undefined && this.startOf(f.name) === this.lastItemStart;
     const quote = tokenMatcher(last, StringLiteral) && !isClosedString(last.image);
     const known = inField ? FIELD_NAMES.get(f.name.image.toLowerCase()) : undefined;
     const noValue = inField && (f.value === undefined || (known !== undefined && !this.types(f.value, FIELD_VALUE_TYPE[known])));
@@ -434,7 +446,7 @@ class SegmentContext {
       `Fail lõpeb ploki ${what} sees: oodati ${needs[1]}'}' selle sulgemiseks.`);
     // A value half typed is not judged: the field stands, without it — a broken one
     // (`originator: "Minis`), or one the file ends in (`classified: 2026-03-0`, the next key to come).
-    const lastField = f !== undefined && this.span(f.name).start === this.lastItemStart;
+    const lastField = f !== undefined && this.startOf(f.name) === this.lastItemStart;
     if (inField || (lastField && lastEnd === this.text.length)) {
       for (const c of [block, ...block.parts]) {
         for (const g of c.fields) if (g.start === this.lastItemStart) g.value = undefined;
@@ -518,7 +530,7 @@ class SegmentContext {
     const toks = this.tokens;
     const keyword = toks[i]!;
     const pid = this.stringValue(toks[i + 1]!);
-    this.lastItemStart = this.span(keyword).start;
+    this.lastItemStart = this.startOf(keyword);
     let j = i + 2;
     if (toks[j] && tokenMatcher(toks[j]!, LBrace)) j++;
     else this.error(this.spanAt(j), `Expected '{' to open part "${pid.value}".`, `Osa "${pid.value}" avamiseks oodati '{'.`);
@@ -531,7 +543,7 @@ class SegmentContext {
     const last = toks[Math.min(body.next, toks.length) - 1] ?? keyword;
     parts.push({
       kind: 'part', keywordSpan: this.span(keyword), id: pid, fields: this.readFields(body.fields, 'part'),
-      span: this.at(this.span(keyword).start, this.span(last).end),
+      span: this.at(this.startOf(keyword), this.endOf(last)),
     });
     return body.next;
   }
@@ -540,7 +552,7 @@ class SegmentContext {
   private readField(i: number, container: Container, bare: boolean): { field: ReadField; next: number } {
     const toks = this.tokens;
     const name = toks[i]!;
-    this.lastItemStart = this.span(name).start;
+    this.lastItemStart = this.startOf(name);
     const known = FIELD_NAMES.get(name.image.toLowerCase());
     const type = known ? FIELD_VALUE_TYPE[known] : undefined;
     let j = i + 1;
@@ -567,8 +579,8 @@ class SegmentContext {
     }
     // The colon left out. A stray character or a '.' where it belongs stands for it (`level; secret`).
     let sep: Span | undefined;
-    const nameEnd = this.span(name).end;
-    const upTo = toks[j] ? this.span(toks[j]!).start : this.end;
+    const nameEnd = this.endOf(name);
+    const upTo = toks[j] ? this.startOf(toks[j]!) : this.end;
     const lex = this.lexErrorIn(nameEnd, upTo);
     if (lex) {
       sep = this.at(lex.at, lex.at + lex.length);
@@ -707,7 +719,7 @@ class SegmentContext {
 
   /** As fields(), for the fields the recovery read. */
   private readFields(reads: readonly ReadField[], kind: Container): Field[] {
-    const field = (r: ReadField, guess?: FieldName): Field => this.field(r.name, r.value, this.span(r.last).end, r.quiet, guess);
+    const field = (r: ReadField, guess?: FieldName): Field => this.field(r.name, r.value, this.endOf(r.last), r.quiet, guess);
     const out = reads.map((r) => field(r));
     if (out.some((f) => f.name === undefined)) this.guess(out, kind, (i, name) => field(reads[i]!, name), (i) => reads[i]!.value);
     return out;
@@ -734,36 +746,37 @@ class SegmentContext {
 
   /** A field with its canonical name (or `guess`) and its value typed (a value of the wrong type: a syntax error unless `quiet`). */
   private field(nameToken: IToken, rawValue: RawValue | undefined, endWithout?: number, quiet = false, guess?: FieldName): Field {
-    const nameSpan = this.span(nameToken);
+    const start = this.startOf(nameToken);
     const spelled = fieldNameOf(nameToken.image);
     const name = guess ?? spelled.name;
     let value: Value | undefined;
-    let end = endWithout ?? nameSpan.end;
+    let end = endWithout ?? this.endOf(nameToken);
     if (rawValue) {
       const vspan = this.rawSpan(rawValue);
       end = vspan.end;
       const type = name ? FIELD_VALUE_TYPE[name] : undefined;
       const typed = this.typedValue(rawValue, vspan, type);
       if (Array.isArray(typed)) {
-        if (!quiet) this.error(vspan, `'${nameToken.image}' ${typed[0]}`, `Väli '${nameToken.image}' ${typed[1]}`);
+        if (!quiet) this.error(this.at(vspan.start, vspan.end), `'${nameToken.image}' ${typed[0]}`, `Väli '${nameToken.image}' ${typed[1]}`);
       } else {
         value = typed;
       }
     }
-    return new Field(this.origin, name, spelled.text, nameSpan.start, value, end);
+    return new Field(this.origin, name, spelled.text, start, value, end);
   }
 
+  /** Where a value stands (plain offsets: the value's node keeps them relative). */
   private rawSpan(v: RawValue): Span {
     switch (v.kind) {
       case 'string':
       case 'date':
-        return this.span(v.token);
+        return { start: this.startOf(v.token), end: this.endOf(v.token) };
       case 'basis':
-        return this.at(this.span(v.first).start, this.span(v.last).end);
+        return { start: this.startOf(v.first), end: this.endOf(v.last) };
       case 'years':
-        return this.at(this.span(v.number).start, this.span(v.unit).end);
+        return { start: this.startOf(v.number), end: this.endOf(v.unit) };
       case 'words':
-        return this.at(this.span(v.words[0]!).start, this.span(v.date ?? v.words[v.words.length - 1]!).end);
+        return { start: this.startOf(v.words[0]!), end: this.endOf(v.date ?? v.words[v.words.length - 1]!) };
     }
   }
 
