@@ -20,6 +20,16 @@ function salastusFiles(dir: string): string[] {
 }
 
 describe('messages in English and Estonian', () => {
+  it('quote what the document says in the words it says it: a marking\'s `kuni: valdamise lõpuni` is "valdamise lõpuni" in both messages', () => {
+    const text = 'decision "MT-1" {\n  originator: "Ministry of Defence"\n  level: secret\n  basis: § 7 p 3\n  classified: 2026-03-01\n  term: 15 years\n  reason: "Stockpile locations."\n}\n'
+      + 'märge "MT-M" {\n  registreeritud: 05.03.2026\n  tase: salajane\n  kuni: valdamise lõpuni\n  osa "Põhitekst" { otsus: "MT-1" }\n}\n';
+    const ds = checkWorkspace([{ uri: 'file:///m.salastus', text, doc: parseDocument(text) }], { catalogue: loadCatalogue(), registry: loadRegistry(), today: { year: 2026, month: 11, day: 21 } }).get('file:///m.salastus')!;
+    const d = ds.find((x) => x.code === 'marking-term-mismatch');
+    assert.ok(d, ds.map((x) => x.code).join(', '));
+    assert.match(d.message.en, /2041-03-05, not valdamise lõpuni\.$/);
+    assert.match(d.message.et, /2041-03-05, mitte valdamise lõpuni\.$/);
+  });
+
   const registry = loadRegistry();
   const catalogue = loadCatalogue();
   // English names of authorities and institutions that have an Estonian name of their own.

@@ -82,6 +82,15 @@ describe('service: hover, explain, stamp, lens', () => {
     assert.match(h('"O-1" {', 'et', 1), /tühine, ei muuda midagi/);
   });
 
+  it('a void correction\'s line in the history names its fields in the reader\'s language', () => {
+    const text = 'decision "D-1" {\n  originator: "Ministry of Defence"\n  level: secret\n  basis: § 7 p 3\n  classified: 2026-03-01\n  term: 15 years\n  reason: "Stockpile locations."\n}\n'
+      + 'correction "C-1" {\n  decision: "D-1"\n  date: 2026-04-01\n  authority: "Minister of Defence"\n  level: top secret\n}\n';
+    const cws = workspace({ 'file:///c.salastus': text });
+    const line = (lang: 'en' | 'et'): string => hover(cws, 'file:///c.salastus', at(text, '"D-1" {', 1), lang)!.markdown.split('\n').find((l) => l.includes('"C-1"')) ?? '';
+    assert.match(line('en'), /void, changes nothing \(level\/basis\/term\)$/);
+    assert.match(line('et'), /tühine, ei muuda midagi \(tase\/alus\/tähtaeg\)$/);
+  });
+
   it('says an authority is not competent and who is', () => {
     assert.match(h('"Minister of Finance"', 'en'), /✗ Not competent to extend the term of "O-1"\. Competent: Governor of Eesti Pank \(RSVS § 14\(2\) 6\)/);
   });

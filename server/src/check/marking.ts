@@ -96,7 +96,8 @@ export function checkMarking(block: Block, doc: CheckedDocument, ctx: CheckConte
     const same = want.kind === 'possession' ? until.kind === 'possession' : want.kind === 'date' && until.kind === 'date' && compareDates(until, want.date) === 0;
     if (!same) {
       const wantText = want.kind === 'possession' ? keywordText('possession', estonian) : want.kind === 'date' ? formatIso(want.date) : '';
-      const written = until.kind === 'date' ? formatIso(until) : KEYWORDS.possession.en;
+      // What stands in `until`, quoted as written: in the words of the block's language (as wantText).
+      const written = until.kind === 'date' ? formatIso(until) : keywordText('possession', estonian);
       out.push(diagnostic('marking-term-mismatch', until.span, {
         en: want.kind === 'possession'
           ? `A part is classified until possession ends, so the medium is too (RSVS ${CITE.markingPossession.en}): write '${UNTIL.en}: ${KEYWORDS.possession.en}'.`

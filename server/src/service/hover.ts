@@ -4,12 +4,12 @@
 // competent; a decision reference (or id) the decision's summary — from a part of a marking,
 // with the part's own end, which its inlay hint shows and which may differ; a sub-class
 // reference (or id) the sub-class's: basis, level, longest term, event (LANGUAGE.md § 12). Markdown.
-import { compareDates, formatIso, offsetsOf, type Block, type Field, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
+import { compareDates, formatIso, offsetsOf, type Block, type Field, type FieldName, type LevelName, type Part, type Span } from '../../../grammar/index.ts';
 import { competenceChecked, competentFor, correctionVerdict, correctors, originatorOf, verdict } from '../check/competence.ts';
 import { actOf, courseOfBlock, courseOfDecision, lastDay, standingOn, termEnd, type Act } from '../check/course.ts';
 import { inspectionDuty } from '../check/inspection.ts';
 import { expectedMarking, partFacts } from '../check/marking.ts';
-import { basisOf, clauseOf, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
+import { basisOf, clauseOf, fieldName, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
 import { lookupSubclass, subclassLevelWords, subclassOf, termWords } from '../check/subclass.ts';
 import type { BlockRef, CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
@@ -43,9 +43,12 @@ function actLine(a: Act, ctx: CheckContext, lang: Lang): string {
   const b = a.ref.block;
   const who = stringOf(b, 'authority');
   const head = `${a.date ? formatIso(a.date) : '?'} ${t(lang, `hover.act.${a.kind}`)} "${b.id?.value ?? ''}"${who ? ` ${t(lang, 'hover.act.by', who)}` : ''}`;
-  const errors = a.faults.filter((f) => f.code !== 'declassification-after-expiry').map((f) => (f.code === 'correction-values' ? 'level/basis/term' : f.code));
+  // The codes of what makes it void (a correction's values: the fields, and a missing date: the field, in the reader's language).
+  const name = (f: FieldName): string => fieldName(f, lang === 'et');
+  const errors = a.faults.filter((f) => f.code !== 'declassification-after-expiry')
+    .map((f) => (f.code === 'correction-values' ? [name('level'), name('basis'), name('term')].join('/') : f.code));
   let what: string;
-  if (!a.effective) what = errors.length > 0 || !a.date ? t(lang, 'hover.act.void', errors.join(', ') || 'date') : t(lang, 'hover.act.noEffect');
+  if (!a.effective) what = errors.length > 0 || !a.date ? t(lang, 'hover.act.void', errors.join(', ') || name('date')) : t(lang, 'hover.act.noEffect');
   else if (a.kind === 'extension') what = t(lang, 'hover.act.adds', a.after.extensionYears - a.before.extensionYears);
   else if (a.kind === 'declassification') what = t(lang, 'hover.act.ends');
   else {
