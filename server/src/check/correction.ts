@@ -11,7 +11,8 @@ import { fieldOf } from './decision-values.ts';
 import { endedText } from './extension.ts';
 import { basisOf, diagnostic, field, idSpan, isEstonian, replaceFix, stringOf, termOf, validDate, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic } from './types.ts';
-import { checkValues, type Values } from './values.ts';
+import { checkValues } from './values-rules.ts';
+import type { Values } from './values.ts';
 import { CITE } from '../law/provisions.ts';
 
 const AUTHORISED = fieldWords('authorised');

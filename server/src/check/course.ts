@@ -9,7 +9,7 @@ import type { CompetenceVerdict } from '../law/registry.ts';
 import { competenceChecked, correctionVerdict, extensionLimits, verdict } from './competence.ts';
 import { basisOf, field, termOf, termYears, unparsed, validDate, value, type End } from './model.ts';
 import type { BlockRef, CheckContext } from './types.ts';
-import { valuesFaulty } from './values.ts';
+import { valuesFaulty } from './values-rules.ts';
 
 export type ActKind = 'extension' | 'declassification' | 'correction';
 

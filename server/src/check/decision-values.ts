@@ -8,7 +8,8 @@ import { correctors } from './competence.ts';
 import { correctedValues, courseOfDecision, endedBy, standingOn, type Course } from './course.ts';
 import { basisOf, field, fieldName, isEstonian, termOf, validDate, value } from './model.ts';
 import type { CheckContext, CheckedDocument, Diagnostic, Fix } from './types.ts';
-import { checkValues, valuesFaulty, type Values } from './values.ts';
+import { checkValues, valuesFaulty } from './values-rules.ts';
+import type { Values } from './values.ts';
 import { CITE } from '../law/provisions.ts';
 
 /** The fields a finding about values depends on: a correction that gives one of them replaces the finding. */

@@ -27,7 +27,8 @@ import { courseOfDecision, endedBy, standingOn, type Course } from './course.ts'
 import { basisOf, diagnostic, field, isEstonian, LEVEL_RANK, levelText, replaceFix, stringOf, termOf, validDate, value, writeLevel, writeUntil, writeUntilPossession, writeYears } from './model.ts';
 import { nearestIn, prepareCandidates, type PreparedCandidates } from './did-you-mean.ts';
 import type { BlockRef, CheckContext, CheckedDocument, Diagnostic, Fix, Message, WorkspaceIndex } from './types.ts';
-import { checkValues, type Values } from './values.ts';
+import { checkValues } from './values-rules.ts';
+import type { Values } from './values.ts';
 import { CITE, SPEC } from '../law/provisions.ts';
 
 const LEVEL = fieldWords('level');

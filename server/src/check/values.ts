@@ -1,13 +1,9 @@
 // A level, basis and term judged together against the Act (§§ 5–11, 14(1)): a decision's,
-// a part's, or a decision's as a correction leaves it (LANGUAGE.md § 11). The rules of each
-// value live in basis-validity.ts, level-for-basis.ts and term-for-basis.ts; this file
-// names what they judge and runs them together.
+// a part's, or a decision's as a correction leaves it (LANGUAGE.md § 11): what is judged.
+// values-rules.ts runs the rules of each value (basis-validity.ts, level-for-basis.ts,
+// term-for-basis.ts) over them.
 import type { BasisValue, LevelValue, TermValue, TextLike, Ymd } from '../../../grammar/index.ts';
 import type { Clause } from '../law/types.ts';
-import { checkBasisValues } from './basis-validity.ts';
-import { checkLevelValues } from './level-for-basis.ts';
-import { checkTermValues } from './term-for-basis.ts';
-import type { CheckContext, Diagnostic } from './types.ts';
 
 export interface Values {
   level: LevelValue | undefined;
@@ -29,18 +25,4 @@ export interface Values {
 export interface Writing {
   estonian: boolean;
   text: TextLike | undefined;
-}
-
-/** Every finding about the values, each on the value at fault. */
-export function checkValues(v: Values, w: Writing, ctx: CheckContext, out: Diagnostic[]): void {
-  checkBasisValues(v, ctx, out);
-  checkLevelValues(v, w, out);
-  checkTermValues(v, w, ctx, out);
-}
-
-/** Whether the values break the Act (an error-severity finding). */
-export function valuesFaulty(v: Values, ctx: CheckContext): boolean {
-  const out: Diagnostic[] = [];
-  checkValues(v, { estonian: false, text: undefined }, ctx, out);
-  return out.some((d) => d.severity === 'error');
 }
