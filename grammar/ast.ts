@@ -224,21 +224,19 @@ export interface BoolValue extends Located {
 export type Value = StringValue | LevelValue | BasisValue | DateValue | TermValue | BoolValue;
 
 /**
- * One `name: value`. A class, not a plain object, for one reason: its two spans are made when
- * read — the name's from `start` and the name as written, the field's from `start` to `end` —
- * not kept (a span object each was 38 MB of a parsed file of 50,000 decisions). Each read
- * gives a new object. Like a RelativeSpan it keeps its offsets from its segment's Origin.
+ * One `name: value`, from where its name starts to where it ends (after its value, or after what
+ * stood for a value that did not parse), kept from its segment's Origin as a RelativeSpan is.
+ * A class, not a plain object, for one reason: its two spans are made when read — the name's
+ * from `start` and the name as written, the field's from `start` to `end` — not kept (a span
+ * object each was 38 MB of a parsed file of 50,000 decisions). Each read gives a new object.
  */
-export class Field {
+export class Field extends RelativeSpan {
   /** Canonical name, or undefined for a name the language does not know. */
   declare name: FieldName | undefined;
   /** The name as written. */
   declare nameText: string;
   /** Undefined when the value did not parse (a `syntax-error` was reported). */
   declare value: Value | undefined;
-  declare private readonly origin: Origin;
-  declare private readonly from: number;
-  declare private readonly to: number;
   /**
    * Set (true) only on a field whose name as written is no field name, and which the parser read
    * as the field of its block that the spelling is nearest to (`levle` → level: a field the block
@@ -250,22 +248,10 @@ export class Field {
 
   /** The field [start, end) of the text, in the segment that starts at `origin`. */
   constructor(origin: Origin, name: FieldName | undefined, nameText: string, start: number, value: Value | undefined, end: number) {
+    super(origin, start, end);
     this.name = name;
     this.nameText = nameText;
     this.value = value;
-    this.origin = origin;
-    this.from = start - origin.at;
-    this.to = end - origin.at;
-  }
-
-  /** Where the name (and the field) starts. */
-  get start(): number {
-    return this.origin.at + this.from;
-  }
-
-  /** Where the field ends: after its value, or after what stood for a value that did not parse. */
-  get end(): number {
-    return this.origin.at + this.to;
   }
 
   get nameSpan(): Span {
