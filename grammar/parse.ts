@@ -152,6 +152,12 @@ const UNCLOSED_COMMENT = UnclosedComment.tokenTypeIdx!;
 const EOF_IDX = EOF.tokenTypeIdx!;
 const UNCLOSED_STRING = UnclosedString.tokenTypeIdx!;
 
+/** isRealToken (parser.ts) for the parse, which asks it of every token: the token has a place in the text. */
+function inText(t: IToken): boolean {
+  const offset = t.startOffset;
+  return offset >= 0 && offset !== Infinity && t.tokenTypeIdx !== EOF_IDX;
+}
+
 /** A field as the recovery reads it: its name, its value (not yet typed), the last token it took. */
 interface ReadField {
   name: IToken;
@@ -256,22 +262,17 @@ class SegmentContext {
   }
 
   span(t: IToken): Span {
-    // isRealToken, inlined: this runs for every token of the text.
-    const offset = t.startOffset;
-    if (!(offset >= 0 && offset !== Infinity) || t.tokenTypeIdx === EOF_IDX) return this.endSpan();
-    return this.at(this.base + offset, this.base + offset + t.image.length);
+    return inText(t) ? this.at(this.base + t.startOffset, this.base + t.startOffset + t.image.length) : this.endSpan();
   }
 
   /** Where token t starts in the text (for a token that is not there: where an error at the end stands). */
   startOf(t: IToken): number {
-    const offset = t.startOffset;
-    return offset >= 0 && offset !== Infinity && t.tokenTypeIdx !== EOF_IDX ? this.base + offset : this.endSpan().start;
+    return inText(t) ? this.base + t.startOffset : this.endSpan().start;
   }
 
   /** Where token t ends in the text (as startOf). */
   endOf(t: IToken): number {
-    const offset = t.startOffset;
-    return offset >= 0 && offset !== Infinity && t.tokenTypeIdx !== EOF_IDX ? this.base + offset + t.image.length : this.endSpan().end;
+    return inText(t) ? this.base + t.startOffset + t.image.length : this.endSpan().end;
   }
 
   /** The span [start, end) of the text, kept relative to this segment's origin. */
