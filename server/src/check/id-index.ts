@@ -148,17 +148,14 @@ export class KeptIdIndex {
     if (indexed(facts)) enter<BlockRef>(this.lists, { uri: '', block }, facts.kind, facts.id, facts.target, (map, key) => remove(map, key));
   }
 
-  /** Ends an update: whether the set of decision ids, and of sub-class ids, changed (then that map is a new one). */
-  endUpdate(): { decisions: boolean; subclasses: boolean } {
-    const changed = { decisions: false, subclasses: false };
+  /** Ends an update: the map of decisions (of sub-classes) whose set of ids changed is a new one. */
+  endUpdate(): void {
     for (const name of ['decisions', 'subclasses'] as const) {
       const w = this.watched[name];
-      changed[name] = w.appeared || w.vanished.size > 0;
+      if (w.appeared || w.vanished.size > 0) this.lists[name] = new Map(this.lists[name]);
       w.appeared = false;
       w.vanished.clear();
-      if (changed[name]) this.lists[name] = new Map(this.lists[name]);
     }
-    return changed;
   }
 
   snapshot(): WorkspaceIndex {
