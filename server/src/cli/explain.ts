@@ -2,7 +2,7 @@
 // (the parts the hover shows as Markdown); `salastus explain "§ 7"`: the section's clauses, one
 // line each. Anything else (§ 99, § 7 p 99, words) is refused with the reason.
 import { clauseExplanation, parseBasisText, parseSectionText, repealedText, unknownBasisText } from '../service/explain.ts';
-import { levelName } from '../service/i18n.ts';
+import { levelText } from '../check/model.ts';
 import { loadCatalogue, type Catalogue, type Clause } from '../law/catalogue.ts';
 import { messages, type Lang } from './messages.ts';
 import { clip, plainInline, wrap } from './plain-text.ts';
@@ -71,7 +71,7 @@ function sectionText(section: number, lang: Lang, width: number, catalogue: Cata
 function levelRange(c: Clause, lang: Lang): string {
   if (!c.levels) return '';
   const { min, max } = c.levels;
-  return min === max ? levelName(min, lang) : `${levelName(min, lang)}–${levelName(max, lang)}`;
+  return min === max ? levelText(min, lang) : `${levelText(min, lang)}–${levelText(max, lang)}`;
 }
 
 /** What a clause covers: its text without the words every clause begins with ("items of information concerning"). */

@@ -15,14 +15,14 @@ import {
 import { competentFor, correctors, originatorOf } from '../check/competence.ts';
 import { courseOfBlock, standingOn } from '../check/course.ts';
 import { expectedMarking } from '../check/marking.ts';
-import { basisOf, LEVEL_RANK, stringOf, termOf, validDate, value } from '../check/model.ts';
+import { basisOf, LEVEL_RANK, levelText, stringOf, termOf, validDate, value } from '../check/model.ts';
 import { sameBasis, subclassLevelWords, termWords } from '../check/subclass.ts';
 import type { BlockRef, CheckContext, Lang, WorkspaceIndex } from '../check/types.ts';
 import { allowsLevel, formatLabel, inForceOn } from '../law/catalogue.ts';
 import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import { PERIOD_CHOICES, TERM_CHOICES } from '../law/provisions.ts';
 import { cite, levelsText, termText } from './explain.ts';
-import { FIELD_DOCS, levelName, t } from './i18n.ts';
+import { FIELD_DOCS, t } from './i18n.ts';
 import { escapeString } from './navigation.ts';
 import { ACT_NAME, BLOCK_SNIPPETS, HEADER_SNIPPET, PART_SNIPPETS, snippetLabel, snippetLines } from './snippets.ts';
 import type { Workspace } from './workspace.ts';
@@ -110,7 +110,7 @@ function basisItems(ctx: CheckContext, parsed: { block: Block; container: Block 
     // Clauses about the originator's own information first, then general ones, then those about other institutions.
     const rank = !inst ? 1 : ctx.catalogue.clauseNamesOriginator(clause) ? (ctx.catalogue.originatorsAllowed(clause, inst) ? 0 : 2) : 1;
     const max = clause.levels.max;
-    const detail = clause.levels.min === max ? t(lang, 'completion.basis.detailOnly', levelName(max, lang), termText(clause, lang)) : t(lang, 'completion.basis.detail', levelName(max, lang), termText(clause, lang));
+    const detail = clause.levels.min === max ? t(lang, 'completion.basis.detailOnly', levelText(max, lang), termText(clause, lang)) : t(lang, 'completion.basis.detail', levelText(max, lang), termText(clause, lang));
     items.push({
       label: clause.label, kind: 'value', insertText: clause.label, span, detail,
       documentation: `${levelsText(clause, lang)}\n\n> ${clause.text}`,
@@ -132,7 +132,7 @@ function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckC
       const label = et ? LEVEL_ESTONIAN[l] : l;
       items.push({
         label, kind: 'constant', insertText: label, span,
-        detail: `${levelName(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
+        detail: `${levelText(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
         sortText: `${allowed ? 0 : 1}${et === estonian ? 0 : 1}${l === 'internal use' ? 9 : LEVEL_RANK[l]}`,
       });
       // A sub-class's level may be a bound: `up to LEVEL`, this or a lower state-secret level (LANGUAGE.md § 12).
@@ -140,7 +140,7 @@ function levelItems(parsed: { container: Block | Part } | undefined, ctx: CheckC
         const bound = `${keywordText('upTo', et)} ${label}`;
         items.push({
           label: bound, kind: 'constant', insertText: bound, span, filterText: bound,
-          detail: `${keywordText('upTo', !et)} ${levelName(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
+          detail: `${keywordText('upTo', !et)} ${levelText(l, et ? 'en' : 'et')}${clause && allowed ? ` · ${clause.label}` : ''}`,
           sortText: `${allowed ? 0 : 1}${et === estonian ? 0 : 1}${LEVEL_RANK[l]}b`,
         });
       }
@@ -402,13 +402,13 @@ function valueItems(
         const level = value(ref.block, 'level', 'level');
         const basis = value(ref.block, 'basis', 'basis');
         const title = stringOf(ref.block, 'title');
-        const detail = [level ? levelName(level.level, lang) : undefined, basis ? formatLabel(basis.section, basis.clause, basis.sup) : undefined, title].filter(Boolean).join(' · ');
+        const detail = [level ? levelText(level.level, lang) : undefined, basis ? formatLabel(basis.section, basis.clause, basis.sup) : undefined, title].filter(Boolean).join(' · ');
         items.push({ label: id, kind: 'reference', insertText: quote(id), span, filterText: quote(id), detail, sortText: `${ref.uri === uri ? 0 : 1}${id}` });
       }
       return items;
     }
     case 'foreign':
-      return nameItems([...FOREIGN_MARKINGS].map(([m, l]) => ({ label: m, detail: levelName(l, lang), rank: 0 })), 'constant', span);
+      return nameItems([...FOREIGN_MARKINGS].map(([m, l]) => ({ label: m, detail: levelText(l, lang), rank: 0 })), 'constant', span);
     case 'event': {
       const basis = parsed ? value(parsed.container, 'basis', 'basis') : undefined;
       const clause = basis ? ctx.catalogue.clause(basis.section, basis.clause, basis.sup) : undefined;

@@ -6,7 +6,8 @@ import { citeProvision } from '../law/cite.ts';
 import { formatEstonian, parseDateText, parseDocument } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
 import { formatLabel, type Catalogue, type Clause } from '../law/catalogue.ts';
-import { levelName, t } from './i18n.ts';
+import { t } from './i18n.ts';
+import { levelText } from '../check/model.ts';
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -68,8 +69,8 @@ function damageOf(what: string | null | undefined, lang: Lang): string {
 export function levelsText(clause: Clause, lang: Lang): string {
   if (!clause.levels) return t(lang, 'explain.levels.none');
   const { min, max } = clause.levels;
-  if (min === max) return t(lang, 'explain.levels.only', levelName(min, lang));
-  return t(lang, 'explain.levels.range', levelName(min, lang), levelName(max, lang));
+  if (min === max) return t(lang, 'explain.levels.only', levelText(min, lang));
+  return t(lang, 'explain.levels.range', levelText(min, lang), levelText(max, lang));
 }
 
 /** The maximum term of a clause, in words. */

@@ -9,7 +9,7 @@ import { competenceChecked, competentFor, correctionVerdict, correctors, origina
 import { actOf, courseOfBlock, courseOfDecision, lastDay, standingOn, termEnd, type Act } from '../check/course.ts';
 import { inspectionDuty } from '../check/inspection.ts';
 import { expectedMarking, partFacts } from '../check/marking.ts';
-import { basisOf, clauseOf, fieldName, LEVEL_RANK, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
+import { basisOf, clauseOf, fieldName, LEVEL_RANK, levelText, stringOf, termOf, validDate, value, type End } from '../check/model.ts';
 import { lookupSubclass, subclassLevelWords, subclassOf, termWords } from '../check/subclass.ts';
 import type { BlockRef, CheckContext, Lang } from '../check/types.ts';
 import { formatLabel } from '../law/catalogue.ts';
@@ -18,7 +18,7 @@ import { FOREIGN_MARKINGS } from '../law/foreign.ts';
 import type { CompetenceAction, CompetentAuthority } from '../law/registry.ts';
 import type { Authority, Institution } from '../law/types.ts';
 import { cite, explainBasis } from './explain.ts';
-import { blockName, FIELD_DOCS, INSTITUTION_KIND_NAMES, levelName, t } from './i18n.ts';
+import { blockName, FIELD_DOCS, INSTITUTION_KIND_NAMES, t } from './i18n.ts';
 import { locate } from './locate.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -54,7 +54,7 @@ function actLine(a: Act, ctx: CheckContext, lang: Lang): string {
   else {
     const changed: string[] = [];
     const level = value(b, 'level', 'level');
-    if (level) changed.push(`${t(lang, 'hover.decision.level').toLowerCase()} ${levelName(level.level, lang)}`);
+    if (level) changed.push(`${t(lang, 'hover.decision.level').toLowerCase()} ${levelText(level.level, lang)}`);
     if (a.after.clause && value(b, 'basis', 'basis')) changed.push(`${t(lang, 'hover.decision.basis').toLowerCase()} ${a.after.clause.label}`);
     const term = termOf(b);
     if (term) changed.push(term.kind === 'years' ? t(lang, 'explain.term.years', term.years) : term.kind === 'possession' ? t(lang, 'hover.possession') : formatIso(term.date));
@@ -70,8 +70,8 @@ function authorityName(a: Authority | Institution, lang: Lang): string {
 
 export function levelHover(level: LevelName, lang: Lang): string {
   if (level === 'internal use') return t(lang, 'hover.level.internal');
-  const order = STATE_SECRET_LEVELS.map((l) => (l === level ? `**${levelName(l, lang)}**` : levelName(l, lang))).join(' < ');
-  const lines = [`**${levelName(level, lang)}**${lang === 'et' ? ` (${level})` : ` (${levelName(level, 'et')})`}`, '', t(lang, 'hover.level.rank', LEVEL_RANK[level], order)];
+  const order = STATE_SECRET_LEVELS.map((l) => (l === level ? `**${levelText(l, lang)}**` : levelText(l, lang))).join(' < ');
+  const lines = [`**${levelText(level, lang)}**${lang === 'et' ? ` (${level})` : ` (${levelText(level, 'et')})`}`, '', t(lang, 'hover.level.rank', LEVEL_RANK[level], order)];
   const foreign = [...FOREIGN_MARKINGS].filter(([, l]) => l === level).map(([m]) => m);
   if (foreign.length > 0) lines.push('', t(lang, 'hover.level.foreign', foreign.join(', ')));
   return lines.join('\n');
@@ -88,7 +88,7 @@ export function decisionSummary(decision: Block, uri: string, ctx: CheckContext,
   const issued = course.issued;
   const was = (changed: boolean, before: string | undefined): string => (changed && before ? ` (${t(lang, 'hover.decision.corrected', before)})` : '');
   if (originator) lines.push(`- ${t(lang, 'hover.decision.originator')}: ${originator}`);
-  if (now.level) lines.push(`- ${t(lang, 'hover.decision.level')}: ${levelName(now.level.level, lang)}${was(now.level !== issued.level, issued.level && levelName(issued.level.level, lang))}`);
+  if (now.level) lines.push(`- ${t(lang, 'hover.decision.level')}: ${levelText(now.level.level, lang)}${was(now.level !== issued.level, issued.level && levelText(issued.level.level, lang))}`);
   if (now.basis) {
     const label = (b: typeof now.basis): string => formatLabel(b!.section, b!.clause, b!.sup);
     lines.push(`- ${t(lang, 'hover.decision.basis')}: RSVS ${label(now.basis)}${was(now.basis !== issued.basis, issued.basis && label(issued.basis))}`);
@@ -173,7 +173,7 @@ function inspectionHover(marking: Block, ctx: CheckContext, lang: Lang): string 
   if (!duty) {
     if (value(marking, 'declassified', 'date')) return t(lang, 'hover.inspection.declassified', provision);
     const level = expectedMarking(marking, ctx)?.level ?? value(marking, 'level', 'level')?.level;
-    if (level && !DUTIES.inspection.levels.includes(level)) return t(lang, 'hover.inspection.level', levelName(level, lang), provision);
+    if (level && !DUTIES.inspection.levels.includes(level)) return t(lang, 'hover.inspection.level', levelText(level, lang), provision);
     return t(lang, 'hover.inspection.none', provision);
   }
   const rule = duty.archived ? t(lang, 'hover.inspection.archive', duty.years, provision) : t(lang, 'hover.inspection.yearly', provision);
@@ -293,7 +293,7 @@ function fieldHover(f: Field, c: Block | Part, block: Block, ws: Workspace, uri:
     case 'foreign': {
       if (v.kind !== 'string') return undefined;
       const mapped = FOREIGN_MARKINGS.get(v.value.trim().replace(/\s+/g, ' ').toUpperCase());
-      return mapped ? t(lang, 'hover.foreign', v.value, levelName(mapped, lang)) : t(lang, 'hover.foreign.unknown', v.value);
+      return mapped ? t(lang, 'hover.foreign', v.value, levelText(mapped, lang)) : t(lang, 'hover.foreign.unknown', v.value);
     }
     default:
       return undefined;

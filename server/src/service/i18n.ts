@@ -1,7 +1,7 @@
 // The language service's own texts in English and Estonian (hover, completion, code
 // actions, lenses, stamps). The checker's messages carry both languages themselves.
 // `{0}`, `{1}` … are replaced by the arguments of `t`.
-import { fieldWords, KEYWORDS, keywordText, LEVEL_ESTONIAN, levelWords, type BlockKind, type FieldName, type LevelName } from '../../../grammar/index.ts';
+import { fieldWords, KEYWORDS, keywordText, levelWords, type BlockKind, type FieldName } from '../../../grammar/index.ts';
 import type { Lang, Message } from '../check/types.ts';
 import { CITE, FIGURES, figureWords, INTERNAL_USE_ACT, SPEC } from '../law/provisions.ts';
 
@@ -220,10 +220,6 @@ export function t(lang: Lang, key: StringKey, ...args: (string | number)[]): str
 /** Both languages of a text, e.g. for a checker-style Message. */
 export function both(key: StringKey, ...args: (string | number)[]): Message {
   return { en: t('en', key, ...args), et: t('et', key, ...args) };
-}
-
-export function levelName(level: LevelName, lang: Lang): string {
-  return lang === 'et' ? LEVEL_ESTONIAN[level] : level;
 }
 
 export function blockName(kind: BlockKind | 'part', lang: Lang): string {

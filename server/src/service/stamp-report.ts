@@ -2,7 +2,7 @@
 // sentences on the command line's stderr (`salastus stamp`), beside the stamp in the editor's
 // preview and in the warning before a copy. The stamp itself is always the law's (stamp.ts);
 // these sentences name where the block says otherwise, and when the law could not make it.
-import { levelName } from './i18n.ts';
+import { levelText } from '../check/model.ts';
 import type { Lang } from '../check/types.ts';
 import { KEYWORDS, type LevelName } from '../../../grammar/index.ts';
 import type { Stamp, StampDifference } from './stamp.ts';
@@ -12,7 +12,7 @@ const LEVELS: readonly string[] = ['internal use', 'restricted', 'confidential',
 
 /** A level as the language says it, quoted; '' stays ''. */
 function level(v: string, lang: Lang): string {
-  return LEVELS.includes(v) ? `'${levelName(v as LevelName, lang)}'` : `'${v}'`;
+  return LEVELS.includes(v) ? `'${levelText(v as LevelName, lang)}'` : `'${v}'`;
 }
 
 /** An end as the language says it ('05.03.2041', 'until possession ends', …). */

@@ -2,10 +2,10 @@
 // extensions, corrections, sub-classes) and its folding ranges (blocks, parts, block comments, runs of line comments).
 import { offsetsOf, type Block, type BlockKind, type Part, type Span } from '../../../grammar/index.ts';
 import type { Lang } from '../check/types.ts';
-import { termOf, value } from '../check/model.ts';
+import { levelText, termOf, value } from '../check/model.ts';
 import { subclassLevelWords, termWords } from '../check/subclass.ts';
 import { formatLabel } from '../law/catalogue.ts';
-import { blockName, levelName } from './i18n.ts';
+import { blockName } from './i18n.ts';
 import type { ServiceDocument } from './types.ts';
 
 export type SymbolKind = BlockKind | 'part' | 'act';
@@ -29,7 +29,7 @@ function detailOf(c: Block | Part, lang: Lang): string {
   const basis = value(c, 'basis', 'basis');
   const decision = value(c, 'decision', 'string');
   const subclass = c.kind === 'subclass' ? undefined : value(c, 'subclass', 'string');
-  if (level) parts.push(c.kind === 'subclass' ? subclassLevelWords(level, lang) : levelName(level.level, lang));
+  if (level) parts.push(c.kind === 'subclass' ? subclassLevelWords(level, lang) : levelText(level.level, lang));
   if (basis) parts.push(formatLabel(basis.section, basis.clause, basis.sup));
   // A sub-class's longest term (LANGUAGE.md § 12).
   const term = c.kind === 'subclass' ? termOf(c) : undefined;
