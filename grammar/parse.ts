@@ -133,7 +133,7 @@ export function parseSegment(text: string, start: number, end: number, first: bo
 }
 
 function parseLexed(ctx: SegmentContext, first: boolean): SegmentResult {
-  const result: SegmentResult = { origin: ctx.origin, length: ctx.end - ctx.start, header: undefined, block: undefined, comments: ctx.comments, errors: ctx.errors };
+  const result: SegmentResult = { origin: ctx.origin, length: ctx.end - ctx.origin.at, header: undefined, block: undefined, comments: ctx.comments, errors: ctx.errors };
   const toks = ctx.tokens;
   if (toks.length === 0) return ctx.finish(result);
   const head = toks[0]!;
@@ -199,7 +199,6 @@ class SegmentContext {
   readonly tokens: IToken[];
   readonly comments: Span[] = [];
   readonly errors: SyntaxError[] = [];
-  readonly start: number;
   readonly end: number;
   /** The segment's start, which every span made here is kept relative to. */
   readonly origin: Origin;
@@ -216,7 +215,6 @@ class SegmentContext {
   constructor(text: string, start: number, end: number, base: number, lexedTokens: readonly IToken[], from: number, to: number,
     lexedComments: readonly IToken[], lexErrors: readonly ILexingError[]) {
     this.text = text;
-    this.start = start;
     this.origin = new Origin(start);
     this.base = base;
     this.end = end;
